@@ -1,0 +1,76 @@
+using GridAid.Core.Reports;
+
+namespace GridAid.Core.Alerts;
+
+/// <summary>What one station sees of a report routed to it, and where that station is with it.</summary>
+public sealed record Alert
+{
+    public required string AreaId { get; init; }
+
+    public required string StationId { get; init; }
+
+    public required string TrackingCode { get; init; }
+
+    public required ReportKind Kind { get; init; }
+
+    public ReportStatus Status { get; init; } = ReportStatus.Routed;
+
+    public bool Urgent { get; init; }
+
+    public string? PointCode { get; init; }
+
+    public string? PointName { get; init; }
+
+    public string Description { get; init; } = string.Empty;
+
+    public IReadOnlyDictionary<string, string> Details { get; init; } = new Dictionary<string, string>();
+
+    public Contact Contact { get; init; } = new(null, null);
+
+    public string Lang { get; init; } = Directory.Language.Chinese;
+
+    /// <summary>Every station the report went to, so a station knows who else is looking.</summary>
+    public IReadOnlyList<string> StationIds { get; init; } = [];
+
+    public required DateTimeOffset SubmittedAt { get; init; }
+
+    public required DateTimeOffset RoutedAt { get; init; }
+
+    public DateTimeOffset? AcknowledgedAt { get; init; }
+
+    public DateTimeOffset? ResolvedAt { get; init; }
+
+    public static Alert For(Report report, string stationId, IReadOnlyList<string> stationIds, string? pointName, DateTimeOffset now) => new()
+    {
+        AreaId = report.AreaId,
+        StationId = stationId,
+        TrackingCode = report.TrackingCode,
+        Kind = report.Kind,
+        Urgent = report.Kind.IsUrgent(),
+        PointCode = report.PointCode,
+        PointName = pointName,
+        Description = report.Description,
+        Details = report.StationDetails,
+        Contact = report.Contact,
+        Lang = report.Lang,
+        StationIds = stationIds,
+        SubmittedAt = report.SubmittedAt,
+        RoutedAt = now,
+    };
+
+    /// <summary>The station's own step; null when the alert is already there.</summary>
+    public Alert? Step(ReportStatus target, DateTimeOffset now)
+    {
+        if (Status >= target)
+        {
+            return null;
+        }
+
+        return this with
+        {
+            Status = target,
+            AcknowledgedAt = AcknowledgedAt ?? now,
+            ResolvedAt = target == ReportStatus.Resolved ? now : ResolvedAt,
+        };
+    }
+}

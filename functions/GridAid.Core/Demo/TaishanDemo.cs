@@ -1,0 +1,81 @@
+using GridAid.Core.Directory;
+
+namespace GridAid.Core.Demo;
+
+/// <summary>
+/// Mount Tai (泰山) as demo data: its police posts and grid stations, the grid cells along the Red Gate route
+/// and the summit, and QR points at the places tourists stop. Access codes are for local demos only.
+/// </summary>
+public static class TaishanDemo
+{
+    public const string AreaId = "taishan";
+
+    public static AreaSeed Seed { get; } = Build();
+
+    private static AreaSeed Build()
+    {
+        static LocalizedText T(string zh, string en) => new(zh, en);
+
+        var area = new Area(AreaId, T("泰山风景名胜区", "Mount Tai Scenic Area"), "ts-daiding-police");
+
+        Station S(string id, string zh, string en, StationType type, string? phone = null) => new(AreaId, id, T(zh, en), type, phone);
+        Station[] stations =
+        [
+            S("ts-daimiao-police", "岱庙派出所", "Dai Temple Police Post", StationType.PolicePost, "0538-0000101"),
+            S("ts-hongmen-police", "红门派出所", "Hongmen Police Post", StationType.PolicePost, "0538-0000102"),
+            S("ts-zhongtianmen-police", "中天门派出所", "Zhongtianmen Police Post", StationType.PolicePost, "0538-0000103"),
+            S("ts-daiding-police", "岱顶派出所", "Summit Police Post", StationType.PolicePost, "0538-0000104"),
+            S("ts-taohuayu-police", "桃花峪派出所", "Taohuayu Police Post", StationType.PolicePost, "0538-0000105"),
+            S("ts-tianjie-grid", "天街网格工作站", "Heavenly Street Grid Office", StationType.GridOffice),
+            S("ts-yuanbao-hotel", "元宝饭店网格员", "Yuanbao Hotel Grid Member", StationType.GridMember),
+            S("ts-cablecar-grid", "中天门索道网格员", "Zhongtianmen Cable Car Grid Member", StationType.GridMember),
+            S("ts-lost-found", "岱庙失物招领处", "Dai Temple Lost & Found Desk", StationType.LostAndFound),
+        ];
+
+        GridCell C(string id, string zh, string en, string[] stationIds, string[] neighbours) => new(AreaId, id, T(zh, en), stationIds, neighbours);
+        GridCell[] cells =
+        [
+            C("daimiao", "岱庙网格", "Dai Temple", ["ts-daimiao-police"], ["hongmen", "tianwaicun"]),
+            C("hongmen", "红门网格", "Hongmen", ["ts-hongmen-police"], ["daimiao", "zhongtianmen"]),
+            C("tianwaicun", "天外村网格", "Tianwai Village", ["ts-hongmen-police"], ["daimiao", "zhongtianmen"]),
+            C("zhongtianmen", "中天门网格", "Zhongtianmen", ["ts-zhongtianmen-police", "ts-cablecar-grid"], ["hongmen", "tianwaicun", "shibapan"]),
+            C("shibapan", "十八盘网格", "Eighteen Bends", ["ts-zhongtianmen-police"], ["zhongtianmen", "nantianmen"]),
+            C("nantianmen", "南天门网格", "South Heaven Gate", ["ts-daiding-police", "ts-tianjie-grid"], ["shibapan", "tianjie"]),
+            C("tianjie", "天街网格", "Heavenly Street", ["ts-tianjie-grid", "ts-yuanbao-hotel", "ts-daiding-police"], ["nantianmen", "yuhuangding", "houshiwu"]),
+            C("yuhuangding", "玉皇顶网格", "Jade Emperor Peak", ["ts-daiding-police"], ["tianjie"]),
+            C("houshiwu", "后石坞网格", "Houshiwu", ["ts-daiding-police"], ["tianjie"]),
+            C("taohuayu", "桃花峪网格", "Taohuayu", ["ts-taohuayu-police"], ["tianjie"]),
+        ];
+
+        QrPoint P(string code, string zh, string en, string cell) => new(AreaId, code, T(zh, en), cell);
+        QrPoint[] points =
+        [
+            P("ts-daimiao-gate", "岱庙正阳门", "Dai Temple Main Gate", "daimiao"),
+            P("ts-tiankuang-hall", "岱庙天贶殿", "Tiankuang Hall, Dai Temple", "daimiao"),
+            P("ts-hongmen-palace", "红门宫", "Hongmen Palace", "hongmen"),
+            P("ts-wanxian-tower", "万仙楼", "Wanxian Tower", "hongmen"),
+            P("ts-doumu-palace", "斗母宫", "Doumu Palace", "hongmen"),
+            P("ts-tianwaicun-centre", "天外村游客中心", "Tianwai Village Visitor Centre", "tianwaicun"),
+            P("ts-zhongtianmen", "中天门", "Zhongtianmen (Middle Heaven Gate)", "zhongtianmen"),
+            P("ts-zhongtianmen-cablecar", "中天门索道站", "Zhongtianmen Cable Car Station", "zhongtianmen"),
+            P("ts-wudafu-pine", "五大夫松", "Fifth-Rank Pine", "shibapan"),
+            P("ts-duisong-pavilion", "对松亭", "Duisong Pavilion", "shibapan"),
+            P("ts-shibapan", "十八盘", "Eighteen Bends", "shibapan"),
+            P("ts-shengxian-arch", "升仙坊", "Shengxian Archway", "shibapan"),
+            P("ts-nantianmen", "南天门", "South Heaven Gate", "nantianmen"),
+            P("ts-tianjie-arch", "天街牌坊", "Heavenly Street Archway", "tianjie"),
+            P("ts-yuanbao-hotel", "天街元宝饭店", "Yuanbao Hotel, Heavenly Street", "tianjie"),
+            P("ts-bixia-temple", "碧霞祠", "Bixia Temple", "tianjie"),
+            P("ts-tang-inscriptions", "唐摩崖", "Tang Dynasty Cliff Inscriptions", "yuhuangding"),
+            P("ts-yuhuangding", "玉皇顶", "Jade Emperor Peak", "yuhuangding"),
+            P("ts-riguan-peak", "日观峰", "Sunrise Viewing Peak", "yuhuangding"),
+            P("ts-houshiwu-cablecar", "后石坞索道站", "Houshiwu Cable Car Station", "houshiwu"),
+            P("ts-taohuayu-cablecar", "桃花峪索道站", "Taohuayu Cable Car Station", "taohuayu"),
+            P("ts-taohuayu-centre", "桃花峪游客中心", "Taohuayu Visitor Centre", "taohuayu"),
+        ];
+
+        var codes = stations.ToDictionary(s => s.Id, s => "demo-" + s.Id, StringComparer.Ordinal);
+        codes[Security.AccessCode.AdminPrincipal] = "demo-admin";
+        return new AreaSeed(area, stations, cells, points, codes);
+    }
+}

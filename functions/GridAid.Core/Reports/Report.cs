@@ -1,0 +1,56 @@
+namespace GridAid.Core.Reports;
+
+/// <summary>A report as stored: what was submitted, where it was routed, and what happened since.</summary>
+public sealed record Report
+{
+    public required string AreaId { get; init; }
+
+    public required string TrackingCode { get; init; }
+
+    public required ReportKind Kind { get; init; }
+
+    /// <summary>The point code as submitted (may be unknown to the directory, or absent).</summary>
+    public string? PointCode { get; init; }
+
+    public string Description { get; init; } = string.Empty;
+
+    public Contact Contact { get; init; } = new(null, null);
+
+    public string Lang { get; init; } = Directory.Language.Chinese;
+
+    public string? ClientRequestId { get; init; }
+
+    public IReadOnlyDictionary<string, string> Details { get; init; } = new Dictionary<string, string>();
+
+    public required DateTimeOffset SubmittedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public ReportStatus Status { get; init; } = ReportStatus.Received;
+
+    public IReadOnlyList<string> StationIds { get; init; } = [];
+
+    public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
+
+    /// <summary>Details safe to show to the stations the report was routed to (private ones such as the owner's secret are left out).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyDictionary<string, string> StationDetails =>
+        Details.Where(d => !ReportDetailFields.IsPrivate(Kind, d.Key)).ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal);
+
+    public static Report Receive(ValidReport valid, string areaId, string trackingCode, DateTimeOffset now) => new()
+    {
+        AreaId = areaId,
+        TrackingCode = trackingCode,
+        Kind = valid.Kind,
+        PointCode = valid.PointCode,
+        Description = valid.Description,
+        Contact = valid.Contact,
+        Lang = valid.Lang,
+        ClientRequestId = valid.ClientRequestId,
+        Details = valid.Details,
+        SubmittedAt = now,
+        UpdatedAt = now,
+        Status = ReportStatus.Received,
+        Timeline = [new TimelineEntry(now, ReportStatus.Received)],
+    };
+}

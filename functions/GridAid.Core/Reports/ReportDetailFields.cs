@@ -1,0 +1,63 @@
+namespace GridAid.Core.Reports;
+
+/// <summary>How one kind-specific field is checked.</summary>
+public sealed record DetailField(
+    string Name,
+    bool Required = false,
+    int MaxLength = 200,
+    IReadOnlyList<string>? Choices = null,
+    (int Min, int Max)? Range = null,
+    bool Private = false);
+
+/// <summary>The kind-specific fields each report kind accepts. Private fields are never shown outside the report's owner and admins.</summary>
+public static class ReportDetailFields
+{
+    public static readonly IReadOnlyList<string> ItemCategories =
+        ["bag", "phone", "wallet", "id_card", "camera", "keys", "clothing", "other"];
+
+    public static readonly IReadOnlyList<string> HazardTypes =
+        ["fire", "fall_risk", "crowd_crush", "damaged_path", "animal", "other"];
+
+    public static readonly IReadOnlyDictionary<ReportKind, IReadOnlyList<DetailField>> ByKind =
+        new Dictionary<ReportKind, IReadOnlyList<DetailField>>
+        {
+            [ReportKind.LostItem] =
+            [
+                new("category", Required: true, Choices: ItemCategories),
+                new("colour", MaxLength: 50),
+                new("brand", MaxLength: 100),
+                new("lastSeenAt", MaxLength: 50),
+                new("lastSeenPlace", MaxLength: 200),
+                new("secret", MaxLength: 200, Private: true),
+            ],
+            [ReportKind.FoundItem] =
+            [
+                new("category", Required: true, Choices: ItemCategories),
+                new("colour", MaxLength: 50),
+                new("foundPlace", MaxLength: 200),
+                new("whereNow", Choices: ["with_reporter", "handed_to_shop", "handed_to_station"]),
+            ],
+            [ReportKind.LostPerson] =
+            [
+                new("relationship", MaxLength: 50),
+                new("personName", MaxLength: 50, Private: true),
+                new("age", Required: true, Range: (0, 120)),
+                new("sex", Choices: ["male", "female", "unknown"]),
+                new("height", Range: (30, 250)),
+                new("clothing", Required: true, MaxLength: 300),
+                new("shoes", MaxLength: 200),
+                new("lastSeenAt", MaxLength: 50),
+                new("lastSeenPlace", MaxLength: 200),
+            ],
+            [ReportKind.Help] = [],
+            [ReportKind.Hazard] =
+            [
+                new("hazardType", Required: true, Choices: HazardTypes),
+                new("severity", Choices: ["low", "medium", "high"]),
+            ],
+            [ReportKind.Tip] = [],
+        };
+
+    public static bool IsPrivate(ReportKind kind, string field) =>
+        ByKind[kind].Any(f => f.Private && string.Equals(f.Name, field, StringComparison.Ordinal));
+}

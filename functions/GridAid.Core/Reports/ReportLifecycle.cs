@@ -1,0 +1,51 @@
+namespace GridAid.Core.Reports;
+
+/// <summary>
+/// The rules of a report's life. Status only moves forward; a step that was already taken is a no-op,
+/// which makes every handler safe to run twice.
+/// </summary>
+public static class ReportLifecycle
+{
+    /// <summary>The result of applying a step: the new report, or null when nothing changes.</summary>
+    public static Report? Routed(Report report, IReadOnlyList<string> stationIds, DateTimeOffset now)
+    {
+        if (report.Status >= ReportStatus.Routed && report.StationIds.Count > 0)
+        {
+            return null;
+        }
+
+        return report with
+        {
+            Status = report.Status >= ReportStatus.Routed ? report.Status : ReportStatus.Routed,
+            StationIds = stationIds,
+            UpdatedAt = now,
+            Timeline = [.. report.Timeline, new TimelineEntry(now, ReportStatus.Routed)],
+        };
+    }
+
+    /// <summary>A station acts on the report: acknowledge, start work, resolve. Earlier steps are filled forward only by the one that moves status.</summary>
+    public static Report? StationStep(Report report, string stationId, ReportStatus target, DateTimeOffset now)
+    {
+        if (target is not (ReportStatus.Acknowledged or ReportStatus.InProgress or ReportStatus.Resolved))
+        {
+            throw new ArgumentOutOfRangeException(nameof(target), target, "Stations acknowledge, act on or resolve.");
+        }
+
+        if (!report.StationIds.Contains(stationId, StringComparer.Ordinal))
+        {
+            throw new InvalidOperationException($"Report {report.TrackingCode} was not routed to station {stationId}.");
+        }
+
+        if (report.Status >= target || report.Status == ReportStatus.Closed)
+        {
+            return null;
+        }
+
+        return report with
+        {
+            Status = target,
+            UpdatedAt = now,
+            Timeline = [.. report.Timeline, new TimelineEntry(now, target, stationId)],
+        };
+    }
+}

@@ -1,0 +1,29 @@
+namespace GridAid.Core.Reports;
+
+/// <summary>What a tourist's form sends, before validation. Every field may be missing or wrong.</summary>
+public sealed class ReportSubmission
+{
+    public string? Kind { get; set; }
+
+    public string? Point { get; set; }
+
+    /// <summary>The area, when no point is given (a typed URL). Defaults to the deployment's default area.</summary>
+    public string? Area { get; set; }
+
+    public string? Description { get; set; }
+
+    public ContactSubmission? Contact { get; set; }
+
+    public string? Lang { get; set; }
+
+    public string? ClientRequestId { get; set; }
+
+    public Dictionary<string, string?>? Details { get; set; }
+}
+
+public sealed class ContactSubmission
+{
+    public string? Name { get; set; }
+
+    public string? Phone { get; set; }
+}

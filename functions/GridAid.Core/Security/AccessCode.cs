@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace GridAid.Core.Security;
+
+/// <summary>
+/// Station and admin access codes. Only a hash is stored; a presented code is checked in constant time.
+/// A credential names its area and principal (a station id, or <c>admin</c>): <c>taishan.ts-daiding-police.CODE</c>.
+/// </summary>
+public static class AccessCode
+{
+    public const string AdminPrincipal = "admin";
+
+    public static string Hash(string areaId, string principal, string code) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"gridaid-access|{areaId}|{principal}|{code}")));
+
+    public static bool Matches(string storedHash, string areaId, string principal, string code) =>
+        CryptographicOperations.FixedTimeEquals(
+            Encoding.ASCII.GetBytes(storedHash),
+            Encoding.ASCII.GetBytes(Hash(areaId, principal, code)));
+
+    /// <summary>A new random access code for a station (base32-like, 20 characters).</summary>
+    public static string NewCode() => Convert.ToHexString(RandomNumberGenerator.GetBytes(10)).ToLowerInvariant();
+
+    public static bool TryParse(string? credential, out string areaId, out string principal, out string code)
+    {
+        areaId = principal = code = string.Empty;
+        if (string.IsNullOrWhiteSpace(credential))
+        {
+            return false;
+        }
+
+        var parts = credential.Trim().Split('.', 3);
+        if (parts.Length != 3 || parts.Any(string.IsNullOrWhiteSpace))
+        {
+            return false;
+        }
+
+        (areaId, principal, code) = (parts[0], parts[1], parts[2]);
+        return true;
+    }
+}

@@ -1,0 +1,39 @@
+using GridAid.Functions.Admin;
+using GridAid.Functions.Auth;
+using GridAid.Functions.Health;
+using GridAid.Functions.Intake;
+using GridAid.Functions.Points;
+using GridAid.Functions.Poison;
+using GridAid.Functions.Reports;
+using GridAid.Functions.Routing;
+using GridAid.Functions.Stations;
+using GridAid.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GridAid.Functions;
+
+public static class FunctionsServiceCollectionExtensions
+{
+    /// <summary>Everything the functions need: settings, storage, handlers, and the function classes themselves.</summary>
+    public static IServiceCollection AddGridAid(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GridAidOptions>().Bind(configuration.GetSection(GridAidOptions.Section));
+        services.AddGridAidInfrastructure(configuration);
+
+        services.AddSingleton<CallerAuthenticator>();
+        services.AddSingleton<ReportIntake>();
+        services.AddSingleton<ReportRouting>();
+        services.AddSingleton<PoisonRecorder>();
+        services.AddSingleton<AlertActions>();
+
+        // Function classes, so any host (the Functions worker or the local host) can resolve them.
+        services.AddScoped<ReportFunctions>();
+        services.AddScoped<PointFunctions>();
+        services.AddScoped<StationFunctions>();
+        services.AddScoped<AdminFunctions>();
+        services.AddScoped<HealthFunction>();
+        services.AddScoped<RoutingFunctions>();
+        return services;
+    }
+}

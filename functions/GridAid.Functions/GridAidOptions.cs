@@ -1,0 +1,13 @@
+namespace GridAid.Functions;
+
+/// <summary>Settings of the GridAid app itself (section <c>GridAid</c>).</summary>
+public sealed class GridAidOptions
+{
+    public const string Section = "GridAid";
+
+    /// <summary>The area a report goes to when neither its point nor the request names a known one.</summary>
+    public string DefaultArea { get; set; } = "taishan";
+
+    /// <summary>Most alerts one inbox request returns.</summary>
+    public int InboxSize { get; set; } = 200;
+}

@@ -1,0 +1,95 @@
+using GridAid.Core.Reports;
+using GridAid.Infrastructure.Queues;
+using GridAid.Infrastructure.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GridAid.Functions.Intake;
+
+/// <summary>The intake's answer: the tracking code, and whether this was a repeat of an earlier submission.</summary>
+public sealed record IntakeResult(string TrackingCode, ReportStatus Status, bool Repeated);
+
+/// <summary>
+/// Makes a valid report durable and hands it to the router. It returns only once the report row is written and
+/// its routing message is queued, so an accepted report cannot be lost. The tracking code is derived from the
+/// client's request id: a repeated submission finds its own code and creates nothing new.
+/// </summary>
+public sealed class ReportIntake(
+    ReportStore reports,
+    IntakeQueueSender queue,
+    DirectoryCache directory,
+    TimeProvider clock,
+    IOptions<GridAidOptions> options,
+    ILogger<ReportIntake> logger)
+{
+    private const int MaxCodeAttempts = 5;
+
+    public async Task<IntakeResult> SubmitAsync(ValidReport valid, CancellationToken ct)
+    {
+        var areaId = await ResolveAreaAsync(valid, ct);
+        var requestId = valid.ClientRequestId ?? Guid.NewGuid().ToString("N");
+
+        for (var attempt = 0; attempt < MaxCodeAttempts; attempt++)
+        {
+            var code = TrackingCode.For(areaId, requestId, attempt);
+            var now = clock.GetUtcNow();
+            var claim = await reports.ClaimCodeAsync(code, areaId, ReportKeys.For(now, code), requestId, ct);
+            if (claim.Claimed)
+            {
+                await StoreAndQueueAsync(Report.Receive(valid, areaId, code, now), ct);
+                logger.LogInformation("Accepted {Kind} report {TrackingCode} in {AreaId}", valid.Kind, code, areaId);
+                return new IntakeResult(code, ReportStatus.Received, Repeated: false);
+            }
+
+            if (claim.Entry.ClientRequestId == requestId && claim.Entry.AreaId == areaId)
+            {
+                return await ResumeAsync(valid, claim.Entry, ct);
+            }
+
+            logger.LogWarning("Tracking code collision on {TrackingCode}, attempt {Attempt}", code, attempt);
+        }
+
+        throw new InvalidOperationException("No free tracking code after several attempts.");
+    }
+
+    /// <summary>A repeat of an accepted submission: finish whatever the first attempt may not have finished.</summary>
+    private async Task<IntakeResult> ResumeAsync(ValidReport valid, TrackingCodeEntity entry, CancellationToken ct)
+    {
+        var stored = await reports.GetAsync(entry.AreaId, entry.ReportKey, ct);
+        if (stored is null)
+        {
+            var report = Report.Receive(valid, entry.AreaId, entry.PartitionKey, ReportKeys.SubmittedAt(entry.ReportKey));
+            await StoreAndQueueAsync(report, ct);
+            return new IntakeResult(report.TrackingCode, ReportStatus.Received, Repeated: true);
+        }
+
+        if (stored.Report.Status == ReportStatus.Received)
+        {
+            // The first attempt may have failed between the write and the send; the router ignores a second message.
+            await queue.SendAsync(new RoutingMessage(stored.Report, stored.ETag.ToString()), ct);
+        }
+
+        return new IntakeResult(stored.Report.TrackingCode, stored.Report.Status, Repeated: true);
+    }
+
+    private async Task StoreAndQueueAsync(Report report, CancellationToken ct)
+    {
+        var etag = await reports.AddAsync(report, ct);
+        await queue.SendAsync(new RoutingMessage(report, etag?.ToString()), ct);
+    }
+
+    private async Task<string> ResolveAreaAsync(ValidReport valid, CancellationToken ct)
+    {
+        if (valid.PointCode is { } point && await directory.AreaOfPointAsync(point, ct) is { } pointArea)
+        {
+            return pointArea;
+        }
+
+        if (valid.AreaId is { } area && await directory.GetAsync(area, ct) is not null)
+        {
+            return area;
+        }
+
+        return options.Value.DefaultArea;
+    }
+}

@@ -1,0 +1,40 @@
+using GridAid.Functions.Http;
+using GridAid.Infrastructure.Tables;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+
+namespace GridAid.Functions.Points;
+
+/// <summary>The QR points a tourist can report from: the list for a picker, one point for a scanned code.</summary>
+public sealed class PointFunctions(DirectoryCache directory, IOptions<GridAidOptions> options)
+{
+    [Function(nameof(ListPoints))]
+    public async Task<IActionResult> ListPoints(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "points")] HttpRequest req, CancellationToken ct)
+    {
+        string areaId = req.Query["area"].FirstOrDefault() ?? options.Value.DefaultArea;
+        var area = await directory.GetAsync(areaId, ct);
+        if (area is null)
+        {
+            return ApiResults.NotFound("未找到该景区", "Unknown scenic area");
+        }
+
+        return ApiResults.Json(area.Points.OrderBy(p => p.Code, StringComparer.Ordinal).Select(p => PointViews.Summary(p, area)).ToList());
+    }
+
+    [Function(nameof(GetPoint))]
+    public async Task<IActionResult> GetPoint(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "points/{code}")] HttpRequest req, string code, CancellationToken ct)
+    {
+        if (await directory.AreaOfPointAsync(code, ct) is not { } areaId
+            || await directory.GetAsync(areaId, ct) is not { } area
+            || area.FindPoint(code) is not { } point)
+        {
+            return ApiResults.NotFound("未找到该地点", "Unknown place code");
+        }
+
+        return ApiResults.Json(PointViews.Detail(point, area));
+    }
+}

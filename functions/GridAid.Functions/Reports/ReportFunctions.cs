@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Azure;
+using GridAid.Core.Reports;
+using GridAid.Core.Serialization;
+using GridAid.Functions.Http;
+using GridAid.Functions.Intake;
+using GridAid.Infrastructure.Tables;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GridAid.Functions.Reports;
+
+/// <summary>A tourist submits a report and follows it by its tracking code.</summary>
+public sealed class ReportFunctions(
+    ReportIntake intake, ReportStore reports, DirectoryCache directory, IOptions<GridAidOptions> options, ILogger<ReportFunctions> logger)
+{
+    [Function(nameof(SubmitReport))]
+    public async Task<IActionResult> SubmitReport(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports")] HttpRequest req, CancellationToken ct)
+    {
+        // No-JavaScript form posts get HTML pages back; JSON stays the API.
+        if (ReportForm.IsFormPost(req))
+        {
+            return await SubmitFormAsync(req, ct);
+        }
+
+        ReportSubmission? submission;
+        try
+        {
+            submission = await JsonSerializer.DeserializeAsync<ReportSubmission>(req.Body, GridAidJson.Options, ct);
+        }
+        catch (JsonException)
+        {
+            return ApiResults.Problem(StatusCodes.Status400BadRequest, "无法读取提交的内容", "The report could not be read");
+        }
+
+        var (valid, errors) = ReportValidator.Validate(submission);
+        if (valid is null)
+        {
+            return ApiResults.ValidationProblem(errors, submission?.Lang);
+        }
+
+        try
+        {
+            var result = await intake.SubmitAsync(valid, ct);
+            return ApiResults.Json(
+                new { trackingCode = result.TrackingCode, status = result.Status, statusUrl = $"/s/{result.TrackingCode}" },
+                StatusCodes.Status202Accepted);
+        }
+        catch (RequestFailedException e)
+        {
+            logger.LogError(e, "Storage refused a {Kind} report", valid.Kind);
+            return ApiResults.Problem(StatusCodes.Status503ServiceUnavailable,
+                "系统繁忙,您的报告已保存在手机上,将自动重试", "Busy right now: your report is kept on your phone and will be sent again", valid.Lang);
+        }
+    }
+
+    private async Task<IActionResult> SubmitFormAsync(HttpRequest req, CancellationToken ct)
+    {
+        var submission = await ReportForm.ReadAsync(req, ct);
+        var (valid, errors) = ReportValidator.Validate(submission);
+        if (valid is null)
+        {
+            return ReportFormPages.Errors(errors, submission.Lang, ReportForm.BackPath(req));
+        }
+
+        try
+        {
+            var result = await intake.SubmitAsync(valid, ct);
+            var station = await ReceivingStation.NameAsync(directory, valid, options.Value.DefaultArea, ct);
+            return ReportFormPages.Receipt(result.TrackingCode, valid.Kind, station, valid.Lang);
+        }
+        catch (RequestFailedException e)
+        {
+            logger.LogError(e, "Storage refused a {Kind} form report", valid.Kind);
+            return ReportFormPages.Busy(valid.Lang, ReportForm.BackPath(req));
+        }
+    }
+
+    [Function(nameof(GetReportStatus))]
+    public async Task<IActionResult> GetReportStatus(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{trackingCode}")] HttpRequest req, string trackingCode, CancellationToken ct)
+    {
+        if (TrackingCode.Normalize(trackingCode) is not { } code || await reports.FindByCodeAsync(code, ct) is not { } stored)
+        {
+            return ApiResults.NotFound("未找到该查询码", "No report has this tracking code");
+        }
+
+        var area = await directory.GetAsync(stored.Report.AreaId, ct);
+        return ApiResults.Json(ReportStatusView.From(stored.Report, area));
+    }
+}

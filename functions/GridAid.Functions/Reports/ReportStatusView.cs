@@ -1,0 +1,35 @@
+using GridAid.Core.Directory;
+using GridAid.Core.Reports;
+using GridAid.Functions.Points;
+
+namespace GridAid.Functions.Reports;
+
+public sealed record PointRef(string? Code, LocalizedText? Name);
+
+public sealed record TimelineView(DateTimeOffset At, ReportStatus Status, LocalizedText? Station);
+
+/// <summary>What anyone holding the tracking code may see: no contact data, no details.</summary>
+public sealed record ReportStatusView(
+    string TrackingCode,
+    ReportKind Kind,
+    ReportStatus Status,
+    PointRef Point,
+    IReadOnlyList<NamedRef> Stations,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<TimelineView> Timeline)
+{
+    public static ReportStatusView From(Report r, AreaDirectory? d)
+    {
+        var point = r.PointCode is null ? null : d?.FindPoint(r.PointCode);
+        return new ReportStatusView(
+            r.TrackingCode,
+            r.Kind,
+            r.Status,
+            new PointRef(r.PointCode, point?.Name),
+            r.StationIds.Select(id => new NamedRef(id, d?.FindStation(id)?.Name ?? new LocalizedText(id, id))).ToList(),
+            r.SubmittedAt,
+            r.UpdatedAt,
+            r.Timeline.Select(t => new TimelineView(t.At, t.Status, t.StationId is null ? null : d?.FindStation(t.StationId)?.Name)).ToList());
+    }
+}

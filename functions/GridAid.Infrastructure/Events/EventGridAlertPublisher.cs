@@ -1,0 +1,49 @@
+using Azure.Messaging;
+using Azure.Messaging.EventGrid;
+using GridAid.Core.Alerts;
+using GridAid.Core.Reports;
+
+namespace GridAid.Infrastructure.Events;
+
+/// <summary>
+/// Publishes one CloudEvent per alert. Event ids are deterministic (<c>{code}:{station}:routed</c>), so a
+/// subscriber can drop the duplicates an at-least-once retry may send. Events carry no contact data.
+/// </summary>
+public sealed class EventGridAlertPublisher(EventGridPublisherClient client) : IAlertPublisher
+{
+    public const string AlertRoutedType = "GridAid.Alert.Routed";
+
+    public async Task PublishAsync(IReadOnlyList<Alert> alerts, CancellationToken ct)
+    {
+        if (alerts.Count == 0)
+        {
+            return;
+        }
+
+        var events = alerts.Select(ToEvent).ToList();
+        await client.SendEventsAsync(events, ct);
+    }
+
+    public static CloudEvent ToEvent(Alert a)
+    {
+        var data = new AlertRoutedData(a.AreaId, a.StationId, a.TrackingCode, a.Kind.ToWire(), a.Urgent, a.PointCode, a.PointName, a.SubmittedAt, a.RoutedAt);
+        return new CloudEvent($"/gridaid/areas/{a.AreaId}", AlertRoutedType, data)
+        {
+            Id = $"{a.TrackingCode}:{a.StationId}:routed",
+            Subject = $"stations/{a.StationId}/reports/{a.TrackingCode}",
+            Time = a.RoutedAt,
+        };
+    }
+}
+
+/// <summary>The data of a <see cref="EventGridAlertPublisher.AlertRoutedType"/> event.</summary>
+public sealed record AlertRoutedData(
+    string AreaId,
+    string StationId,
+    string TrackingCode,
+    string Kind,
+    bool Urgent,
+    string? PointCode,
+    string? PointName,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset RoutedAt);

@@ -1,0 +1,58 @@
+using Azure;
+using Azure.Core;
+using Azure.Identity;
+using Azure.Messaging.EventGrid;
+using GridAid.Infrastructure.Events;
+using GridAid.Infrastructure.Queues;
+using GridAid.Infrastructure.Storage;
+using GridAid.Infrastructure.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace GridAid.Infrastructure;
+
+public static class InfrastructureServiceCollectionExtensions
+{
+    /// <summary>Storage clients, stores and the alert publisher, configured from <c>AzureWebJobsStorage</c> and <c>EventGrid</c>.</summary>
+    public static IServiceCollection AddGridAidInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Configure(o =>
+        {
+            var section = configuration.GetSection(StorageOptions.SettingName);
+            o.ConnectionString = section.Value;
+            section.Bind(o);
+        });
+        services.AddOptions<EventGridOptions>().Bind(configuration.GetSection(EventGridOptions.Section));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<StorageClients>(sp => new StorageClients(sp.GetRequiredService<IOptions<StorageOptions>>()));
+        services.AddHostedService<StorageInitializer>();
+        services.AddSingleton<ReportStore>();
+        services.AddSingleton<AlertStore>();
+        services.AddSingleton<DirectoryStore>();
+        services.AddSingleton<DirectoryCache>();
+        services.AddSingleton<IntakeQueueSender>();
+        services.AddSingleton<PoisonStore>();
+        services.AddSingleton<IAlertPublisher>(sp => CreatePublisher(sp.GetRequiredService<IOptions<EventGridOptions>>().Value));
+        return services;
+    }
+
+    private static IAlertPublisher CreatePublisher(EventGridOptions o)
+    {
+        if (o.TopicEndpoint is null)
+        {
+            return new NoAlertPublisher();
+        }
+
+        if (o.Key is { Length: > 0 } key)
+        {
+            return new EventGridAlertPublisher(new EventGridPublisherClient(o.TopicEndpoint, new AzureKeyCredential(key)));
+        }
+
+        TokenCredential credential = o.ClientId is { Length: > 0 } id
+            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(id))
+            : new DefaultAzureCredential();
+        return new EventGridAlertPublisher(new EventGridPublisherClient(o.TopicEndpoint, credential));
+    }
+}

@@ -1,0 +1,23 @@
+namespace GridAid.Infrastructure.Storage;
+
+/// <summary>Queue names, shared by producers and the <c>[QueueTrigger]</c> attributes.</summary>
+public static class QueueNames
+{
+    /// <summary>Accepted reports waiting to be routed.</summary>
+    public const string Intake = "reports-intake";
+
+    /// <summary>Where the Functions host moves an intake message after maxDequeueCount failures.</summary>
+    public const string IntakePoison = Intake + "-poison";
+}
+
+/// <summary>Table names.</summary>
+public static class TableNames
+{
+    public const string Directory = "directory";
+    public const string Reports = "reports";
+    public const string TrackingCodes = "trackingcodes";
+    public const string Alerts = "alerts";
+    public const string Poison = "poisonmessages";
+
+    public static readonly IReadOnlyList<string> All = [Directory, Reports, TrackingCodes, Alerts, Poison];
+}

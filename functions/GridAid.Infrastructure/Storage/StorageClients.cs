@@ -1,0 +1,62 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Options;
+
+namespace GridAid.Infrastructure.Storage;
+
+/// <summary>Builds the Table and Queue clients once, from the one storage setting; identity-based in Azure.</summary>
+public sealed class StorageClients
+{
+    public StorageClients(IOptions<StorageOptions> options, TableClientOptions? tableOptions = null, QueueClientOptions? queueOptions = null)
+    {
+        var o = options.Value;
+        tableOptions ??= new TableClientOptions();
+        queueOptions ??= new QueueClientOptions();
+
+        // The Functions queue trigger reads Base64 message text by default (host.json messageEncoding).
+        queueOptions.MessageEncoding = QueueMessageEncoding.Base64;
+
+        if (o.UsesConnectionString)
+        {
+            Tables = new TableServiceClient(o.ConnectionString, tableOptions);
+            Queues = new QueueServiceClient(o.ConnectionString, queueOptions);
+            return;
+        }
+
+        var tableUri = o.TableServiceUri ?? AccountUri(o, "table");
+        var queueUri = o.QueueServiceUri ?? AccountUri(o, "queue");
+        TokenCredential credential = o.ClientId is { Length: > 0 } id
+            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(id))
+            : new DefaultAzureCredential();
+        Tables = new TableServiceClient(tableUri, credential, tableOptions);
+        Queues = new QueueServiceClient(queueUri, credential, queueOptions);
+    }
+
+    public TableServiceClient Tables { get; }
+
+    public QueueServiceClient Queues { get; }
+
+    public TableClient Table(string name) => Tables.GetTableClient(name);
+
+    public QueueClient Queue(string name) => Queues.GetQueueClient(name);
+
+    /// <summary>Creates every table and queue the app uses; safe to call many times.</summary>
+    public async Task EnsureCreatedAsync(CancellationToken ct = default)
+    {
+        foreach (var table in TableNames.All)
+        {
+            await Table(table).CreateIfNotExistsAsync(ct);
+        }
+
+        await Queue(QueueNames.Intake).CreateIfNotExistsAsync(cancellationToken: ct);
+        await Queue(QueueNames.IntakePoison).CreateIfNotExistsAsync(cancellationToken: ct);
+    }
+
+    private static Uri AccountUri(StorageOptions o, string service) =>
+        o.AccountName is { Length: > 0 } name
+            ? new Uri($"https://{name}.{service}.core.windows.net")
+            : throw new InvalidOperationException(
+                $"Set {StorageOptions.SettingName} to a connection string, or {StorageOptions.SettingName}__{service}ServiceUri / __accountName for identity-based access.");
+}

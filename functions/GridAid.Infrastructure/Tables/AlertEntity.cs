@@ -1,0 +1,102 @@
+using Azure;
+using Azure.Data.Tables;
+using GridAid.Core.Alerts;
+using GridAid.Core.Reports;
+
+namespace GridAid.Infrastructure.Tables;
+
+/// <summary>
+/// An alert row: partition = area, row = station + report key. All alerts of one report share a partition,
+/// so they are written in one transaction, and one station's inbox is one row-key range, newest first.
+/// </summary>
+public sealed class AlertEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string StationId { get; set; } = string.Empty;
+
+    public string TrackingCode { get; set; } = string.Empty;
+
+    public string Kind { get; set; } = string.Empty;
+
+    public string Status { get; set; } = string.Empty;
+
+    public bool Urgent { get; set; }
+
+    public string? PointCode { get; set; }
+
+    public string? PointName { get; set; }
+
+    public string Description { get; set; } = string.Empty;
+
+    public string? DetailsJson { get; set; }
+
+    public string? ContactName { get; set; }
+
+    public string? ContactPhone { get; set; }
+
+    public string Lang { get; set; } = string.Empty;
+
+    public string StationIds { get; set; } = string.Empty;
+
+    public DateTimeOffset SubmittedAt { get; set; }
+
+    public DateTimeOffset RoutedAt { get; set; }
+
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    public static AlertEntity From(Alert a) => new()
+    {
+        PartitionKey = a.AreaId,
+        RowKey = ReportKeys.Alert(a.StationId, ReportKeys.For(a.SubmittedAt, a.TrackingCode)),
+        StationId = a.StationId,
+        TrackingCode = a.TrackingCode,
+        Kind = a.Kind.ToWire(),
+        Status = a.Status.ToWire(),
+        Urgent = a.Urgent,
+        PointCode = a.PointCode,
+        PointName = a.PointName,
+        Description = a.Description,
+        DetailsJson = TableJson.Write(a.Details),
+        ContactName = a.Contact.Name,
+        ContactPhone = a.Contact.Phone,
+        Lang = a.Lang,
+        StationIds = string.Join(',', a.StationIds),
+        SubmittedAt = a.SubmittedAt,
+        RoutedAt = a.RoutedAt,
+        AcknowledgedAt = a.AcknowledgedAt,
+        ResolvedAt = a.ResolvedAt,
+    };
+
+    public Alert ToAlert()
+    {
+        return new Alert
+        {
+            AreaId = PartitionKey,
+            StationId = StationId,
+            TrackingCode = TrackingCode,
+            Kind = WireNames.Parse<ReportKind>(Kind),
+            Status = WireNames.Parse<ReportStatus>(Status),
+            Urgent = Urgent,
+            PointCode = PointCode,
+            PointName = PointName,
+            Description = Description,
+            Details = TableJson.Read<Dictionary<string, string>>(DetailsJson, []),
+            Contact = new Contact(ContactName, ContactPhone),
+            Lang = Lang,
+            StationIds = StationIds.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            SubmittedAt = SubmittedAt,
+            RoutedAt = RoutedAt,
+            AcknowledgedAt = AcknowledgedAt,
+            ResolvedAt = ResolvedAt,
+        };
+    }
+}

@@ -1,0 +1,105 @@
+using Azure;
+using Azure.Data.Tables;
+using GridAid.Core.Reports;
+
+namespace GridAid.Infrastructure.Tables;
+
+/// <summary>A report row: partition = area, row = <see cref="ReportKeys.For"/>.</summary>
+public sealed class ReportEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string TrackingCode { get; set; } = string.Empty;
+
+    public string Kind { get; set; } = string.Empty;
+
+    public string Status { get; set; } = string.Empty;
+
+    public string? PointCode { get; set; }
+
+    public string Description { get; set; } = string.Empty;
+
+    public string? ContactName { get; set; }
+
+    public string? ContactPhone { get; set; }
+
+    public string Lang { get; set; } = string.Empty;
+
+    public string? ClientRequestId { get; set; }
+
+    public string? DetailsJson { get; set; }
+
+    /// <summary>Comma-separated, so a table filter can read it in the admin view.</summary>
+    public string StationIds { get; set; } = string.Empty;
+
+    public string? TimelineJson { get; set; }
+
+    public DateTimeOffset SubmittedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public static ReportEntity From(Report r) => new()
+    {
+        PartitionKey = r.AreaId,
+        RowKey = ReportKeys.For(r.SubmittedAt, r.TrackingCode),
+        TrackingCode = r.TrackingCode,
+        Kind = r.Kind.ToWire(),
+        Status = r.Status.ToWire(),
+        PointCode = r.PointCode,
+        Description = r.Description,
+        ContactName = r.Contact.Name,
+        ContactPhone = r.Contact.Phone,
+        Lang = r.Lang,
+        ClientRequestId = r.ClientRequestId,
+        DetailsJson = TableJson.Write(r.Details),
+        StationIds = string.Join(',', r.StationIds),
+        TimelineJson = TableJson.Write(r.Timeline),
+        SubmittedAt = r.SubmittedAt,
+        UpdatedAt = r.UpdatedAt,
+    };
+
+    public Report ToReport()
+    {
+        return new Report
+        {
+            AreaId = PartitionKey,
+            TrackingCode = TrackingCode,
+            Kind = WireNames.Parse<ReportKind>(Kind),
+            Status = WireNames.Parse<ReportStatus>(Status),
+            PointCode = PointCode,
+            Description = Description,
+            Contact = new Contact(ContactName, ContactPhone),
+            Lang = Lang,
+            ClientRequestId = ClientRequestId,
+            Details = TableJson.Read<Dictionary<string, string>>(DetailsJson, []),
+            StationIds = StationIds.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            Timeline = TableJson.Read<List<TimelineEntry>>(TimelineJson, []),
+            SubmittedAt = SubmittedAt,
+            UpdatedAt = UpdatedAt,
+        };
+    }
+}
+
+/// <summary>Maps a tracking code to its report: partition = code. Inserting it is what makes a code unique.</summary>
+public sealed class TrackingCodeEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string AreaId { get; set; } = string.Empty;
+
+    public string ReportKey { get; set; } = string.Empty;
+
+    public string? ClientRequestId { get; set; }
+}

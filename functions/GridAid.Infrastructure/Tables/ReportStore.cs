@@ -1,0 +1,122 @@
+using Azure;
+using Azure.Data.Tables;
+using GridAid.Core.Reports;
+using GridAid.Infrastructure.Storage;
+
+namespace GridAid.Infrastructure.Tables;
+
+/// <summary>The outcome of claiming a tracking code.</summary>
+public sealed record CodeClaim(bool Claimed, TrackingCodeEntity Entry);
+
+public sealed record ReportFilter(ReportKind? Kind = null, ReportStatus? Status = null, string? StationId = null);
+
+public sealed record ReportPage(IReadOnlyList<Report> Items, string? ContinuationToken);
+
+/// <summary>Reports in Table storage: one row per report in its area's partition, plus the tracking-code index.</summary>
+public sealed class ReportStore(StorageClients storage)
+{
+    private readonly TableClient _reports = storage.Table(TableNames.Reports);
+    private readonly TableClient _codes = storage.Table(TableNames.TrackingCodes);
+
+    /// <summary>Inserts the code's index row; when the code is taken, returns the row that holds it.</summary>
+    public async Task<CodeClaim> ClaimCodeAsync(string code, string areaId, string reportKey, string? clientRequestId, CancellationToken ct)
+    {
+        var entry = new TrackingCodeEntity
+        {
+            PartitionKey = code,
+            RowKey = string.Empty,
+            AreaId = areaId,
+            ReportKey = reportKey,
+            ClientRequestId = clientRequestId,
+        };
+        try
+        {
+            await _codes.AddEntityAsync(entry, ct);
+            return new CodeClaim(true, entry);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            var existing = await _codes.GetEntityAsync<TrackingCodeEntity>(code, string.Empty, cancellationToken: ct);
+            return new CodeClaim(false, existing.Value);
+        }
+    }
+
+    /// <summary>Inserts a new report; returns its ETag, or null when the row already exists (a retry).</summary>
+    public async Task<ETag?> AddAsync(Report report, CancellationToken ct)
+    {
+        try
+        {
+            var response = await _reports.AddEntityAsync(ReportEntity.From(report), ct);
+            return response.Headers.ETag;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return null;
+        }
+    }
+
+    public async Task<StoredReport?> GetAsync(string areaId, string reportKey, CancellationToken ct)
+    {
+        var response = await _reports.GetEntityIfExistsAsync<ReportEntity>(areaId, reportKey, cancellationToken: ct);
+        return response.HasValue && response.Value is { } e ? new StoredReport(e.ToReport(), e.RowKey, e.ETag) : null;
+    }
+
+    public async Task<StoredReport?> FindByCodeAsync(string code, CancellationToken ct)
+    {
+        var index = await _codes.GetEntityIfExistsAsync<TrackingCodeEntity>(code, string.Empty, cancellationToken: ct);
+        return index.HasValue && index.Value is { } entry ? await GetAsync(entry.AreaId, entry.ReportKey, ct) : null;
+    }
+
+    /// <summary>Replaces the report only if nobody changed it since <paramref name="etag"/>; false on a lost race.</summary>
+    public async Task<bool> TryReplaceAsync(Report report, ETag etag, CancellationToken ct)
+    {
+        try
+        {
+            await _reports.UpdateEntityAsync(ReportEntity.From(report), etag, TableUpdateMode.Replace, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>One page of an area's reports, newest first, filtered by kind and status in the query and by station after it.</summary>
+    public async Task<ReportPage> ListAsync(string areaId, ReportFilter filter, int pageSize, string? continuation, CancellationToken ct)
+    {
+        var query = TableClient.CreateQueryFilter($"PartitionKey eq {areaId}");
+        if (filter.Kind is { } kind)
+        {
+            query += " and " + TableClient.CreateQueryFilter($"Kind eq {kind.ToWire()}");
+        }
+
+        if (filter.Status is { } status)
+        {
+            query += " and " + TableClient.CreateQueryFilter($"Status eq {status.ToWire()}");
+        }
+
+        var items = new List<Report>();
+        var token = continuation;
+        const int maxPagesScanned = 10;
+        for (var scanned = 0; scanned < maxPagesScanned; scanned++)
+        {
+            await using var pages = _reports.QueryAsync<ReportEntity>(query, pageSize, cancellationToken: ct)
+                .AsPages(token, pageSize).GetAsyncEnumerator(ct);
+            if (!await pages.MoveNextAsync())
+            {
+                token = null;
+                break;
+            }
+
+            items.AddRange(pages.Current.Values.Select(e => e.ToReport())
+                .Where(r => filter.StationId is null || r.StationIds.Contains(filter.StationId, StringComparer.Ordinal)));
+            token = pages.Current.ContinuationToken;
+            if (token is null || filter.StationId is null || items.Count * 2 >= pageSize)
+            {
+                break;
+            }
+        }
+
+        return new ReportPage(items, string.IsNullOrEmpty(token) ? null : token);
+    }
+}

@@ -1,0 +1,58 @@
+using GridAid.Functions;
+using GridAid.Infrastructure.Storage;
+using GridAid.LocalHost.Functions;
+using GridAid.LocalHost.Queues;
+using GridAid.LocalHost.Web;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace GridAid.LocalHost;
+
+/// <summary>Builds the local Functions-compatible host. Tests and the benchmark build it the same way as <c>Program</c>.</summary>
+public static class LocalHostApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [StorageOptions.SettingName] = builder.Configuration[StorageOptions.SettingName] ?? "UseDevelopmentStorage=true",
+        });
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var host = HostSettings.Load(builder.Configuration["LocalHost:HostJson"] ?? Path.Combine(AppContext.BaseDirectory, "host.json"));
+        var catalog = new FunctionCatalog(typeof(FunctionsServiceCollectionExtensions).Assembly);
+
+        builder.Services.AddGridAid(builder.Configuration);
+        builder.Services.AddMvcCore();
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+        });
+        builder.Services.AddSingleton(host);
+        builder.Services.AddSingleton(catalog);
+        foreach (var queueFunction in catalog.Queues)
+        {
+            builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueFunctionListener>(sp, queueFunction, host.Queues));
+        }
+
+        builder.Services.AddHostedService<DemoSeeder>();
+
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        if (WebPages.FindWebRoot(app.Configuration) is { } webRoot)
+        {
+            app.UseWebPages(webRoot);
+        }
+
+        app.MapHttpFunctions(catalog, host);
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+using GridAid.LocalHost;
+
+await LocalHostApp.Create(args).RunAsync();

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs GridAid locally: Azurite (data kept in .azurite/), the local Functions-compatible host with the
+# Taishan demo data, and the web pages. Ctrl+C stops everything.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+URL="${GRIDAID_URL:-http://127.0.0.1:7071}"
+
+if [ ! -x node_modules/.bin/azurite ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+mkdir -p .azurite
+if ! (exec 3<>/dev/tcp/127.0.0.1/10001) 2>/dev/null; then
+  node_modules/.bin/azurite --silent --skipApiVersionCheck --disableTelemetry --loose \
+    --location .azurite --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 &
+  AZURITE_PID=$!
+  trap 'kill $AZURITE_PID 2>/dev/null || true' EXIT
+  for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/10002) 2>/dev/null && break; sleep 0.2; done
+  echo "Azurite started (data in .azurite/)"
+else
+  echo "Azurite already running on 10000-10002"
+fi
+
+dotnet build functions/GridAid.LocalHost -c Release -v quiet -nologo
+
+cat <<TEXT
+
+GridAid is starting on $URL
+  Tourist form (QR link):  $URL/r/ts-nantianmen      (南天门 · South Heaven Gate)
+  Pick a place:            $URL/
+  Status page:             $URL/s/<tracking code>
+  Station inbox:           $URL/station/   station ts-daiding-police, access code demo-ts-daiding-police
+                                           (every demo station: code = demo-<station id>)
+  Admin:                   $URL/admin/     area taishan, access code demo-admin
+  API health:              $URL/api/health
+
+TEXT
+AzureWebJobsStorage="UseDevelopmentStorage=true" LocalHost__SeedDemoData=true \
+  dotnet functions/GridAid.LocalHost/bin/Release/net10.0/GridAid.LocalHost.dll --urls "$URL"

@@ -1,0 +1,102 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using GridAid.Core.Serialization;
+using GridAid.TestSupport;
+
+namespace GridAid.IntegrationTests;
+
+/// <summary>One Azurite, one event endpoint and one local host (Taishan + Laoshan) for the whole collection.</summary>
+public sealed class GridAidFixture : IAsyncLifetime
+{
+    public AzuriteInstance Azurite { get; private set; } = null!;
+
+    public EventCapture Events { get; private set; } = null!;
+
+    public LocalHostInstance Host { get; private set; } = null!;
+
+    public HttpClient Http => Host.Http;
+
+    public async Task InitializeAsync()
+    {
+        Azurite = await AzuriteInstance.StartAsync();
+        Events = await EventCapture.StartAsync();
+        Host = await LocalHostInstance.StartAsync(
+            Azurite.ConnectionString,
+            new Dictionary<string, string?>
+            {
+                ["EventGrid:TopicEndpoint"] = Events.Endpoint.ToString(),
+                ["EventGrid:Key"] = EventCapture.Key,
+            },
+            [LaoshanTestArea.Seed]);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Events.DisposeAsync();
+        await Azurite.DisposeAsync();
+    }
+
+    public static AuthenticationHeaderValue Bearer(string area, string principal, string code) => new("Bearer", $"{area}.{principal}.{code}");
+
+    public static AuthenticationHeaderValue Station(string stationId) => Bearer("taishan", stationId, "demo-" + stationId);
+
+    public static AuthenticationHeaderValue TaishanAdmin => Bearer("taishan", "admin", "demo-admin");
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, AuthenticationHeaderValue? auth = null, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        request.Headers.Authorization = auth;
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, options: GridAidJson.Options);
+        }
+
+        return await Http.SendAsync(request);
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string url, AuthenticationHeaderValue? auth = null)
+    {
+        using var response = await SendAsync(HttpMethod.Get, url, auth);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Submits a report and returns its tracking code (asserting 202).</summary>
+    public async Task<string> SubmitAsync(object report)
+    {
+        using var response = await SendAsync(HttpMethod.Post, "/api/reports", body: report);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, json.ToString());
+        return json.GetProperty("trackingCode").GetString()!;
+    }
+
+    public static object LostItem(string point = "ts-nantianmen", string? requestId = null) => new
+    {
+        kind = "lost_item",
+        point,
+        description = "黑色双肩包,拉链上挂着小熊",
+        contact = new { name = "王女士", phone = "13800138000" },
+        lang = "zh-CN",
+        clientRequestId = requestId ?? NewRequestId(),
+        details = new { category = "bag", colour = "黑色", secret = "包里有蓝色笔记本" },
+    };
+
+    public static string NewRequestId() => "it-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>Waits until the station's inbox has an alert for <paramref name="code"/>, and returns the inbox.</summary>
+    public Task<JsonElement[]> WaitForAlertAsync(string stationId, string code, AuthenticationHeaderValue? auth = null) =>
+        Eventually.Get<JsonElement[]>(async () =>
+        {
+            var inbox = await GetJsonAsync($"/api/stations/{stationId}/alerts", auth ?? Station(stationId));
+            var items = inbox.EnumerateArray().ToArray();
+            return items.Any(a => a.GetProperty("trackingCode").GetString() == code) ? items : null;
+        }, TimeSpan.FromSeconds(5), $"alert {code} at {stationId}");
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedGridAid : ICollectionFixture<GridAidFixture>
+{
+    public const string Name = "GridAid on Azurite";
+}

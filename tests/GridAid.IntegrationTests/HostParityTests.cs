@@ -1,0 +1,93 @@
+using System.Reflection;
+using System.Text.Json;
+using GridAid.LocalHost.Functions;
+using GridAid.TestSupport;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GridAid.IntegrationTests;
+
+/// <summary>Holds the local host to what the Worker SDK generates for the real Functions host.</summary>
+[Collection(SharedGridAid.Name)]
+public class HostParityTests(GridAidFixture f)
+{
+    private sealed record Trigger(string Name, string Kind, string? Route, string Methods, string? Queue);
+
+    private static string MetadataPath()
+    {
+        var configuration = typeof(HostParityTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        return RepoPaths.Combine("functions", "GridAid.FunctionApp", "bin", configuration, "net10.0", "functions.metadata");
+    }
+
+    private static List<Trigger> FromMetadata()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(MetadataPath()));
+        return doc.RootElement.EnumerateArray().Select(fn =>
+        {
+            var trigger = fn.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+            Assert.Equal("GridAid.Functions.dll", fn.GetProperty("scriptFile").GetString());
+            return new Trigger(
+                fn.GetProperty("name").GetString()!,
+                trigger.GetProperty("type").GetString()!,
+                trigger.TryGetProperty("route", out var r) ? r.GetString() : null,
+                trigger.TryGetProperty("methods", out var m) ? string.Join(',', m.EnumerateArray().Select(x => x.GetString()!.ToUpperInvariant()).Order()) : string.Empty,
+                trigger.TryGetProperty("queueName", out var q) ? q.GetString() : null);
+        }).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+    }
+
+    [Fact]
+    public void The_local_host_serves_exactly_the_functions_the_worker_sdk_generates()
+    {
+        var catalog = f.Host.Get<FunctionCatalog>();
+        var served = catalog.Http.Select(h => new Trigger(h.Name, "httpTrigger", h.Route, string.Join(',', h.Methods.Order()), null))
+            .Concat(catalog.Queues.Select(q => new Trigger(q.Name, "queueTrigger", null, string.Empty, q.QueueName)))
+            .OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+
+        Assert.Equal(FromMetadata(), served);
+    }
+
+    [Fact]
+    public void Every_http_function_is_mapped_under_the_host_json_route_prefix_with_its_methods()
+    {
+        var host = f.Host.Get<HostSettings>();
+        var endpoints = f.Host.Services.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>().ToList();
+
+        foreach (var fn in FromMetadata().Where(t => t.Kind == "httpTrigger"))
+        {
+            var endpoint = Assert.Single(endpoints, e => e.DisplayName == fn.Name || e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == fn.Name);
+            Assert.Equal($"{host.RoutePrefix}/{fn.Route}", endpoint.RoutePattern.RawText!.TrimStart('/'));
+            Assert.Equal(fn.Methods, string.Join(',', endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Order()));
+        }
+    }
+
+    [Fact]
+    public void The_local_host_reads_its_queue_settings_from_the_function_apps_host_json()
+    {
+        var fromApp = HostSettings.Load(RepoPaths.Combine("functions", "GridAid.FunctionApp", "host.json"));
+
+        Assert.Equal(fromApp, f.Host.Get<HostSettings>());
+        Assert.Equal(5, fromApp.Queues.MaxDequeueCount);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), fromApp.Queues.MaxPollingInterval);
+    }
+
+    [Fact]
+    public void Missing_queue_settings_take_the_functions_host_defaults()
+    {
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".json");
+        File.WriteAllText(path, "{\"version\":\"2.0\"}");
+        try
+        {
+            var settings = HostSettings.Load(path);
+            Assert.Equal("api", settings.RoutePrefix);
+            Assert.Equal(TimeSpan.FromMinutes(1), settings.Queues.MaxPollingInterval);
+            Assert.Equal(16, settings.Queues.BatchSize);
+            Assert.Equal(8, settings.Queues.NewBatchThreshold);
+            Assert.Equal(5, settings.Queues.MaxDequeueCount);
+            Assert.Equal(TimeSpan.Zero, settings.Queues.VisibilityTimeout);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text.Json;
+using GridAid.TestSupport;
+
+namespace GridAid.IntegrationTests;
+
+[Collection(SharedGridAid.Name)]
+public class StationTests(GridAidFixture f)
+{
+    [Fact]
+    public async Task Anonymous_and_wrong_codes_get_401()
+    {
+        using var anonymous = await f.SendAsync(HttpMethod.Get, "/api/stations/ts-daiding-police/alerts");
+        using var wrong = await f.SendAsync(HttpMethod.Get, "/api/stations/ts-daiding-police/alerts", GridAidFixture.Bearer("taishan", "ts-daiding-police", "guess"));
+        using var adminAnon = await f.SendAsync(HttpMethod.Get, "/api/admin/reports");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, adminAnon.StatusCode);
+        Assert.Equal("Bearer", anonymous.Headers.WwwAuthenticate.Single().Scheme);
+    }
+
+    [Fact]
+    public async Task Station_A_cannot_read_or_act_on_station_B_alerts()
+    {
+        var code = await f.SubmitAsync(GridAidFixture.LostItem("ts-hongmen-palace"));
+        await f.WaitForAlertAsync("ts-hongmen-police", code);
+
+        using var read = await f.SendAsync(HttpMethod.Get, "/api/stations/ts-hongmen-police/alerts", GridAidFixture.Station("ts-daiding-police"));
+        using var ack = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-hongmen-police/alerts/{code}/ack", GridAidFixture.Station("ts-daiding-police"));
+        using var ackOwn = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-daiding-police/alerts/{code}/ack", GridAidFixture.Station("ts-daiding-police"));
+        using var stationAsAdmin = await f.SendAsync(HttpMethod.Get, "/api/admin/reports", GridAidFixture.Station("ts-daiding-police"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, ack.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, ackOwn.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, stationAsAdmin.StatusCode);
+    }
+
+    [Fact]
+    public async Task Acknowledge_then_resolve_moves_alert_and_report_and_is_shown_on_the_status_page()
+    {
+        var code = await f.SubmitAsync(GridAidFixture.LostItem("ts-wudafu-pine"));
+        await f.WaitForAlertAsync("ts-zhongtianmen-police", code);
+        await Eventually.Get<string>(async () =>
+            (await f.GetJsonAsync($"/api/reports/{code}")).GetProperty("status").GetString() == "routed" ? "ok" : null);
+
+        using var ack = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-zhongtianmen-police/alerts/{code.ToLowerInvariant()}/ack", GridAidFixture.Station("ts-zhongtianmen-police"));
+        using var ackAgain = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-zhongtianmen-police/alerts/{code}/ack", GridAidFixture.Station("ts-zhongtianmen-police"));
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ackAgain.StatusCode);
+        Assert.Equal("acknowledged", (await f.GetJsonAsync($"/api/reports/{code}")).GetProperty("status").GetString());
+
+        using var resolve = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-zhongtianmen-police/alerts/{code}/resolve", GridAidFixture.Station("ts-zhongtianmen-police"));
+        Assert.Equal(HttpStatusCode.OK, resolve.StatusCode);
+
+        var status = await f.GetJsonAsync($"/api/reports/{code}");
+        Assert.Equal("resolved", status.GetProperty("status").GetString());
+        var timeline = status.GetProperty("timeline").EnumerateArray().ToArray();
+        Assert.Equal(["received", "routed", "acknowledged", "resolved"], timeline.Select(t => t.GetProperty("status").GetString()));
+        Assert.Equal("中天门派出所", timeline[2].GetProperty("station").GetProperty("zh").GetString());
+
+        var inbox = await f.GetJsonAsync("/api/stations/ts-zhongtianmen-police/alerts", GridAidFixture.Station("ts-zhongtianmen-police"));
+        var alert = inbox.EnumerateArray().Single(a => a.GetProperty("trackingCode").GetString() == code);
+        Assert.Equal("resolved", alert.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.String, alert.GetProperty("acknowledgedAt").ValueKind);
+    }
+
+    [Fact]
+    public async Task An_inbox_lists_newest_first()
+    {
+        var older = await f.SubmitAsync(GridAidFixture.LostItem("ts-taohuayu-centre"));
+        await f.WaitForAlertAsync("ts-taohuayu-police", older);
+        var newer = await f.SubmitAsync(GridAidFixture.LostItem("ts-taohuayu-cablecar"));
+        var inbox = await f.WaitForAlertAsync("ts-taohuayu-police", newer);
+
+        var codes = inbox.Select(a => a.GetProperty("trackingCode").GetString()).ToList();
+        Assert.True(codes.IndexOf(newer) < codes.IndexOf(older));
+    }
+}
