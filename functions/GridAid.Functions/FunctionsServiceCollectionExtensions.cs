@@ -1,5 +1,6 @@
 using GridAid.Functions.Admin;
 using GridAid.Functions.Auth;
+using GridAid.Functions.Escalation;
 using GridAid.Functions.Health;
 using GridAid.Functions.Intake;
 using GridAid.Functions.Points;
@@ -26,6 +27,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<ReportRouting>();
         services.AddSingleton<PoisonRecorder>();
         services.AddSingleton<AlertActions>();
+        services.AddSingleton<UnansweredEscalation>();
 
         // Function classes, so any host (the Functions worker or the local host) can resolve them.
         services.AddScoped<ReportFunctions>();
@@ -34,6 +36,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddScoped<AdminFunctions>();
         services.AddScoped<HealthFunction>();
         services.AddScoped<RoutingFunctions>();
+        services.AddScoped<EscalationFunctions>();
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using GridAid.Core.Routing;
+
 namespace GridAid.Functions;
 
 /// <summary>Settings of the GridAid app itself (section <c>GridAid</c>).</summary>
@@ -10,4 +12,7 @@ public sealed class GridAidOptions
 
     /// <summary>Most alerts one inbox request returns.</summary>
     public int InboxSize { get; set; } = 200;
+
+    /// <summary>When unacknowledged urgent reports are widened (<c>GridAid:Escalation:LostPersonAfter</c>, <c>…:HazardAfter</c>).</summary>
+    public EscalationPolicy Escalation { get; set; } = new();
 }

@@ -27,6 +27,8 @@ public sealed class GridAidFixture : IAsyncLifetime
             {
                 ["EventGrid:TopicEndpoint"] = Events.Endpoint.ToString(),
                 ["EventGrid:Key"] = EventCapture.Key,
+                ["GridAid:Escalation:LostPersonAfter"] = "00:00:01",
+                ["GridAid:Escalation:HazardAfter"] = "00:00:03",
             },
             [LaoshanTestArea.Seed]);
     }

@@ -51,13 +51,15 @@ public class StationTests(GridAidFixture f)
         Assert.Equal(HttpStatusCode.OK, ackAgain.StatusCode);
         Assert.Equal("acknowledged", (await f.GetJsonAsync($"/api/reports/{code}")).GetProperty("status").GetString());
 
+        using var start = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-zhongtianmen-police/alerts/{code}/start", GridAidFixture.Station("ts-zhongtianmen-police"));
+        Assert.Equal(HttpStatusCode.OK, start.StatusCode);
         using var resolve = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-zhongtianmen-police/alerts/{code}/resolve", GridAidFixture.Station("ts-zhongtianmen-police"));
         Assert.Equal(HttpStatusCode.OK, resolve.StatusCode);
 
         var status = await f.GetJsonAsync($"/api/reports/{code}");
         Assert.Equal("resolved", status.GetProperty("status").GetString());
         var timeline = status.GetProperty("timeline").EnumerateArray().ToArray();
-        Assert.Equal(["received", "routed", "acknowledged", "resolved"], timeline.Select(t => t.GetProperty("status").GetString()));
+        Assert.Equal(["received", "routed", "acknowledged", "in_progress", "resolved"], timeline.Select(t => t.GetProperty("status").GetString()));
         Assert.Equal("中天门派出所", timeline[2].GetProperty("station").GetProperty("zh").GetString());
 
         var inbox = await f.GetJsonAsync("/api/stations/ts-zhongtianmen-police/alerts", GridAidFixture.Station("ts-zhongtianmen-police"));

@@ -2,6 +2,14 @@ using GridAid.Core.Reports;
 
 namespace GridAid.Core.Alerts;
 
+/// <summary>Why a station got an alert: first routing, escalation of an unanswered urgent report, or a transfer from another station.</summary>
+public enum AlertReason
+{
+    Routed,
+    Escalated,
+    Transferred,
+}
+
 /// <summary>What one station sees of a report routed to it, and where that station is with it.</summary>
 public sealed record Alert
 {
@@ -16,6 +24,14 @@ public sealed record Alert
     public ReportStatus Status { get; init; } = ReportStatus.Routed;
 
     public bool Urgent { get; init; }
+
+    public AlertReason Reason { get; init; } = AlertReason.Routed;
+
+    /// <summary>The station that handed this alert over, for a transferred one.</summary>
+    public string? TransferredFrom { get; init; }
+
+    /// <summary>The station this station handed the report to, if it did.</summary>
+    public string? TransferredTo { get; init; }
 
     public string? PointCode { get; init; }
 
@@ -40,8 +56,12 @@ public sealed record Alert
 
     public DateTimeOffset? ResolvedAt { get; init; }
 
-    public static Alert For(Report report, string stationId, IReadOnlyList<string> stationIds, string? pointName, DateTimeOffset now) => new()
+    public static Alert For(
+        Report report, string stationId, IReadOnlyList<string> stationIds, string? pointName, DateTimeOffset now,
+        AlertReason reason = AlertReason.Routed, string? transferredFrom = null) => new()
     {
+        Reason = reason,
+        TransferredFrom = transferredFrom,
         AreaId = report.AreaId,
         StationId = stationId,
         TrackingCode = report.TrackingCode,

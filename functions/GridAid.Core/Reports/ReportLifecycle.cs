@@ -48,4 +48,52 @@ public static class ReportLifecycle
             Timeline = [.. report.Timeline, new TimelineEntry(now, target, stationId)],
         };
     }
+
+    /// <summary>
+    /// Widens an urgent report nobody has acknowledged to more stations. Null when someone already acknowledged
+    /// it, or there is nobody left to tell: escalating twice is a no-op.
+    /// </summary>
+    public static Report? Escalated(Report report, IReadOnlyList<string> moreStationIds, DateTimeOffset now)
+    {
+        var added = moreStationIds.Where(id => !report.StationIds.Contains(id, StringComparer.Ordinal)).ToList();
+        if (report.Status >= ReportStatus.Acknowledged || added.Count == 0)
+        {
+            return null;
+        }
+
+        return report with
+        {
+            StationIds = [.. report.StationIds, .. added],
+            UpdatedAt = now,
+            Timeline = [.. report.Timeline, new TimelineEntry(now, report.Status, Note: TimelineNotes.Escalated)],
+        };
+    }
+
+    /// <summary>A station hands the report to another station of its area; null when that station already has it.</summary>
+    public static Report? Transferred(Report report, string fromStationId, string toStationId, DateTimeOffset now)
+    {
+        if (!report.StationIds.Contains(fromStationId, StringComparer.Ordinal))
+        {
+            throw new InvalidOperationException($"Report {report.TrackingCode} was not routed to station {fromStationId}.");
+        }
+
+        if (report.StationIds.Contains(toStationId, StringComparer.Ordinal) || report.Status >= ReportStatus.Resolved)
+        {
+            return null;
+        }
+
+        return report with
+        {
+            StationIds = [.. report.StationIds, toStationId],
+            UpdatedAt = now,
+            Timeline = [.. report.Timeline, new TimelineEntry(now, report.Status, fromStationId, TimelineNotes.TransferredTo + toStationId)],
+        };
+    }
+}
+
+/// <summary>Notes on timeline entries that are not status changes.</summary>
+public static class TimelineNotes
+{
+    public const string Escalated = "escalated";
+    public const string TransferredTo = "transferred_to:";
 }

@@ -7,12 +7,14 @@ using GridAid.Infrastructure.Events;
 using GridAid.Infrastructure.Queues;
 using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace GridAid.Functions.Routing;
 
 /// <summary>
 /// Routes one accepted report: decides its stations (<see cref="ReportRouter"/>), writes one alert per station in
-/// one transaction, marks the report routed with a conditional write, and publishes the alerts. Safe to run twice:
+/// one transaction, marks the report routed with a conditional write, publishes the alerts, and for urgent kinds
+/// schedules the check that escalates them if nobody acknowledges. Safe to run twice:
 /// alerts have fixed keys and are never overwritten, and a report already routed is left as it is.
 /// </summary>
 public sealed class ReportRouting(
@@ -20,6 +22,8 @@ public sealed class ReportRouting(
     AlertStore alerts,
     ReportStore reports,
     IAlertPublisher publisher,
+    EscalationQueueSender escalation,
+    IOptions<GridAidOptions> options,
     TimeProvider clock,
     ILogger<ReportRouting> logger)
 {
@@ -41,6 +45,12 @@ public sealed class ReportRouting(
         var added = await alerts.AddAllAsync(routed, ct);
         await MarkRoutedAsync(message, decision.StationIds, now, ct);
         await publisher.PublishAsync(routed, ct);
+        if (added > 0 && options.Value.Escalation.DelayFor(report.Kind) is { } delay)
+        {
+            // A check that becomes visible after the delay; a duplicate check finds nothing left to do.
+            var key = ReportKeys.For(report.SubmittedAt, report.TrackingCode);
+            await escalation.ScheduleAsync(new EscalationMessage(report.AreaId, report.TrackingCode, key), delay, ct);
+        }
 
         logger.LogInformation(
             "Routed {Kind} report {TrackingCode} to {StationCount} stations ({NewAlerts} new alerts)",

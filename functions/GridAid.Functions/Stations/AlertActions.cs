@@ -1,12 +1,19 @@
 using GridAid.Core.Alerts;
 using GridAid.Core.Reports;
+using GridAid.Infrastructure.Events;
 using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Logging;
 
 namespace GridAid.Functions.Stations;
 
-/// <summary>What a station does with its alerts: list them, acknowledge, act on, resolve.</summary>
-public sealed class AlertActions(AlertStore alerts, ReportStore reports, TimeProvider clock, ILogger<AlertActions> logger)
+/// <summary>What a station does with its alerts: list them, acknowledge, act on, transfer, resolve.</summary>
+public sealed class AlertActions(
+    AlertStore alerts,
+    ReportStore reports,
+    DirectoryCache directory,
+    IAlertPublisher publisher,
+    TimeProvider clock,
+    ILogger<AlertActions> logger)
 {
     private const int MaxConflictRetries = 5;
 
@@ -54,5 +61,52 @@ public sealed class AlertActions(AlertStore alerts, ReportStore reports, TimePro
 
         logger.LogInformation("Station {StationId} moved report {TrackingCode} to {Status}", stationId, trackingCode, target);
         return result ?? throw new InvalidOperationException($"Alert for {trackingCode} at {stationId} kept changing.");
+    }
+
+    /// <summary>
+    /// Hands the report to another station of the same area: that station gets an alert, the report lists it, and
+    /// this station's alert says where it went. Null when this station has no such alert or the target is unknown.
+    /// </summary>
+    public async Task<Alert?> TransferAsync(string areaId, string fromStationId, string trackingCode, string toStationId, CancellationToken ct)
+    {
+        var stored = await reports.FindByCodeAsync(trackingCode, ct);
+        var area = await directory.GetAsync(areaId, ct);
+        if (stored is null || area?.FindStation(toStationId) is null || toStationId == fromStationId
+            || stored.Report.AreaId != areaId || !stored.Report.StationIds.Contains(fromStationId, StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var pointName = stored.Report.PointCode is { } code ? area.FindPoint(code)?.Name.ToString() : null;
+        var handedOver = Alert.For(stored.Report, toStationId, [.. stored.Report.StationIds, toStationId], pointName, now, AlertReason.Transferred, fromStationId);
+        await alerts.AddAllAsync([handedOver], ct);
+
+        for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
+        {
+            if (ReportLifecycle.Transferred(stored.Report, fromStationId, toStationId, now) is not { } updated
+                || await reports.TryReplaceAsync(updated, stored.ETag, ct))
+            {
+                break;
+            }
+
+            stored = await reports.GetAsync(areaId, stored.Key, ct) ?? stored;
+        }
+
+        Alert? source = null;
+        for (var attempt = 0; attempt < MaxConflictRetries && source is null; attempt++)
+        {
+            if (await alerts.GetAsync(areaId, fromStationId, stored.Key, ct) is not { } current)
+            {
+                return null;
+            }
+
+            var marked = current.Alert with { TransferredTo = toStationId };
+            source = current.Alert.TransferredTo == toStationId || await alerts.TryReplaceAsync(marked, current.ETag, ct) ? marked : null;
+        }
+
+        await publisher.PublishAsync([handedOver], ct);
+        logger.LogInformation("Station {FromStation} transferred report {TrackingCode} to {ToStation}", fromStationId, trackingCode, toStationId);
+        return source ?? throw new InvalidOperationException($"Alert for {trackingCode} at {fromStationId} kept changing.");
     }
 }

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using GridAid.Core.Reports;
+using GridAid.Core.Serialization;
 using GridAid.Functions.Auth;
 using GridAid.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -34,6 +36,47 @@ public sealed class StationFunctions(CallerAuthenticator auth, AlertActions acti
         string stationId, string reportId, CancellationToken ct) =>
         StepAsync(req, stationId, reportId, ReportStatus.Acknowledged, ct);
 
+    [Function(nameof(StartAlert))]
+    public Task<IActionResult> StartAlert(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "stations/{stationId}/alerts/{reportId}/start")] HttpRequest req,
+        string stationId, string reportId, CancellationToken ct) =>
+        StepAsync(req, stationId, reportId, ReportStatus.InProgress, ct);
+
+    [Function(nameof(TransferAlert))]
+    public async Task<IActionResult> TransferAlert(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "stations/{stationId}/alerts/{reportId}/transfer")] HttpRequest req,
+        string stationId, string reportId, CancellationToken ct)
+    {
+        var (caller, denied) = await ActorAsync(req, stationId, ct);
+        if (caller is null)
+        {
+            return denied!;
+        }
+
+        TransferRequest? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<TransferRequest>(req.Body, GridAidJson.Options, ct);
+        }
+        catch (JsonException)
+        {
+            body = null;
+        }
+
+        if (body?.ToStationId is not { Length: > 0 } target)
+        {
+            return ApiResults.Problem(StatusCodes.Status400BadRequest, "请选择要转交的站点", "Choose the station to hand this to");
+        }
+
+        if (TrackingCode.Normalize(reportId) is not { } code
+            || await actions.TransferAsync(caller.AreaId, stationId, code, target, ct) is not { } alert)
+        {
+            return ApiResults.NotFound("该站点没有这条警报,或目标站点不存在", "This station has no such alert, or the target station does not exist");
+        }
+
+        return ApiResults.Json(alert);
+    }
+
     [Function(nameof(ResolveAlert))]
     public Task<IActionResult> ResolveAlert(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "stations/{stationId}/alerts/{reportId}/resolve")] HttpRequest req,
@@ -42,15 +85,10 @@ public sealed class StationFunctions(CallerAuthenticator auth, AlertActions acti
 
     private async Task<IActionResult> StepAsync(HttpRequest req, string stationId, string reportId, ReportStatus target, CancellationToken ct)
     {
-        if (await auth.AuthenticateAsync(req, ct) is not { } caller)
+        var (caller, denied) = await ActorAsync(req, stationId, ct);
+        if (caller is null)
         {
-            return ApiResults.Unauthorized();
-        }
-
-        // Only the station itself acts on its alert; an admin reads but does not act in a station's name.
-        if (caller.Principal != stationId)
-        {
-            return ApiResults.Forbidden();
+            return denied!;
         }
 
         if (TrackingCode.Normalize(reportId) is not { } code
@@ -61,4 +99,15 @@ public sealed class StationFunctions(CallerAuthenticator auth, AlertActions acti
 
         return ApiResults.Json(alert);
     }
+
+    /// <summary>Only the station itself acts on its alerts; an admin reads but does not act in a station's name.</summary>
+    private async Task<(Caller? Caller, IActionResult? Denied)> ActorAsync(HttpRequest req, string stationId, CancellationToken ct) =>
+        await auth.AuthenticateAsync(req, ct) switch
+        {
+            null => (null, ApiResults.Unauthorized()),
+            { } caller when caller.Principal != stationId => (null, ApiResults.Forbidden()),
+            { } caller => (caller, null),
+        };
 }
+
+public sealed record TransferRequest(string? ToStationId, string? Note);

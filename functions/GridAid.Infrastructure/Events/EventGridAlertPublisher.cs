@@ -12,6 +12,8 @@ namespace GridAid.Infrastructure.Events;
 public sealed class EventGridAlertPublisher(EventGridPublisherClient client) : IAlertPublisher
 {
     public const string AlertRoutedType = "GridAid.Alert.Routed";
+    public const string AlertEscalatedType = "GridAid.Alert.Escalated";
+    public const string AlertTransferredType = "GridAid.Alert.Transferred";
 
     public async Task PublishAsync(IReadOnlyList<Alert> alerts, CancellationToken ct)
     {
@@ -27,16 +29,22 @@ public sealed class EventGridAlertPublisher(EventGridPublisherClient client) : I
     public static CloudEvent ToEvent(Alert a)
     {
         var data = new AlertRoutedData(a.AreaId, a.StationId, a.TrackingCode, a.Kind.ToWire(), a.Urgent, a.PointCode, a.PointName, a.SubmittedAt, a.RoutedAt);
-        return new CloudEvent($"/gridaid/areas/{a.AreaId}", AlertRoutedType, data)
+        var (type, suffix) = a.Reason switch
         {
-            Id = $"{a.TrackingCode}:{a.StationId}:routed",
+            AlertReason.Escalated => (AlertEscalatedType, "escalated"),
+            AlertReason.Transferred => (AlertTransferredType, "transferred"),
+            _ => (AlertRoutedType, "routed"),
+        };
+        return new CloudEvent($"/gridaid/areas/{a.AreaId}", type, data)
+        {
+            Id = $"{a.TrackingCode}:{a.StationId}:{suffix}",
             Subject = $"stations/{a.StationId}/reports/{a.TrackingCode}",
             Time = a.RoutedAt,
         };
     }
 }
 
-/// <summary>The data of a <see cref="EventGridAlertPublisher.AlertRoutedType"/> event.</summary>
+/// <summary>The data of every alert event.</summary>
 public sealed record AlertRoutedData(
     string AreaId,
     string StationId,

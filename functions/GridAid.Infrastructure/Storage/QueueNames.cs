@@ -8,6 +8,11 @@ public static class QueueNames
 
     /// <summary>Where the Functions host moves an intake message after maxDequeueCount failures.</summary>
     public const string IntakePoison = Intake + "-poison";
+
+    /// <summary>Urgent reports to check, after a delay, for an acknowledgement; unanswered ones are widened.</summary>
+    public const string Escalation = "alerts-escalation";
+
+    public static readonly IReadOnlyList<string> All = [Intake, IntakePoison, Escalation, Escalation + "-poison"];
 }
 
 /// <summary>Table names.</summary>

@@ -50,8 +50,10 @@ public sealed class StorageClients
             await Table(table).CreateIfNotExistsAsync(ct);
         }
 
-        await Queue(QueueNames.Intake).CreateIfNotExistsAsync(cancellationToken: ct);
-        await Queue(QueueNames.IntakePoison).CreateIfNotExistsAsync(cancellationToken: ct);
+        foreach (var queue in QueueNames.All)
+        {
+            await Queue(queue).CreateIfNotExistsAsync(cancellationToken: ct);
+        }
     }
 
     private static Uri AccountUri(StorageOptions o, string service) =>

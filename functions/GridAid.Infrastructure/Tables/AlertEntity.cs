@@ -29,6 +29,12 @@ public sealed class AlertEntity : ITableEntity
 
     public bool Urgent { get; set; }
 
+    public string Reason { get; set; } = string.Empty;
+
+    public string? TransferredFrom { get; set; }
+
+    public string? TransferredTo { get; set; }
+
     public string? PointCode { get; set; }
 
     public string? PointName { get; set; }
@@ -62,6 +68,9 @@ public sealed class AlertEntity : ITableEntity
         Kind = a.Kind.ToWire(),
         Status = a.Status.ToWire(),
         Urgent = a.Urgent,
+        Reason = WireNames.ToSnakeCase(a.Reason.ToString()),
+        TransferredFrom = a.TransferredFrom,
+        TransferredTo = a.TransferredTo,
         PointCode = a.PointCode,
         PointName = a.PointName,
         Description = a.Description,
@@ -86,6 +95,9 @@ public sealed class AlertEntity : ITableEntity
             Kind = WireNames.Parse<ReportKind>(Kind),
             Status = WireNames.Parse<ReportStatus>(Status),
             Urgent = Urgent,
+            Reason = string.IsNullOrEmpty(Reason) ? AlertReason.Routed : WireNames.Parse<AlertReason>(Reason),
+            TransferredFrom = TransferredFrom,
+            TransferredTo = TransferredTo,
             PointCode = PointCode,
             PointName = PointName,
             Description = Description,

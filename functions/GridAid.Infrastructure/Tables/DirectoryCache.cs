@@ -4,46 +4,49 @@ using GridAid.Core.Directory;
 namespace GridAid.Infrastructure.Tables;
 
 /// <summary>
-/// Keeps each area's directory in memory for a short time, so routing a report costs no directory reads.
-/// A directory changes rarely; a change is seen within <see cref="Ttl"/>.
+/// Keeps each area's directory, and the area of each point code, in memory for a short time, so routing a
+/// report costs no directory reads. A directory changes rarely; a change is seen within <see cref="Ttl"/>.
+/// Misses (unknown areas and codes) are cached too, so a bad QR code cannot make every request read the table.
 /// </summary>
 public sealed class DirectoryCache(DirectoryStore store, TimeProvider clock)
 {
     public static readonly TimeSpan Ttl = TimeSpan.FromSeconds(30);
 
-    private readonly ConcurrentDictionary<string, (DateTimeOffset LoadedAt, AreaDirectory? Directory)> _areas = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (DateTimeOffset LoadedAt, string? AreaId)> _points = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Keys are partly user input (scanned or typed codes): past this many, start over rather than grow.</summary>
+    private const int MaxEntries = 10_000;
 
-    public async Task<AreaDirectory?> GetAsync(string areaId, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        if (_areas.TryGetValue(areaId, out var hit) && now - hit.LoadedAt < Ttl)
-        {
-            return hit.Directory;
-        }
+    private readonly ConcurrentDictionary<string, (DateTimeOffset LoadedAt, AreaDirectory? Value)> _areas = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DateTimeOffset LoadedAt, string? Value)> _points = new(StringComparer.OrdinalIgnoreCase);
 
-        var loaded = await store.LoadAsync(areaId, ct);
-        _areas[areaId] = (now, loaded);
-        return loaded;
-    }
+    public Task<AreaDirectory?> GetAsync(string areaId, CancellationToken ct) =>
+        GetOrLoadAsync(_areas, areaId, () => store.LoadAsync(areaId, ct));
 
-    public async Task<string?> AreaOfPointAsync(string pointCode, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        if (_points.TryGetValue(pointCode, out var hit) && now - hit.LoadedAt < Ttl)
-        {
-            return hit.AreaId;
-        }
-
-        var areaId = await store.FindAreaOfPointAsync(pointCode, ct);
-        _points[pointCode] = (now, areaId);
-        return areaId;
-    }
+    public Task<string?> AreaOfPointAsync(string pointCode, CancellationToken ct) =>
+        GetOrLoadAsync(_points, pointCode, () => store.FindAreaOfPointAsync(pointCode, ct));
 
     /// <summary>Forgets everything, so the next read sees the table (after seeding or an admin change).</summary>
     public void Clear()
     {
         _areas.Clear();
         _points.Clear();
+    }
+
+    private async Task<T?> GetOrLoadAsync<T>(ConcurrentDictionary<string, (DateTimeOffset LoadedAt, T? Value)> cache, string key, Func<Task<T?>> load)
+        where T : class
+    {
+        var now = clock.GetUtcNow();
+        if (cache.TryGetValue(key, out var hit) && now - hit.LoadedAt < Ttl)
+        {
+            return hit.Value;
+        }
+
+        var loaded = await load();
+        if (cache.Count >= MaxEntries)
+        {
+            cache.Clear();
+        }
+
+        cache[key] = (now, loaded);
+        return loaded;
     }
 }

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Text.Json;
+using GridAid.TestSupport;
+
+namespace GridAid.IntegrationTests;
+
+/// <summary>The fixture escalates lost persons after 1 s and hazards after 3 s.</summary>
+[Collection(SharedGridAid.Name)]
+public class EscalationAndTransferTests(GridAidFixture f)
+{
+    private static JsonElement AlertFor(JsonElement[] inbox, string code) => inbox.Single(a => a.GetProperty("trackingCode").GetString() == code);
+
+    [Fact]
+    public async Task An_unacknowledged_lost_person_escalates_to_every_other_station_and_says_so()
+    {
+        var code = await f.SubmitAsync(new
+        {
+            kind = "lost_person",
+            point = "ts-taohuayu-centre",
+            contact = new { phone = "13900001111" },
+            clientRequestId = GridAidFixture.NewRequestId(),
+            details = new { age = "78", clothing = "灰色中山装,黑布鞋", relationship = "父亲" },
+        });
+
+        var inbox = await f.WaitForAlertAsync("ts-cablecar-grid", code);
+
+        Assert.Equal("escalated", AlertFor(inbox, code).GetProperty("reason").GetString());
+        var status = await f.GetJsonAsync($"/api/reports/{code}");
+        Assert.Contains(status.GetProperty("stations").EnumerateArray(), s => s.GetProperty("id").GetString() == "ts-cablecar-grid");
+        Assert.Contains(f.Events.Events, e => e.Id == $"{code}:ts-cablecar-grid:escalated" && e.Type == "GridAid.Alert.Escalated");
+    }
+
+    [Fact]
+    public async Task An_acknowledged_hazard_does_not_escalate()
+    {
+        var code = await f.SubmitAsync(new
+        {
+            kind = "hazard",
+            point = "ts-shibapan",
+            description = "台阶松动",
+            clientRequestId = GridAidFixture.NewRequestId(),
+            details = new { hazardType = "damaged_path", severity = "high" },
+        });
+        await f.WaitForAlertAsync("ts-zhongtianmen-police", code);
+        using var ack = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-zhongtianmen-police/alerts/{code}/ack", GridAidFixture.Station("ts-zhongtianmen-police"));
+        ack.EnsureSuccessStatusCode();
+
+        // Past the 3 s escalation delay (and a margin for polling), nobody else has it.
+        await Task.Delay(TimeSpan.FromSeconds(5));
+
+        var status = await f.GetJsonAsync($"/api/reports/{code}");
+        Assert.Equal(["ts-zhongtianmen-police", "ts-daiding-police"], status.GetProperty("stations").EnumerateArray().Select(s => s.GetProperty("id").GetString()!));
+        var other = await f.GetJsonAsync("/api/stations/ts-cablecar-grid/alerts", GridAidFixture.Station("ts-cablecar-grid"));
+        Assert.DoesNotContain(other.EnumerateArray(), a => a.GetProperty("trackingCode").GetString() == code);
+    }
+
+    [Fact]
+    public async Task An_unacknowledged_hazard_does_escalate()
+    {
+        var code = await f.SubmitAsync(new
+        {
+            kind = "hazard",
+            point = "ts-duisong-pavilion",
+            clientRequestId = GridAidFixture.NewRequestId(),
+            details = new { hazardType = "fire" },
+        });
+
+        var inbox = await Eventually.Get<JsonElement[]>(async () =>
+        {
+            var items = (await f.GetJsonAsync("/api/stations/ts-cablecar-grid/alerts", GridAidFixture.Station("ts-cablecar-grid"))).EnumerateArray().ToArray();
+            return items.Any(a => a.GetProperty("trackingCode").GetString() == code) ? items : null;
+        }, TimeSpan.FromSeconds(10), "escalated hazard");
+
+        Assert.Equal("escalated", AlertFor(inbox, code).GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task A_station_transfers_a_report_to_another_station_of_its_area()
+    {
+        var code = await f.SubmitAsync(GridAidFixture.LostItem("ts-doumu-palace"));
+        await f.WaitForAlertAsync("ts-hongmen-police", code);
+
+        using var transfer = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-hongmen-police/alerts/{code}/transfer",
+            GridAidFixture.Station("ts-hongmen-police"), new { toStationId = "ts-daimiao-police" });
+        Assert.Equal(HttpStatusCode.OK, transfer.StatusCode);
+
+        var target = await f.WaitForAlertAsync("ts-daimiao-police", code);
+        Assert.Equal("transferred", AlertFor(target, code).GetProperty("reason").GetString());
+        Assert.Equal("ts-hongmen-police", AlertFor(target, code).GetProperty("transferredFrom").GetString());
+        var source = await f.WaitForAlertAsync("ts-hongmen-police", code);
+        Assert.Equal("ts-daimiao-police", AlertFor(source, code).GetProperty("transferredTo").GetString());
+        var status = await f.GetJsonAsync($"/api/reports/{code}");
+        Assert.Contains(status.GetProperty("stations").EnumerateArray(), s => s.GetProperty("id").GetString() == "ts-daimiao-police");
+    }
+
+    [Fact]
+    public async Task A_transfer_needs_the_owning_station_and_a_real_target()
+    {
+        var code = await f.SubmitAsync(GridAidFixture.LostItem("ts-wanxian-tower"));
+        await f.WaitForAlertAsync("ts-hongmen-police", code);
+
+        using var byOther = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-hongmen-police/alerts/{code}/transfer",
+            GridAidFixture.Station("ts-daimiao-police"), new { toStationId = "ts-daimiao-police" });
+        using var nowhere = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-hongmen-police/alerts/{code}/transfer",
+            GridAidFixture.Station("ts-hongmen-police"), new { toStationId = "ts-atlantis" });
+        using var otherArea = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-hongmen-police/alerts/{code}/transfer",
+            GridAidFixture.Station("ts-hongmen-police"), new { toStationId = LaoshanTestArea.Station });
+        using var empty = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-hongmen-police/alerts/{code}/transfer",
+            GridAidFixture.Station("ts-hongmen-police"), new { });
+
+        Assert.Equal(HttpStatusCode.Forbidden, byOther.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, nowhere.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherArea.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+    }
+}
