@@ -9,11 +9,11 @@ if [ ! -x node_modules/.bin/azurite ] || [ ! -f node_modules/axe-core/axe.min.js
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# Browser tests drive Debian's Chromium, never a downloaded browser.
-if [ ! -x /usr/bin/chromium ]; then
+# Browser tests drive Debian's Chromium, never a downloaded browser; a CJK font lets screenshots show Chinese.
+if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/truetype/wqy ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -49,10 +49,10 @@ public static class ReportFormPages
         var stationName = station ?? new LocalizedText("景区值班站点", "the area's duty station");
         var next = kind == ReportKind.LostPerson
             ? new LocalizedText(
-                "接下来:所有警务站已同时收到。请留在原地并保持手机畅通,民警会联系您。紧急情况请拨打 110。",
+                "接下来：所有警务站已同时收到。请留在原地并保持手机畅通，民警会联系您。紧急情况请拨打 110。",
                 "What happens next: every police post has it now. Stay where you are and keep your phone on; the police will call you. In an emergency call 110.")
             : new LocalizedText(
-                "接下来:站点工作人员会在几分钟内查看。如果需要,他们会打电话给您。请记下查询码,随时查看进度。",
+                "接下来：站点工作人员会在几分钟内查看。如果需要，他们会打电话给您。请记下查询码，随时查看进度。",
                 "What happens next: station staff will look at it within minutes and call you if needed. Keep the tracking code to follow it.");
 
         var body = new StringBuilder()
@@ -60,7 +60,7 @@ public static class ReportFormPages
             .Append("<h1 id=\"rc-h\">").Append(Both(new("已收到您的报告", "Your report was received"), english)).Append("</h1>")
             .Append("<p class=\"muted\">").Append(Both(new("查询码", "Tracking code"), english)).Append("</p>")
             .Append("<p class=\"code\" id=\"rc-code\">").Append(code).Append("</p>")
-            .Append("<p>").Append(Both(new("接收站点:" + stationName.Zh, "Received by: " + stationName.En), english)).Append("</p>")
+            .Append("<p>").Append(Both(new("接收站点：" + stationName.Zh, "Received by: " + stationName.En), english)).Append("</p>")
             .Append(Paragraphs(next, english))
             .Append("<p><a class=\"primary btn\" href=\"").Append(Enc(statusUrl)).Append("\">")
             .Append(Both(new("查看处理进度", "Follow your report"), english)).Append("</a></p>")
@@ -94,7 +94,7 @@ public static class ReportFormPages
     {
         var english = Language.IsEnglish(lang);
         var message = new LocalizedText(
-            "系统繁忙,报告没有发出。请按浏览器的“返回”按钮,稍后再提交一次。",
+            "系统繁忙，报告没有发出。请按浏览器的“返回”按钮，稍后再提交一次。",
             "Busy right now: the report was not sent. Go back with your browser's Back button and send it again in a moment.");
         var body = "<section class=\"card\" aria-labelledby=\"bz-h\"><h1 id=\"bz-h\">" + Both(new("暂时无法提交", "Could not send"), english) + "</h1>" +
             Paragraphs(message, english) + "<p><a class=\"primary btn\" href=\"" + Enc(backPath) + "\">" + Both(new("返回", "Back"), english) + "</a></p></section>";

@@ -6,7 +6,17 @@ namespace GridAid.Functions.Reports;
 
 public sealed record PointRef(string? Code, LocalizedText? Name);
 
-public sealed record TimelineView(DateTimeOffset At, ReportStatus Status, LocalizedText? Station);
+/// <summary>One timeline step; <see cref="Note"/> is <c>escalated</c> or <c>transferred</c> (then <see cref="ToStation"/> says to whom).</summary>
+public sealed record TimelineView(DateTimeOffset At, ReportStatus Status, LocalizedText? Station, string? Note = null, LocalizedText? ToStation = null)
+{
+    public static TimelineView From(TimelineEntry t, AreaDirectory? d)
+    {
+        LocalizedText? Name(string? id) => id is null ? null : d?.FindStation(id)?.Name ?? new LocalizedText(id, id);
+        return t.Note is { } note && note.StartsWith(TimelineNotes.TransferredTo, StringComparison.Ordinal)
+            ? new TimelineView(t.At, t.Status, Name(t.StationId), "transferred", Name(note[TimelineNotes.TransferredTo.Length..]))
+            : new TimelineView(t.At, t.Status, Name(t.StationId), t.Note);
+    }
+}
 
 /// <summary>What anyone holding the tracking code may see: no contact data, no details.</summary>
 public sealed record ReportStatusView(
@@ -30,6 +40,6 @@ public sealed record ReportStatusView(
             r.StationIds.Select(id => new NamedRef(id, d?.FindStation(id)?.Name ?? new LocalizedText(id, id))).ToList(),
             r.SubmittedAt,
             r.UpdatedAt,
-            r.Timeline.Select(t => new TimelineView(t.At, t.Status, t.StationId is null ? null : d?.FindStation(t.StationId)?.Name)).ToList());
+            r.Timeline.Select(t => TimelineView.From(t, d)).ToList());
     }
 }

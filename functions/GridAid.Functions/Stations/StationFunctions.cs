@@ -3,6 +3,7 @@ using GridAid.Core.Reports;
 using GridAid.Core.Serialization;
 using GridAid.Functions.Auth;
 using GridAid.Functions.Http;
+using GridAid.Infrastructure.Tables;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -11,8 +12,23 @@ using Microsoft.Extensions.Options;
 namespace GridAid.Functions.Stations;
 
 /// <summary>A station's inbox: its alerts, newest first, and the steps it takes on them.</summary>
-public sealed class StationFunctions(CallerAuthenticator auth, AlertActions actions, IOptions<GridAidOptions> options)
+public sealed class StationFunctions(CallerAuthenticator auth, AlertActions actions, DirectoryCache directory, IOptions<GridAidOptions> options)
 {
+    /// <summary>The caller's area's stations, for transfer targets and the admin's station filter.</summary>
+    [Function(nameof(ListStations))]
+    public async Task<IActionResult> ListStations(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "stations")] HttpRequest req, CancellationToken ct)
+    {
+        if (await auth.AuthenticateAsync(req, ct) is not { } caller)
+        {
+            return ApiResults.Unauthorized();
+        }
+
+        var area = await directory.GetAsync(caller.AreaId, ct);
+        return ApiResults.Json((area?.Stations ?? []).OrderBy(s => s.Type).ThenBy(s => s.Id, StringComparer.Ordinal)
+            .Select(s => new { s.Id, s.Name, s.Type }).ToList());
+    }
+
     [Function(nameof(ListStationAlerts))]
     public async Task<IActionResult> ListStationAlerts(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "stations/{stationId}/alerts")] HttpRequest req, string stationId, CancellationToken ct)

@@ -1,0 +1,110 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using GridAid.TestSupport;
+using Microsoft.Playwright;
+
+namespace GridAid.BrowserTests;
+
+/// <summary>Azurite, the local host (Taishan seeded) and one headless Chromium, started once for every browser test.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string AdminToken = "taishan.admin.demo-admin";
+
+    private AzuriteInstance? _azurite;
+    private LocalHostInstance? _host;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress => _host!.BaseAddress;
+
+    public HttpClient Http => _host!.Http;
+
+    /// <summary>Where screenshots go: under the test output folder.</summary>
+    public static string ScreenshotDir { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await AzuriteInstance.StartAsync();
+        _host = await LocalHostInstance.StartAsync(_azurite.ConnectionString);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+            ],
+        });
+        Directory.CreateDirectory(ScreenshotDir);
+    }
+
+    public Task<IBrowserContext> NewContextAsync(string locale, bool javaScript = true) =>
+        Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = locale,
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+            DeviceScaleFactor = 1,
+            JavaScriptEnabled = javaScript,
+        });
+
+    /// <summary>Every report of the area whose tracking code is <paramref name="code"/>, read through the admin API.</summary>
+    public async Task<List<JsonElement>> ReportsAsync(Func<JsonElement, bool> match)
+    {
+        var found = new List<JsonElement>();
+        string? continuation = null;
+        do
+        {
+            var url = "/api/admin/reports?pageSize=500" + (continuation is null ? string.Empty : "&continuation=" + Uri.EscapeDataString(continuation));
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+            using var response = await Http.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            found.AddRange(doc.RootElement.GetProperty("items").EnumerateArray().Where(match).Select(e => e.Clone()));
+            continuation = doc.RootElement.TryGetProperty("continuationToken", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+        }
+        while (continuation is not null);
+
+        return found;
+    }
+
+    /// <summary>Waits until the report is routed (it has stations), and checks it is the only one with that code.</summary>
+    public async Task<JsonElement> RoutedReportAsync(string trackingCode)
+    {
+        return await Eventually.Get<JsonElement?>(async () =>
+        {
+            var hits = await ReportsAsync(r => r.GetProperty("trackingCode").GetString() == trackingCode);
+            Assert.True(hits.Count <= 1, $"{hits.Count} reports have tracking code {trackingCode}");
+            return hits.Count == 1 && hits[0].GetProperty("stationIds").GetArrayLength() > 0 ? hits[0] : null;
+        }, TimeSpan.FromSeconds(30), "report " + trackingCode + " to be routed") ?? throw new InvalidOperationException();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserGroup : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

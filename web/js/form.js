@@ -1,0 +1,302 @@
+// The report form: draft kept in localStorage with its clientRequestId, sent as JSON, retried until accepted.
+(() => {
+  'use strict';
+  const $ = s => document.querySelector(s);
+  const f = $('#f');
+  const DRAFT = 'gridaid.draft';
+  const LAST = 'gridaid.last';
+  const AB = { lost_person: 'lp', lost_item: 'li', found_item: 'fi', help: 'hp', hazard: 'hz', tip: 'tp' };
+  const store = {
+    get(k) { try { return JSON.parse(localStorage.getItem(k)); } catch (e) { return null; } },
+    set(k, v) { try { localStorage.setItem(k, JSON.stringify(v)); } catch (e) { /* full or private */ } },
+    del(k) { try { localStorage.removeItem(k); } catch (e) { /* private */ } },
+  };
+  const newId = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('');
+  const el = (tag, props, ...kids) => { const e = Object.assign(document.createElement(tag), props); e.append(...kids); return e; };
+
+  const pathPoint = (location.pathname.match(/^\/r\/([A-Za-z0-9-]{1,64})\/?$/) || [])[1] || '';
+  let draft = store.get(DRAFT);
+  if (!draft || !draft.id) draft = { id: newId(), v: {}, pending: false };
+  let point = pathPoint || draft.point || '';
+  let place = null; // {name, station}
+  let problem = null; // last 400 body, re-rendered on language change
+  let attempt = 0;
+  let timer = 0;
+  let inflight = false;
+  let receipt = null;
+
+  // ---- draft ----
+  const fields = () => Array.from(f.elements).filter(e => e.name && !['point', 'clientRequestId'].includes(e.name));
+  const save = () => {
+    const v = {};
+    for (const e of fields()) {
+      if (e.type === 'radio') { if (e.checked) v[e.name] = e.value; } else if (e.value) v[e.name] = e.value;
+    }
+    draft.v = v;
+    draft.point = point;
+    store.set(DRAFT, draft);
+  };
+  const restore = () => {
+    let any = false;
+    for (const e of fields()) {
+      const val = draft.v[e.name];
+      if (val === undefined) continue;
+      if (e.type === 'radio') e.checked = e.value === val; else e.value = val;
+      any = true;
+    }
+    return any;
+  };
+  const kind = () => (f.querySelector('[name=kind]:checked') || {}).value || '';
+  const body = () => {
+    const k = kind();
+    const details = {};
+    if (k) {
+      f.querySelectorAll('.k-' + AB[k] + ' [name^="details."]').forEach(e => {
+        if ((e.type !== 'radio' || e.checked) && e.value.trim()) details[e.name.slice(8)] = e.value.trim();
+      });
+    }
+    return {
+      kind: k, point: point || undefined, area: new URLSearchParams(location.search).get('area') || undefined,
+      description: f.description.value, contact: { name: f['contact.name'].value, phone: f['contact.phone'].value },
+      lang: G.lang, clientRequestId: draft.id, details,
+    };
+  };
+
+  // ---- messages and errors ----
+  const say = (text, retry) => { $('#msg').textContent = text || ''; $('#again').hidden = !retry; };
+  const clearErrors = () => {
+    f.querySelectorAll('.err').forEach(e => e.remove());
+    f.querySelectorAll('[aria-invalid]').forEach(e => {
+      e.removeAttribute('aria-invalid');
+      e.setAttribute('aria-describedby', (e.getAttribute('aria-describedby') || '').replace(/\s*e-\d+/g, '').trim());
+      if (!e.getAttribute('aria-describedby')) e.removeAttribute('aria-describedby');
+    });
+    $('#errs').textContent = '';
+  };
+  const showErrors = focus => {
+    clearErrors();
+    if (!problem) return;
+    const list = el('ul');
+    let first = null;
+    let n = 0;
+    for (const path in problem.errors) {
+      const code = ((problem.codes || {})[path] || [])[0];
+      const text = code && G.s['err.' + code] ? G.t('err.' + code) : problem.errors[path][0];
+      const box = f.querySelector('[data-f="' + path + '"]');
+      const id = 'e-' + n++;
+      if (box) {
+        box.append(el('p', { className: 'err', id, textContent: text }));
+        const input = box.querySelector('input,select,textarea');
+        if (input) {
+          box.querySelectorAll('input,select,textarea').forEach(i => {
+            i.setAttribute('aria-invalid', 'true');
+            i.setAttribute('aria-describedby', ((i.getAttribute('aria-describedby') || '') + ' ' + id).trim());
+          });
+          first = first || input;
+        }
+        const lbl = [...box.querySelectorAll('label [data-i],legend [data-i]')].find(e => e.offsetParent !== null && e.dataset.i !== 'required');
+        list.append(el('li', { textContent: (lbl ? lbl.textContent + ': ' : '') + text }));
+      } else {
+        list.append(el('li', { textContent: text }));
+      }
+    }
+    $('#errs').append(el('strong', { textContent: G.t('errors.title') }), list);
+    if (focus && first) first.focus();
+  };
+  // The same checks the server makes, so an offline person learns of a missing field at once.
+  const check = b => {
+    const errors = {};
+    const codes = {};
+    const add = (p, c) => { errors[p] = [G.t('err.' + c)]; codes[p] = [c]; };
+    if (!b.kind) add('kind', 'kind_required');
+    else {
+      f.querySelectorAll('.k-' + AB[b.kind] + ' [data-req]').forEach(e => { if (!e.value.trim()) add(e.name, 'required'); });
+      if ((b.kind === 'help' || b.kind === 'tip') && !b.description.trim()) add('description', 'description_required');
+    }
+    const ph = b.contact.phone.replace(/[\s()-]/g, '').replace(/^\+86(?=\d{11}$)/, '');
+    if (!ph && b.kind === 'lost_person') add('contact.phone', 'phone_required');
+    else if (ph && !/^(1[3-9]\d{9}|\+[1-9]\d{6,14})$/.test(ph)) add('contact.phone', 'phone_invalid');
+    return Object.keys(errors).length ? { errors, codes } : null;
+  };
+
+  // ---- sending ----
+  const schedule = () => {
+    clearTimeout(timer);
+    const s = Math.min(60, 2 ** Math.min(attempt, 6));
+    attempt++;
+    say(navigator.onLine === false ? G.t('offline') : G.t('retrying', { s }), true);
+    timer = setTimeout(send, s * 1000);
+  };
+  const send = async () => {
+    if (inflight || !draft.pending) return;
+    inflight = true;
+    clearTimeout(timer);
+    $('#send').disabled = true;
+    say(G.t('sending'));
+    const ctl = new AbortController();
+    const to = setTimeout(() => ctl.abort(), 20000);
+    let retry = false;
+    try {
+      const r = await fetch('/api/reports', {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body()), signal: ctl.signal,
+      });
+      if (r.status === 202 || r.status === 200) {
+        accepted(await r.json());
+      } else if (r.status === 400) {
+        draft.pending = false;
+        save();
+        problem = await r.json();
+        if (!problem.errors) problem.errors = { body: [problem.title] };
+        say('');
+        showErrors(true);
+      } else {
+        retry = true;
+      }
+    } catch (e) {
+      retry = true;
+    } finally {
+      clearTimeout(to);
+      inflight = false;
+      $('#send').disabled = false;
+    }
+    if (retry) schedule();
+  };
+  const accepted = j => {
+    store.del(DRAFT);
+    draft = { id: newId(), v: {}, pending: false };
+    receipt = { code: j.trackingCode, url: j.statusUrl || '/s/' + j.trackingCode, station: place && place.station, kind: kind() };
+    store.set(LAST, { code: receipt.code, url: receipt.url });
+    say('');
+    clearErrors();
+    f.hidden = true;
+    $('#last').hidden = true;
+    $('#receipt').hidden = false;
+    renderReceipt();
+    $('#rc-h').focus();
+  };
+  const renderReceipt = () => {
+    if (!receipt) return;
+    $('#rc-code').textContent = receipt.code;
+    $('#rc-st').textContent = G.t('rc.station', { station: receipt.station ? G.n(receipt.station) : G.t('rc.stationDefault') });
+    $('#rc-next').textContent = G.t(receipt.kind === 'lost_person' ? 'rc.nextPerson' : 'rc.next');
+    $('#rc-link').href = receipt.url;
+    $('#rc-new').href = location.pathname;
+  };
+
+  // ---- place ----
+  const showPlace = () => {
+    const p = $('#place');
+    const st = $('#station');
+    if (!point) return;
+    p.hidden = false;
+    st.hidden = false;
+    $('#chg').hidden = !!pathPoint;
+    if (place && place.name) {
+      p.textContent = place.name.zh + ' · ' + place.name.en;
+      st.textContent = G.t('where.station', { station: G.n(place.station) });
+    } else {
+      p.textContent = point;
+      st.textContent = place === false ? G.t('where.unknown') : '';
+    }
+  };
+  const loadPlace = async () => {
+    const key = 'gridaid.point.' + point;
+    place = store.get(key);
+    showPlace();
+    try {
+      const r = await fetch('/api/points/' + encodeURIComponent(point));
+      if (r.status === 404) place = false;
+      else if (r.ok) { const j = await r.json(); place = { name: j.name, station: j.station.name, area: j.area && j.area.id }; store.set(key, place); }
+    } catch (e) { /* offline: the cached name, if any */ }
+    showPlace();
+  };
+  let points = null;
+  const renderPlaces = () => {
+    const q = $('#q').value.trim().toLowerCase();
+    const ul = $('#places');
+    ul.textContent = '';
+    const hits = (points || []).filter(p => !q || (p.name.zh + ' ' + p.name.en + ' ' + p.code).toLowerCase().includes(q));
+    for (const p of hits) {
+      const b = el('button', { type: 'button', textContent: p.name.zh + ' · ' + p.name.en });
+      b.addEventListener('click', () => choose(p.code));
+      ul.append(el('li', {}, b));
+    }
+    $('#pnone').hidden = !points || hits.length > 0;
+  };
+  const choose = code => {
+    point = code;
+    $('#point').value = code;
+    $('#picker').hidden = true;
+    save();
+    loadPlace();
+  };
+  const picker = async () => {
+    $('#picker').hidden = false;
+    $('#place').hidden = true;
+    $('#station').hidden = true;
+    $('#chg').hidden = true;
+    if (points) return renderPlaces();
+    const area = new URLSearchParams(location.search).get('area');
+    try {
+      const r = await fetch('/api/points' + (area ? '?area=' + encodeURIComponent(area) : ''));
+      if (r.ok) points = await r.json();
+    } catch (e) { /* offline: the report still goes to the duty station */ }
+    renderPlaces();
+  };
+
+  // ---- wiring ----
+  $('#rid').value = draft.id;
+  $('#point').value = point;
+  f.addEventListener('input', () => { save(); });
+  f.addEventListener('change', () => { save(); });
+  f.addEventListener('submit', e => {
+    e.preventDefault();
+    const b = body();
+    problem = check(b);
+    if (problem) { showErrors(true); return; }
+    clearErrors();
+    draft.pending = true;
+    attempt = 0;
+    save();
+    send();
+  });
+  $('#again').addEventListener('click', () => { attempt = 0; send(); });
+  window.addEventListener('online', () => { attempt = 0; send(); });
+  $('#q').addEventListener('input', renderPlaces);
+  $('#chg').addEventListener('click', picker);
+  $('#copy').addEventListener('click', async () => {
+    try { await navigator.clipboard.writeText(receipt.code); } catch (e) {
+      getSelection().selectAllChildren($('#rc-code'));
+      document.execCommand('copy');
+    }
+    $('#copy').textContent = G.t('rc.copied');
+  });
+  const geo = $('#geo');
+  if (navigator.geolocation) geo.hidden = false;
+  geo.addEventListener('click', () => navigator.geolocation.getCurrentPosition(p => {
+    const c = p.coords;
+    f.description.value = (f.description.value + '\n📍 ' + c.latitude.toFixed(5) + ',' + c.longitude.toFixed(5) + ' ±' + Math.round(c.accuracy) + 'm').trim();
+    save();
+    say(G.t('where.geoAdded'));
+  }, () => say(G.t('where.geoFail')), { timeout: 15000 }));
+
+  G.onLang(() => {
+    showPlace();
+    renderReceipt();
+    if (problem) showErrors(false);
+    if (draft.pending && timer) say(navigator.onLine === false ? G.t('offline') : G.t('retrying', { s: Math.min(60, 2 ** Math.min(attempt - 1, 6)) }), true);
+    const last = store.get(LAST);
+    if (last && !receipt) {
+      const l = $('#last');
+      l.textContent = G.t('rc.last') + ' ';
+      l.append(el('a', { href: last.url, textContent: last.code }));
+      l.hidden = false;
+    }
+  });
+  G.ready.then(() => {
+    const had = restore();
+    if (point) loadPlace(); else picker();
+    if (draft.pending) send();
+    else if (had) say(G.t('restored'));
+  });
+})();

@@ -1,0 +1,43 @@
+// The status page /s/{code}: refreshes itself every 10 s and shows the timeline in the person's language.
+(() => {
+  'use strict';
+  const $ = s => document.querySelector(s);
+  const code = decodeURIComponent((location.pathname.match(/^\/s\/([^/]+)/) || [])[1] || new URLSearchParams(location.search).get('code') || '').trim().toUpperCase();
+  let data = null;
+  let missing = false;
+  const when = iso => new Date(iso).toLocaleString(G.lang, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const render = () => {
+    $('#msg').textContent = missing ? G.t('st.notFound') : $('#msg').dataset.err ? G.t('st.error') : '';
+    if (!data) return;
+    $('#view').hidden = false;
+    $('#lookup').hidden = true;
+    $('#code').textContent = data.trackingCode;
+    $('#status').textContent = G.t('status.' + data.status);
+    $('#kind').textContent = G.t('kind.' + data.kind);
+    $('#place').textContent = data.point && data.point.name ? data.point.name.zh + ' · ' + data.point.name.en : (data.point && data.point.code) || '—';
+    $('#stations').textContent = (data.stations || []).map(s => G.n(s.name)).join('、') || '—';
+    $('#at').textContent = when(data.submittedAt);
+    const ol = $('#tl');
+    ol.textContent = '';
+    for (const e of [...data.timeline].reverse()) {
+      const li = document.createElement('li');
+      const t = document.createElement('time');
+      t.dateTime = e.at;
+      t.textContent = when(e.at);
+      const what = e.note === 'escalated' ? G.t('st.escalated')
+        : G.t('status.' + e.status) + (e.note === 'transferred' && e.toStation ? ' · ' + G.t('st.transferred', { s: G.n(e.toStation) }) : '');
+      li.append(t, what + (e.station ? ' · ' + G.n(e.station) : ''));
+      ol.append(li);
+    }
+  };
+  const load = async () => {
+    try {
+      const r = await fetch('/api/reports/' + encodeURIComponent(code), { cache: 'no-store' });
+      if (r.status === 404) { missing = true; data = null; } else if (r.ok) { data = await r.json(); missing = false; delete $('#msg').dataset.err; } else throw new Error(r.status);
+    } catch (e) { $('#msg').dataset.err = '1'; }
+    render();
+    if (!missing) setTimeout(load, 10000);
+  };
+  G.onLang(render);
+  if (code) { $('#c').value = code; G.ready.then(load); }
+})();
