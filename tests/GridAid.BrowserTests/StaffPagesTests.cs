@@ -15,12 +15,7 @@ public sealed class StaffPagesTests(BrowserFixture fx)
         var code = await FormDriver.SubmitAsync(page);
         await fx.RoutedReportAsync(code);
 
-        await page.GotoAsync("/station/");
-        await page.FillAsync("#sid", FormDriver.PointStation);
-        await page.FillAsync("#code", "demo-" + FormDriver.PointStation);
-        await page.ClickAsync("#login button[type=submit]");
-        var card = page.Locator($"article.alert:has-text('{code}')");
-        await card.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        var card = await OpenInboxAtAsync(page, code);
         Assert.Contains("urgent", await card.GetAttributeAsync("class"));
         Assert.Contains(code, await page.Locator("article.alert").First.InnerTextAsync());
         Assert.Empty(await FormDriver.AxeViolationsAsync(page));
@@ -61,12 +56,7 @@ public sealed class StaffPagesTests(BrowserFixture fx)
         var code = await FormDriver.SubmitAsync(page);
         await fx.RoutedReportAsync(code);
 
-        await page.GotoAsync("/station/");
-        await page.FillAsync("#sid", FormDriver.PointStation);
-        await page.FillAsync("#code", "demo-" + FormDriver.PointStation);
-        await page.ClickAsync("#login button[type=submit]");
-        var card = page.Locator($"article.alert:has-text('{code}')");
-        await card.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        var card = await OpenInboxAtAsync(page, code);
 
         await card.Locator("button:has-text('Start work')").ClickAsync();
         await page.Locator($"article.alert:has-text('{code}') .badge:has-text('{await StatusTextAsync(page, "in_progress")}')").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
@@ -83,4 +73,16 @@ public sealed class StaffPagesTests(BrowserFixture fx)
     }
 
     private static Task<string> StatusTextAsync(IPage page, string status) => page.EvaluateAsync<string>($"() => G.t('status.{status}')");
+
+    /// <summary>Signs in to the inbox of the station that owns the test point and waits for the report's card.</summary>
+    private static async Task<ILocator> OpenInboxAtAsync(IPage page, string code)
+    {
+        await page.GotoAsync("/station/");
+        await page.FillAsync("#sid", FormDriver.PointStation);
+        await page.FillAsync("#code", "demo-" + FormDriver.PointStation);
+        await page.ClickAsync("#login button[type=submit]");
+        var card = page.Locator($"article.alert:has-text('{code}')");
+        await card.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        return card;
+    }
 }

@@ -11,7 +11,7 @@ public sealed class GridAidFixture : IAsyncLifetime
 {
     public AzuriteInstance Azurite { get; private set; } = null!;
 
-    public EventCapture Events { get; private set; } = null!;
+    public EventGridStandIn Events { get; private set; } = null!;
 
     public LocalHostInstance Host { get; private set; } = null!;
 
@@ -20,13 +20,11 @@ public sealed class GridAidFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Azurite = await AzuriteInstance.StartAsync();
-        Events = await EventCapture.StartAsync();
+        Events = await EventGridStandIn.StartAsync();
         Host = await LocalHostInstance.StartAsync(
             Azurite.ConnectionString,
-            new Dictionary<string, string?>
+            new Dictionary<string, string?>(Events.Settings)
             {
-                ["EventGrid:TopicEndpoint"] = Events.Endpoint.ToString(),
-                ["EventGrid:Key"] = EventCapture.Key,
                 ["GridAid:Escalation:LostPersonAfter"] = "00:00:01",
                 ["GridAid:Escalation:HazardAfter"] = "00:00:03",
             },

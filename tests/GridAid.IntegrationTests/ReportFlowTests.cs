@@ -76,6 +76,10 @@ public class ReportFlowTests(GridAidFixture f)
         Assert.All(events, e => Assert.Equal("GridAid.Alert.Routed", e.Type));
         Assert.Contains(events, e => e.Id == $"{code}:ts-yuanbao-hotel:routed");
         Assert.DoesNotContain("139", events[0].Data!.ToString(), StringComparison.Ordinal);
+        using var data = System.Text.Json.JsonDocument.Parse(events[0].Data!.ToString());
+        Assert.Equal(code, data.RootElement.GetProperty("trackingCode").GetString());
+        Assert.True(data.RootElement.GetProperty("urgent").GetBoolean());
+        Assert.Equal("lost_person", data.RootElement.GetProperty("kind").GetString());
     }
 
     [Fact]

@@ -6,9 +6,9 @@ namespace GridAid.Functions.Auth;
 
 /// <summary>
 /// Checks <c>Authorization: Bearer {area}.{principal}.{code}</c> against the access-code hash stored for that
-/// principal. One table read per call; codes are never stored or logged in clear.
+/// principal (cached for 30 s, so a polling inbox costs one storage read per poll); codes are never stored or logged in clear.
 /// </summary>
-public sealed class CallerAuthenticator(DirectoryStore directory)
+public sealed class CallerAuthenticator(DirectoryCache directory)
 {
     private const string Scheme = "Bearer ";
 
@@ -21,7 +21,7 @@ public sealed class CallerAuthenticator(DirectoryStore directory)
             return null;
         }
 
-        var hash = await directory.GetAccessHashAsync(areaId, principal, ct);
+        var hash = await directory.AccessHashAsync(areaId, principal, ct);
         return hash is not null && AccessCode.Matches(hash, areaId, principal, code) ? new Caller(areaId, principal) : null;
     }
 }

@@ -8,7 +8,8 @@ namespace GridAid.Functions.Reports;
 /// Fields: <c>kind</c>, <c>point</c>, <c>area</c>, <c>description</c>, <c>contact.name</c>, <c>contact.phone</c>, <c>lang</c>,
 /// <c>clientRequestId</c> and <c>details.&lt;name&gt;</c>. A repeated name takes its first non-empty value.
 /// Without a <c>point</c> field the place comes from the page the form was posted from (<c>Referer: …/r/{point}</c>);
-/// without a <c>lang</c> field the language comes from <c>Accept-Language</c>.
+/// without a <c>lang</c> field the language comes from <c>Accept-Language</c>; without a <c>clientRequestId</c>, one is
+/// derived from the content (<see cref="ContentRequestId"/>).
 /// </summary>
 public static class ReportForm
 {
@@ -33,7 +34,7 @@ public static class ReportForm
             }
         }
 
-        return new ReportSubmission
+        var submission = new ReportSubmission
         {
             Kind = Field("kind"),
             Point = Field("point") ?? PointFromReferer(req),
@@ -44,6 +45,20 @@ public static class ReportForm
             ClientRequestId = Field("clientRequestId"),
             Details = details,
         };
+        submission.ClientRequestId ??= ContentRequestId(submission, DateTimeOffset.UtcNow);
+        return submission;
+    }
+
+    /// <summary>
+    /// A page without JavaScript cannot make a request id, so one is derived from what was typed and the hour:
+    /// a double tap, or a resubmit after a timeout, is then the same report rather than two.
+    /// </summary>
+    public static string ContentRequestId(ReportSubmission s, DateTimeOffset now)
+    {
+        var canonical = string.Join('\u001f',
+            new[] { s.Kind, s.Point, s.Area, s.Description, s.Contact?.Name, s.Contact?.Phone, now.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture) }
+                .Concat((s.Details ?? []).OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => d.Key + "=" + d.Value)));
+        return "nojs-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical)))[..32].ToLowerInvariant();
     }
 
     /// <summary>The point code from a referring <c>/r/{point}</c> page, when the browser sent one.</summary>

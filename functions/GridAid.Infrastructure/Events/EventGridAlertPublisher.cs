@@ -2,6 +2,7 @@ using Azure.Messaging;
 using Azure.Messaging.EventGrid;
 using GridAid.Core.Alerts;
 using GridAid.Core.Reports;
+using GridAid.Core.Serialization;
 
 namespace GridAid.Infrastructure.Events;
 
@@ -35,7 +36,7 @@ public sealed class EventGridAlertPublisher(EventGridPublisherClient client) : I
             AlertReason.Transferred => (AlertTransferredType, "transferred"),
             _ => (AlertRoutedType, "routed"),
         };
-        return new CloudEvent($"/gridaid/areas/{a.AreaId}", type, data)
+        return new CloudEvent($"/gridaid/areas/{a.AreaId}", type, BinaryData.FromObjectAsJson(data, GridAidJson.Options), "application/json")
         {
             Id = $"{a.TrackingCode}:{a.StationId}:{suffix}",
             Subject = $"stations/{a.StationId}/reports/{a.TrackingCode}",

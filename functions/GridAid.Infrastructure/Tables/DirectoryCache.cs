@@ -17,6 +17,7 @@ public sealed class DirectoryCache(DirectoryStore store, TimeProvider clock)
 
     private readonly ConcurrentDictionary<string, (DateTimeOffset LoadedAt, AreaDirectory? Value)> _areas = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (DateTimeOffset LoadedAt, string? Value)> _points = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, (DateTimeOffset LoadedAt, string? Value)> _access = new(StringComparer.Ordinal);
 
     public Task<AreaDirectory?> GetAsync(string areaId, CancellationToken ct) =>
         GetOrLoadAsync(_areas, areaId, () => store.LoadAsync(areaId, ct));
@@ -24,11 +25,16 @@ public sealed class DirectoryCache(DirectoryStore store, TimeProvider clock)
     public Task<string?> AreaOfPointAsync(string pointCode, CancellationToken ct) =>
         GetOrLoadAsync(_points, pointCode, () => store.FindAreaOfPointAsync(pointCode, ct));
 
+    /// <summary>The stored hash of a station's or admin's access code; a changed or revoked code takes effect within <see cref="Ttl"/>.</summary>
+    public Task<string?> AccessHashAsync(string areaId, string principal, CancellationToken ct) =>
+        GetOrLoadAsync(_access, areaId + "|" + principal, () => store.GetAccessHashAsync(areaId, principal, ct));
+
     /// <summary>Forgets everything, so the next read sees the table (after seeding or an admin change).</summary>
     public void Clear()
     {
         _areas.Clear();
         _points.Clear();
+        _access.Clear();
     }
 
     private async Task<T?> GetOrLoadAsync<T>(ConcurrentDictionary<string, (DateTimeOffset LoadedAt, T? Value)> cache, string key, Func<Task<T?>> load)

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using GridAid.Benchmarks;
+
+namespace GridAid.Benchmarks.Tests;
+
+public sealed class BenchmarkSmokeTest
+{
+    [Fact]
+    public async Task Quick_run_completes_and_writes_every_section()
+    {
+        var dir = Directory.CreateTempSubdirectory("gridaid-bench-");
+        try
+        {
+            var json = Path.Combine(dir.FullName, "quick.json");
+            var markdown = new StringWriter();
+            var progress = new StringWriter();
+
+            var exit = await BenchmarkApp.RunAsync(["--quick", "--out", json], markdown, progress, CancellationToken.None);
+
+            Assert.True(exit == 0, progress.ToString());
+            var text = markdown.ToString();
+            foreach (var section in MarkdownReport.Sections)
+            {
+                Assert.Contains(section, text, StringComparison.Ordinal);
+            }
+
+            Assert.DoesNotContain("Not run.", text, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.ChangeExtension(json, ".md")));
+
+            using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+            var root = doc.RootElement;
+            foreach (var field in new[] { "machine", "command", "ceiling", "intake", "tap", "ops", "coldStart", "weight", "cost", "targets" })
+            {
+                Assert.True(root.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null, $"missing {field}");
+            }
+
+            Assert.True(root.GetProperty("ceiling").GetProperty("queueSendsPerSecond").GetDouble() > 0);
+            Assert.True(root.GetProperty("intake").GetProperty("closedLoop").GetProperty("accepted").GetInt32() > 0);
+            Assert.True(root.GetProperty("tap").GetProperty("accepted").GetInt32() > 0);
+            Assert.True(root.GetProperty("tap").GetProperty("floor").GetProperty("latencyMs").GetProperty("count").GetInt32() > 0);
+            Assert.True(root.GetProperty("ops").GetProperty("storageOpsPerReport").GetDouble() > 0);
+            Assert.NotEmpty(root.GetProperty("coldStart").GetProperty("first202Ms").EnumerateArray());
+            Assert.NotEmpty(root.GetProperty("weight").GetProperty("resources").EnumerateArray());
+            Assert.True(root.GetProperty("cost").GetProperty("usdPerMillionReports").GetDouble() > 0);
+            Assert.Equal(5, root.GetProperty("targets").GetArrayLength());
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using GridAid.TestSupport;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using GridAid.Core.Demo;
+using GridAid.Infrastructure.Storage;
+using GridAid.Infrastructure.Tables;
+using GridAid.LocalHost;
+using Azure.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GridAid.Benchmarks;
+
+/// <summary>
+/// The local host in-process, built as <c>LocalHostInstance</c> builds it, plus a counting policy on its storage
+/// clients and middleware that tags each HTTP function's storage requests with its step.
+/// </summary>
+public sealed class BenchHost : IAsyncDisposable
+{
+    private BenchHost(WebApplication app, Uri baseAddress, StorageOpCounter counter)
+    {
+        App = app;
+        BaseAddress = baseAddress;
+        Counter = counter;
+    }
+
+    public WebApplication App { get; }
+
+    public Uri BaseAddress { get; }
+
+    public StorageOpCounter Counter { get; }
+
+    public StorageClients Storage => App.Services.GetRequiredService<StorageClients>();
+
+    /// <summary>Most alerts one inbox request returns while the benchmark probes inboxes (default 200): keeps the probe light.</summary>
+    public const int ProbeInboxSize = 20;
+
+    public static async Task<BenchHost> StartAsync(string connectionString, Uri eventEndpoint)
+    {
+        var counter = new StorageOpCounter();
+        var config = new Dictionary<string, string?>
+        {
+            [StorageOptions.SettingName] = connectionString,
+            ["LocalHost:SeedDemoData"] = "true",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["EventGrid:TopicEndpoint"] = eventEndpoint.ToString(),
+            ["EventGrid:Key"] = EventGridStandIn.Key,
+            ["GridAid:InboxSize"] = ProbeInboxSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var app = LocalHostApp.Create(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(config);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Services.AddSingleton<IStartupFilter, StepTaggingStartupFilter>();
+            builder.Services.AddSingleton(sp =>
+            {
+                var tables = new TableClientOptions();
+                tables.AddPolicy(counter.Policy("table"), HttpPipelinePosition.PerRetry);
+                var queues = new QueueClientOptions();
+                queues.AddPolicy(counter.Policy("queue"), HttpPipelinePosition.PerRetry);
+                return new StorageClients(sp.GetRequiredService<IOptions<StorageOptions>>(), tables, queues);
+            });
+        });
+        await app.StartAsync();
+        app.Services.GetRequiredService<DirectoryCache>().Clear();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new BenchHost(app, new Uri(address + "/"), counter);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+
+    public static AreaSeed Demo => TaishanDemo.Seed;
+}

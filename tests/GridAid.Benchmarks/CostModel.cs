@@ -1,0 +1,70 @@
+namespace GridAid.Benchmarks;
+
+/// <summary>
+/// Cost per million reports from the measured operation counts and Azure list prices (USD, pay-as-you-go, East US).
+/// The prices are the published list prices as known in mid-2025; this machine cannot browse, so verify them on the
+/// pages named before quoting. Free grants are left out (they do not scale with reports).
+/// </summary>
+public static class CostModel
+{
+    public const string PriceDate = "list prices as of mid-2025 (not re-checked at run time; verify before quoting)";
+
+    private const string FunctionsPage = "https://azure.microsoft.com/en-us/pricing/details/functions/";
+    private const string QueuesPage = "https://azure.microsoft.com/en-us/pricing/details/storage/queues/";
+    private const string TablesPage = "https://azure.microsoft.com/en-us/pricing/details/storage/tables/";
+    private const string EventGridPage = "https://azure.microsoft.com/en-us/pricing/details/event-grid/";
+
+    public static readonly PriceItem FlexOnDemandGbSecond = new("Flex Consumption on-demand execution time", 0.000026, "per GB-s", FunctionsPage);
+    public static readonly PriceItem FlexExecutions = new("Flex Consumption executions", 0.40, "per million executions", FunctionsPage);
+    public static readonly PriceItem FlexAlwaysReadyBaseline = new("Flex Consumption always-ready baseline", 0.000004, "per GB-s provisioned", FunctionsPage);
+    public static readonly PriceItem FlexAlwaysReadyExecution = new("Flex Consumption always-ready execution time", 0.000016, "per GB-s", FunctionsPage);
+    public static readonly PriceItem QueueClass1 = new("Queue Storage (GPv2, LRS) class 1: PutMessage, DeleteMessage, UpdateMessage", 0.004, "per 10,000", QueuesPage);
+    public static readonly PriceItem QueueClass2 = new("Queue Storage (GPv2, LRS) class 2: GetMessages, PeekMessages", 0.004, "per 10,000", QueuesPage);
+    public static readonly PriceItem TableTransactions = new("Table Storage (LRS) transactions", 0.00036, "per 10,000", TablesPage);
+    public static readonly PriceItem EventGridOperations = new("Event Grid basic operations (publish, each delivery attempt)", 0.60, "per million", EventGridPage);
+
+    /// <summary>Memory of one Flex Consumption instance (the default size; 512 MB and 4096 MB are the others).</summary>
+    public const double InstanceGb = 2.0;
+
+    private const double SecondsPerMonth = 30 * 24 * 3600;
+
+    public static CostResult Compute(OpsResult ops, double intakeSeconds, double routerSeconds)
+    {
+        const double million = 1_000_000;
+        var gbSeconds = (intakeSeconds + routerSeconds) * InstanceGb;
+        var lines = new List<CostLine>
+        {
+            new("Function executions (intake HTTP + router queue)", 2, "executions", 2 * FlexExecutions.Usd),
+            new($"Execution time, {InstanceGb:F0} GB instance, no overlap (upper bound)", Math.Round(gbSeconds, 4), "GB-s", gbSeconds * million * FlexOnDemandGbSecond.Usd),
+            new("Table transactions", ops.TableOpsPerReport, "transactions", ops.TableOpsPerReport * 100 * TableTransactions.Usd),
+            new("Queue class 1 (send, delete)", ops.QueueWriteOpsPerReport, "operations", ops.QueueWriteOpsPerReport * 100 * QueueClass1.Usd),
+            new("Queue class 2 (receives that returned the message)", ops.QueueReadOpsPerReport, "operations", ops.QueueReadOpsPerReport * 100 * QueueClass2.Usd),
+            new("Event Grid: publish + one subscription's delivery per alert", 2 * ops.EventGridEventsPerReport, "operations", 2 * ops.EventGridEventsPerReport * EventGridOperations.Usd),
+        };
+        lines = lines.Select(l => l with { UsdPerMillionReports = Math.Round(l.UsdPerMillionReports, 3) }).ToList();
+
+        var pollsPerMonth = ops.IdlePollsPerSecond * SecondsPerMonth;
+        var defaultPollsPerMonth = SecondsPerMonth / 60;
+        var idle = new List<IdleCostLine>
+        {
+            new($"Idle polling at maxPollingInterval 100 ms, {ops.IdlePollsPerSecondByQueue.Count} queue(s): {ops.IdlePollsPerSecond:F1} receives/s measured, per running instance",
+                Math.Round(pollsPerMonth), "GetMessages", Math.Round(pollsPerMonth / 10_000 * QueueClass2.Usd, 2)),
+            new($"Idle polling at the Functions default maxPollingInterval 1 min, {Math.Max(1, ops.IdlePollsPerSecondByQueue.Count)} queue(s), per running instance",
+                Math.Round(defaultPollsPerMonth * Math.Max(1, ops.IdlePollsPerSecondByQueue.Count)), "GetMessages", Math.Round(defaultPollsPerMonth * Math.Max(1, ops.IdlePollsPerSecondByQueue.Count) / 10_000 * QueueClass2.Usd, 3)),
+            new("One always-ready instance, 2048 MB (baseline only)", Math.Round(2.0 * SecondsPerMonth), "GB-s", Math.Round(2.0 * SecondsPerMonth * FlexAlwaysReadyBaseline.Usd, 2)),
+            new("One always-ready instance, 512 MB (baseline only)", Math.Round(0.5 * SecondsPerMonth), "GB-s", Math.Round(0.5 * SecondsPerMonth * FlexAlwaysReadyBaseline.Usd, 2)),
+        };
+
+        return new CostResult(
+            PriceDate,
+            [FlexOnDemandGbSecond, FlexExecutions, FlexAlwaysReadyBaseline, FlexAlwaysReadyExecution, QueueClass1, QueueClass2, TableTransactions, EventGridOperations],
+            lines,
+            Math.Round(lines.Sum(l => l.UsdPerMillionReports), 2),
+            idle,
+            $"Per report: {ops.TableOpsPerReport} table transactions, {ops.QueueWriteOpsPerReport} queue writes, {ops.QueueReadOpsPerReport} queue receives, " +
+            $"{ops.EventGridEventsPerReport} alert events (kind mix: every kind equally), measured over {ops.Reports} reports. Execution time: intake {intakeSeconds * 1000:F0} ms " +
+            $"(p50 HTTP latency at 20/s) + router {routerSeconds * 1000:F0} ms (estimated as the same three storage calls plus a publish), billed at {InstanceGb} GB without " +
+            "overlap — an upper bound, since one instance runs many executions at once. Free grants (on-demand: 100,000 GB-s and 250,000 executions a month) left out. " +
+            "Idle costs are per month (30 days) and do not depend on reports.");
+    }
+}

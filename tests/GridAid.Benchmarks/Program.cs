@@ -1,0 +1,3 @@
+using GridAid.Benchmarks;
+
+return await BenchmarkApp.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);

@@ -1,0 +1,108 @@
+namespace GridAid.Benchmarks;
+
+/// <summary>Everything one run measured; written as JSON and rendered as markdown. A skipped mode leaves its section null.</summary>
+public sealed class BenchmarkResults
+{
+    public required MachineInfo Machine { get; init; }
+
+    public required string Command { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public double TotalSeconds { get; set; }
+
+    public bool Quick { get; init; }
+
+    public required IReadOnlyList<string> Modes { get; init; }
+
+    public string? Target { get; init; }
+
+    public CeilingResult? Ceiling { get; set; }
+
+    public IntakeResult? Intake { get; set; }
+
+    public TapResult? Tap { get; set; }
+
+    public OpsResult? Ops { get; set; }
+
+    public ColdStartResult? ColdStart { get; set; }
+
+    public WeightResult? Weight { get; set; }
+
+    public CostResult? Cost { get; set; }
+
+    public List<TargetResult> Targets { get; } = [];
+
+    public List<string> Notes { get; } = [];
+}
+
+public sealed record MachineInfo(int Cores, string Cpu, double MemoryGb, string Os, string Dotnet, string Azurite, string HostJsonQueues);
+
+public sealed record CeilingResult(int Concurrency, double DurationSeconds, double QueueSendsPerSecond, double TableUpsertsPerSecond, double IntakeSequencesPerSecond, long Errors);
+
+public sealed record RateRow(double OfferedPerSecond, int Sent, int Accepted, double AcceptedPerSecond, int Errors, Percentiles LatencyMs);
+
+public sealed record ClosedLoopRow(int Concurrency, double DurationSeconds, int Accepted, double AcceptedPerSecond, int Errors, Percentiles LatencyMs);
+
+public sealed record IntakeResult(
+    IReadOnlyList<RateRow> OpenLoop,
+    ClosedLoopRow ClosedLoop,
+    double? RatioToQueueSendCeiling,
+    double? RatioToIntakeSequenceCeiling);
+
+public sealed record KindLatency(string Kind, int Reports, int ExpectedAlerts, Percentiles InboxMs, Percentiles EventMs, int MissingInbox, int MissingEvents);
+
+public sealed record FloorResult(double RatePerSecond, double PollIntervalMs, int TableWrites, Percentiles LatencyMs);
+
+public sealed record TapResult(
+    double RatePerSecond,
+    double DurationSeconds,
+    int Submitted,
+    int Accepted,
+    int ExpectedAlerts,
+    double InboxProbeIntervalMs,
+    int InboxProbeSize,
+    Percentiles InboxMs,
+    Percentiles EventMs,
+    IReadOnlyList<KindLatency> ByKind,
+    FloorResult Floor,
+    double? InboxP99ToFloorP99,
+    double? EventP99ToFloorP99);
+
+public sealed record OpRow(string Step, string Operation, long Count, double PerReport);
+
+public sealed record OpsResult(
+    int Reports,
+    double RatePerSecond,
+    IReadOnlyList<OpRow> Rows,
+    IReadOnlyDictionary<string, double> PerReportByStep,
+    double StorageOpsPerReport,
+    double TableOpsPerReport,
+    double QueueWriteOpsPerReport,
+    double QueueReadOpsPerReport,
+    double EventGridEventsPerReport,
+    double IdlePollsPerSecond,
+    IReadOnlyDictionary<string, double> IdlePollsPerSecondByQueue,
+    IReadOnlyDictionary<string, double> RouterStationsPerKind);
+
+public sealed record ColdStartResult(IReadOnlyList<double> FirstResponseMs, IReadOnlyList<double> First202Ms, double MedianFirst202Ms, string Command);
+
+public sealed record WeightRow(string Url, int Status, string? ContentType, string? ContentEncoding, long TransferredBytes, long DecodedBytes);
+
+public sealed record WeightResult(string Page, IReadOnlyList<WeightRow> Resources, long TransferredBytes, long DecodedBytes, string? Note);
+
+public sealed record PriceItem(string Item, double Usd, string Unit, string Source);
+
+public sealed record CostLine(string Item, double QuantityPerReport, string Unit, double UsdPerMillionReports);
+
+public sealed record IdleCostLine(string Item, double QuantityPerMonth, string Unit, double UsdPerMonth);
+
+public sealed record CostResult(
+    string PriceDate,
+    IReadOnlyList<PriceItem> Prices,
+    IReadOnlyList<CostLine> Lines,
+    double UsdPerMillionReports,
+    IReadOnlyList<IdleCostLine> Idle,
+    string Assumptions);
+
+public sealed record TargetResult(string Target, string Measured, bool? Met, string Comment);
