@@ -1,12 +1,13 @@
 using GridAid.Functions.Admin;
 using GridAid.Functions.Auth;
-using GridAid.Functions.Escalation;
 using GridAid.Functions.Health;
 using GridAid.Functions.Intake;
 using GridAid.Functions.Points;
 using GridAid.Functions.Poison;
 using GridAid.Functions.Reports;
+using GridAid.Functions.Retention;
 using GridAid.Functions.Routing;
+using GridAid.Functions.Scheduling;
 using GridAid.Functions.Stations;
 using GridAid.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -28,6 +29,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<PoisonRecorder>();
         services.AddSingleton<AlertActions>();
         services.AddSingleton<UnansweredEscalation>();
+        services.AddSingleton<ResolvedReportRedaction>();
+        services.AddSingleton<ScheduledChecks>();
 
         // Function classes, so any host (the Functions worker or the local host) can resolve them.
         services.AddScoped<ReportFunctions>();
@@ -36,7 +39,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddScoped<AdminFunctions>();
         services.AddScoped<HealthFunction>();
         services.AddScoped<RoutingFunctions>();
-        services.AddScoped<EscalationFunctions>();
+        services.AddScoped<ScheduledCheckFunctions>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using GridAid.Core.Reports;
 using GridAid.Core.Routing;
 
 namespace GridAid.Functions;
@@ -15,4 +16,7 @@ public sealed class GridAidOptions
 
     /// <summary>When unacknowledged urgent reports are widened (<c>GridAid:Escalation:LostPersonAfter</c>, <c>…:HazardAfter</c>).</summary>
     public EscalationPolicy Escalation { get; set; } = new();
+
+    /// <summary>How long personal data outlives a resolved report (<c>GridAid:Retention:KeepResolvedFor</c>, default 90 days).</summary>
+    public RetentionPolicy Retention { get; set; } = new();
 }

@@ -33,7 +33,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<DirectoryStore>();
         services.AddSingleton<DirectoryCache>();
         services.AddSingleton<IntakeQueueSender>();
-        services.AddSingleton<EscalationQueueSender>();
+        services.AddSingleton<ScheduledCheckSender>();
         services.AddSingleton<PoisonStore>();
         services.AddSingleton<IAlertPublisher>(sp => CreatePublisher(sp.GetRequiredService<IOptions<EventGridOptions>>().Value));
         return services;

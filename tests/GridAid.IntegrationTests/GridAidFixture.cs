@@ -27,6 +27,7 @@ public sealed class GridAidFixture : IAsyncLifetime
             {
                 ["GridAid:Escalation:LostPersonAfter"] = "00:00:01",
                 ["GridAid:Escalation:HazardAfter"] = "00:00:03",
+                ["GridAid:Retention:KeepResolvedFor"] = "00:00:02",
             },
             [LaoshanTestArea.Seed]);
     }

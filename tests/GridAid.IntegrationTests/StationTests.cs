@@ -58,7 +58,8 @@ public class StationTests(GridAidFixture f)
 
         var status = await f.GetJsonAsync($"/api/reports/{code}");
         Assert.Equal("resolved", status.GetProperty("status").GetString());
-        var timeline = status.GetProperty("timeline").EnumerateArray().ToArray();
+        // Status steps only (a redaction note may follow once the test's short retention passes).
+        var timeline = status.GetProperty("timeline").EnumerateArray().Where(t => !t.TryGetProperty("note", out _)).ToArray();
         Assert.Equal(["received", "routed", "acknowledged", "in_progress", "resolved"], timeline.Select(t => t.GetProperty("status").GetString()));
         Assert.Equal("中天门派出所", timeline[2].GetProperty("station").GetProperty("zh").GetString());
 

@@ -24,7 +24,7 @@
       const t = document.createElement('time');
       t.dateTime = e.at;
       t.textContent = when(e.at);
-      const what = e.note === 'escalated' ? G.t('st.escalated')
+      const what = e.note === 'escalated' ? G.t('st.escalated') : e.note === 'redacted' ? G.t('st.redacted')
         : G.t('status.' + e.status) + (e.note === 'transferred' && e.toStation ? ' · ' + G.t('st.transferred', { s: G.n(e.toStation) }) : '');
       li.append(t, what + (e.station ? ' · ' + G.n(e.station) : ''));
       ol.append(li);

@@ -93,4 +93,7 @@ public sealed record Alert
             ResolvedAt = target == ReportStatus.Resolved ? now : ResolvedAt,
         };
     }
+
+    /// <summary>The alert without the reporter's description, contact data and details (see <see cref="Redaction"/>).</summary>
+    public Alert Redacted() => this with { Description = string.Empty, Contact = new Contact(null, null), Details = new Dictionary<string, string>() };
 }

@@ -95,5 +95,6 @@ public static class ReportLifecycle
 public static class TimelineNotes
 {
     public const string Escalated = "escalated";
+    public const string Redacted = "redacted";
     public const string TransferredTo = "transferred_to:";
 }

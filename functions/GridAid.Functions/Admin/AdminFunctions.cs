@@ -1,6 +1,7 @@
 using GridAid.Core.Reports;
 using GridAid.Functions.Auth;
 using GridAid.Functions.Http;
+using GridAid.Functions.Retention;
 using GridAid.Infrastructure.Tables;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace GridAid.Functions.Admin;
 
 /// <summary>The area admin's view of every report, filtered by kind, status and station, one page at a time.</summary>
-public sealed class AdminFunctions(CallerAuthenticator auth, ReportStore reports)
+public sealed class AdminFunctions(CallerAuthenticator auth, ReportStore reports, ResolvedReportRedaction redaction)
 {
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 500;
@@ -55,5 +56,26 @@ public sealed class AdminFunctions(CallerAuthenticator auth, ReportStore reports
         var station = q["station"].FirstOrDefault() is { Length: > 0 } st ? st : null;
         var page = await reports.ListAsync(caller.AreaId, new ReportFilter(kind, status, station), pageSize, q["continuation"].FirstOrDefault(), ct);
         return ApiResults.Json(new { items = page.Items, continuationToken = page.ContinuationToken });
+    }
+
+    /// <summary>Removes a report's personal data now, when the person asks a station to delete it sooner.</summary>
+    [Function(nameof(RedactReport))]
+    public async Task<IActionResult> RedactReport(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/reports/{trackingCode}/redact")] HttpRequest req,
+        string trackingCode, CancellationToken ct)
+    {
+        if (await auth.AuthenticateAsync(req, ct) is not { } caller)
+        {
+            return ApiResults.Unauthorized();
+        }
+
+        if (!caller.IsAdmin)
+        {
+            return ApiResults.Forbidden();
+        }
+
+        return TrackingCode.Normalize(trackingCode) is { } code && await redaction.RedactNowAsync(caller.AreaId, code, ct)
+            ? new NoContentResult()
+            : ApiResults.NotFound("未找到该查询码", "No report has this tracking code");
     }
 }

@@ -22,7 +22,7 @@ public sealed class ReportRouting(
     AlertStore alerts,
     ReportStore reports,
     IAlertPublisher publisher,
-    EscalationQueueSender escalation,
+    ScheduledCheckSender checks,
     IOptions<GridAidOptions> options,
     TimeProvider clock,
     ILogger<ReportRouting> logger)
@@ -49,7 +49,7 @@ public sealed class ReportRouting(
         {
             // A check that becomes visible after the delay; a duplicate check finds nothing left to do.
             var key = ReportKeys.For(report.SubmittedAt, report.TrackingCode);
-            await escalation.ScheduleAsync(new EscalationMessage(report.AreaId, report.TrackingCode, key), delay, ct);
+            await checks.ScheduleAsync(new ScheduledCheck(CheckKind.Escalate, report.AreaId, report.TrackingCode, key), delay, ct);
         }
 
         logger.LogInformation(

@@ -1,5 +1,6 @@
 using GridAid.Core.Alerts;
 using GridAid.Core.Reports;
+using GridAid.Functions.Retention;
 using GridAid.Infrastructure.Events;
 using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Logging;
@@ -12,6 +13,7 @@ public sealed class AlertActions(
     ReportStore reports,
     DirectoryCache directory,
     IAlertPublisher publisher,
+    ResolvedReportRedaction retention,
     TimeProvider clock,
     ILogger<AlertActions> logger)
 {
@@ -57,6 +59,12 @@ public sealed class AlertActions(
             }
 
             stored = await reports.GetAsync(areaId, stored.Key, ct) ?? stored;
+        }
+
+        if (target == ReportStatus.Resolved)
+        {
+            // Every resolve (a repeat too) schedules the redaction check: a duplicate check is harmless, a missing one is not.
+            await retention.ScheduleAsync(stored.Report, stored.Key, ct);
         }
 
         logger.LogInformation("Station {StationId} moved report {TrackingCode} to {Status}", stationId, trackingCode, target);

@@ -9,10 +9,10 @@ public static class QueueNames
     /// <summary>Where the Functions host moves an intake message after maxDequeueCount failures.</summary>
     public const string IntakePoison = Intake + "-poison";
 
-    /// <summary>Urgent reports to check, after a delay, for an acknowledgement; unanswered ones are widened.</summary>
-    public const string Escalation = "alerts-escalation";
+    /// <summary>Checks due later: escalating unanswered urgent reports, redacting long-resolved ones.</summary>
+    public const string ScheduledChecks = "scheduled-checks";
 
-    public static readonly IReadOnlyList<string> All = [Intake, IntakePoison, Escalation, Escalation + "-poison"];
+    public static readonly IReadOnlyList<string> All = [Intake, IntakePoison, ScheduledChecks, ScheduledChecks + "-poison"];
 }
 
 /// <summary>Table names.</summary>

@@ -1,13 +1,12 @@
 using GridAid.Core.Alerts;
 using GridAid.Core.Reports;
 using GridAid.Core.Routing;
-using GridAid.Core.Serialization;
 using GridAid.Infrastructure.Events;
 using GridAid.Infrastructure.Queues;
 using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Logging;
 
-namespace GridAid.Functions.Escalation;
+namespace GridAid.Functions.Scheduling;
 
 /// <summary>
 /// When an urgent report's check comes due and no station has acknowledged it, every other station of the area
@@ -24,9 +23,8 @@ public sealed class UnansweredEscalation(
 {
     private const int MaxConflictRetries = 5;
 
-    public async Task HandleAsync(string messageText, CancellationToken ct)
+    public async Task HandleAsync(ScheduledCheck message, CancellationToken ct)
     {
-        var message = GridAidJson.Deserialize<EscalationMessage>(messageText) ?? throw new FormatException("Empty escalation message.");
         var area = await directory.GetAsync(message.AreaId, ct)
             ?? throw new InvalidOperationException($"Unknown area '{message.AreaId}'.");
 

@@ -1,0 +1,20 @@
+namespace GridAid.Core.Reports;
+
+/// <summary>Personal data goes; what is left (kind, place, stations, times) still counts in the area's figures.</summary>
+public static class Redaction
+{
+    public static bool IsRedacted(Report report) => report.Timeline.Any(t => t.Note == TimelineNotes.Redacted);
+
+    /// <summary>The report without its description, contact data and details; null when that was already done.</summary>
+    public static Report? Apply(Report report, DateTimeOffset now) =>
+        IsRedacted(report)
+            ? null
+            : report with
+            {
+                Description = string.Empty,
+                Contact = new Contact(null, null),
+                Details = new Dictionary<string, string>(),
+                UpdatedAt = now,
+                Timeline = [.. report.Timeline, new TimelineEntry(now, report.Status, Note: TimelineNotes.Redacted)],
+            };
+}

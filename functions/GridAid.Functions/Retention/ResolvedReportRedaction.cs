@@ -1,0 +1,90 @@
+using GridAid.Core.Reports;
+using GridAid.Infrastructure.Queues;
+using GridAid.Infrastructure.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GridAid.Functions.Retention;
+
+/// <summary>
+/// Keeps the privacy notice's promise: once a report has been resolved for <see cref="RetentionPolicy.KeepResolvedFor"/>,
+/// its description, contact data and details are removed from the report and from every station's alert. The wait is
+/// a chain of scheduled checks (a queue message hides for at most 7 days). An admin can redact at once on request.
+/// </summary>
+public sealed class ResolvedReportRedaction(
+    ReportStore reports,
+    AlertStore alerts,
+    ScheduledCheckSender checks,
+    IOptions<GridAidOptions> options,
+    TimeProvider clock,
+    ILogger<ResolvedReportRedaction> logger)
+{
+    private const int MaxConflictRetries = 5;
+
+    private RetentionPolicy Policy => options.Value.Retention;
+
+    /// <summary>Called when a report is resolved: the first look comes after the retention time, or 7 days.</summary>
+    public Task ScheduleAsync(Report report, string reportKey, CancellationToken ct) =>
+        checks.ScheduleAsync(
+            new ScheduledCheck(CheckKind.Redact, report.AreaId, report.TrackingCode, reportKey),
+            Policy.WaitBeforeRedacting(clock.GetUtcNow(), clock.GetUtcNow()) ?? TimeSpan.Zero,
+            ct);
+
+    public async Task HandleAsync(ScheduledCheck check, CancellationToken ct)
+    {
+        if (await reports.GetAsync(check.AreaId, check.ReportKey, ct) is not { } stored
+            || RetentionPolicy.ResolvedAt(stored.Report) is not { } resolvedAt)
+        {
+            return;
+        }
+
+        if (Policy.WaitBeforeRedacting(resolvedAt, clock.GetUtcNow()) is { } wait)
+        {
+            await checks.ScheduleAsync(check, wait, ct);
+            return;
+        }
+
+        await RedactAsync(stored, ct);
+    }
+
+    /// <summary>Redacts now (an admin acting on a person's request); false when no such report is in the area.</summary>
+    public async Task<bool> RedactNowAsync(string areaId, string trackingCode, CancellationToken ct)
+    {
+        if (await reports.FindByCodeAsync(trackingCode, ct) is not { } stored || stored.Report.AreaId != areaId)
+        {
+            return false;
+        }
+
+        await RedactAsync(stored, ct);
+        return true;
+    }
+
+    /// <summary>Alerts first, then the report: a retry after a crash finds the report unredacted and finishes the job.</summary>
+    private async Task RedactAsync(StoredReport stored, CancellationToken ct)
+    {
+        foreach (var stationId in stored.Report.StationIds)
+        {
+            for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
+            {
+                if (await alerts.GetAsync(stored.Report.AreaId, stationId, stored.Key, ct) is not { } current
+                    || await alerts.TryReplaceAsync(current.Alert.Redacted(), current.ETag, ct))
+                {
+                    break;
+                }
+            }
+        }
+
+        for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
+        {
+            if (Redaction.Apply(stored.Report, clock.GetUtcNow()) is not { } redacted || await reports.TryReplaceAsync(redacted, stored.ETag, ct))
+            {
+                logger.LogInformation("Redacted personal data of report {TrackingCode}", stored.Report.TrackingCode);
+                return;
+            }
+
+            stored = await reports.GetAsync(stored.Report.AreaId, stored.Key, ct) ?? stored;
+        }
+
+        throw new InvalidOperationException($"Report {stored.Report.TrackingCode} kept changing while being redacted.");
+    }
+}

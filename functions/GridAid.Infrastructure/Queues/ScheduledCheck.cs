@@ -1,0 +1,14 @@
+namespace GridAid.Infrastructure.Queues;
+
+/// <summary>What a scheduled check does when it comes due.</summary>
+public enum CheckKind
+{
+    /// <summary>Widen an urgent report that nobody has acknowledged.</summary>
+    Escalate,
+
+    /// <summary>Remove personal data from a report resolved long enough ago.</summary>
+    Redact,
+}
+
+/// <summary>"Look at this report later": a queue message that stays hidden until the check is due.</summary>
+public sealed record ScheduledCheck(CheckKind Kind, string AreaId, string TrackingCode, string ReportKey);

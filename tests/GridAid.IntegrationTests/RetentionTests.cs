@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.Json;
+using GridAid.TestSupport;
+
+namespace GridAid.IntegrationTests;
+
+/// <summary>The fixture keeps personal data 2 s after a report is resolved (90 days in production).</summary>
+[Collection(SharedGridAid.Name)]
+public class RetentionTests(GridAidFixture f)
+{
+    private async Task<JsonElement> AdminViewAsync(string code)
+    {
+        var page = await f.GetJsonAsync("/api/admin/reports?pageSize=500", GridAidFixture.TaishanAdmin);
+        return page.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("trackingCode").GetString() == code);
+    }
+
+    private static bool HasPersonalData(JsonElement item) =>
+        (item.TryGetProperty("contact", out var c) && c.TryGetProperty("phone", out _))
+        || item.GetProperty("description").GetString() is { Length: > 0 };
+
+    [Fact]
+    public async Task Personal_data_is_removed_from_report_and_alerts_after_the_retention_time_once_resolved()
+    {
+        var code = await f.SubmitAsync(GridAidFixture.LostItem("ts-tang-inscriptions"));
+        await f.WaitForAlertAsync("ts-daiding-police", code);
+        Assert.True(HasPersonalData(await AdminViewAsync(code)));
+
+        // Unresolved reports keep their data however long they wait.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.True(HasPersonalData(await AdminViewAsync(code)));
+
+        using var resolve = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-daiding-police/alerts/{code}/resolve", GridAidFixture.Station("ts-daiding-police"));
+        resolve.EnsureSuccessStatusCode();
+
+        var redacted = await Eventually.Get<JsonElement?>(async () =>
+        {
+            var item = await AdminViewAsync(code);
+            return HasPersonalData(item) ? null : item;
+        }, TimeSpan.FromSeconds(15), "redaction");
+        Assert.Equal("resolved", redacted!.Value.GetProperty("status").GetString());
+        Assert.Empty(redacted.Value.GetProperty("details").EnumerateObject());
+
+        var inbox = await f.GetJsonAsync("/api/stations/ts-daiding-police/alerts", GridAidFixture.Station("ts-daiding-police"));
+        var alert = inbox.EnumerateArray().Single(a => a.GetProperty("trackingCode").GetString() == code);
+        Assert.False(HasPersonalData(alert));
+
+        var status = await f.GetJsonAsync($"/api/reports/{code}");
+        Assert.Equal("redacted", status.GetProperty("timeline").EnumerateArray().Last().GetProperty("note").GetString());
+    }
+
+    [Fact]
+    public async Task An_admin_can_redact_at_once_on_request_and_nobody_else_can()
+    {
+        var code = await f.SubmitAsync(GridAidFixture.LostItem("ts-riguan-peak"));
+        await f.WaitForAlertAsync("ts-daiding-police", code);
+
+        using var byStation = await f.SendAsync(HttpMethod.Post, $"/api/admin/reports/{code}/redact", GridAidFixture.Station("ts-daiding-police"));
+        using var unknown = await f.SendAsync(HttpMethod.Post, "/api/admin/reports/ZZZZ-ZZZZ/redact", GridAidFixture.TaishanAdmin);
+        using var otherArea = await f.SendAsync(HttpMethod.Post, $"/api/admin/reports/{code}/redact", GridAidFixture.Bearer("laoshan", "admin", "ls-admin-code"));
+        Assert.Equal(HttpStatusCode.Forbidden, byStation.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherArea.StatusCode);
+        Assert.True(HasPersonalData(await AdminViewAsync(code)));
+
+        using var redact = await f.SendAsync(HttpMethod.Post, $"/api/admin/reports/{code}/redact", GridAidFixture.TaishanAdmin);
+
+        Assert.Equal(HttpStatusCode.NoContent, redact.StatusCode);
+        Assert.False(HasPersonalData(await AdminViewAsync(code)));
+    }
+}
