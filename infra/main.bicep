@@ -31,6 +31,9 @@ param alwaysReady int = 0
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
+@description('Seed the Taishan demo area (public demo access codes, see README). Set false for a real deployment.')
+param seedDemoData bool = true
+
 @minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 100
@@ -121,6 +124,7 @@ module functions 'app/functions.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     alwaysReady: alwaysReady
+    seedDemoData: seedDemoData
   }
 }
 

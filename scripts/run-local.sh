@@ -35,5 +35,5 @@ GridAid is starting on $URL
   API health:              $URL/api/health
 
 TEXT
-AzureWebJobsStorage="UseDevelopmentStorage=true" LocalHost__SeedDemoData=true \
+AzureWebJobsStorage="UseDevelopmentStorage=true" GridAid__SeedDemoData=true \
   dotnet functions/GridAid.LocalHost/bin/Release/net10.0/GridAid.LocalHost.dll --urls "$URL"

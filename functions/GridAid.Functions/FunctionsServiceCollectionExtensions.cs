@@ -1,5 +1,6 @@
 using GridAid.Functions.Admin;
 using GridAid.Functions.Auth;
+using GridAid.Functions.Directory;
 using GridAid.Functions.Health;
 using GridAid.Functions.Intake;
 using GridAid.Functions.Points;
@@ -23,6 +24,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddOptions<GridAidOptions>().Bind(configuration.GetSection(GridAidOptions.Section));
         services.AddGridAidInfrastructure(configuration);
 
+        services.AddHostedService<DemoSeeder>();
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<ReportIntake>();
         services.AddSingleton<ReportRouting>();

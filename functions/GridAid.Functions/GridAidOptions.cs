@@ -11,6 +11,9 @@ public sealed class GridAidOptions
     /// <summary>The area a report goes to when neither its point nor the request names a known one.</summary>
     public string DefaultArea { get; set; } = "taishan";
 
+    /// <summary>Seed the Taishan demo directory, with its public demo access codes, at start (local runs and demo deployments).</summary>
+    public bool SeedDemoData { get; set; }
+
     /// <summary>Most alerts one inbox request returns.</summary>
     public int InboxSize { get; set; } = 200;
 

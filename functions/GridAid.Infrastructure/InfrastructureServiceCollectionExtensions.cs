@@ -8,6 +8,7 @@ using GridAid.Infrastructure.Storage;
 using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GridAid.Infrastructure;
@@ -35,7 +36,9 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IntakeQueueSender>();
         services.AddSingleton<ScheduledCheckSender>();
         services.AddSingleton<PoisonStore>();
-        services.AddSingleton<IAlertPublisher>(sp => CreatePublisher(sp.GetRequiredService<IOptions<EventGridOptions>>().Value));
+        services.AddSingleton<IAlertPublisher>(sp => new BestEffortAlertPublisher(
+            CreatePublisher(sp.GetRequiredService<IOptions<EventGridOptions>>().Value),
+            sp.GetRequiredService<ILogger<BestEffortAlertPublisher>>()));
         return services;
     }
 

@@ -42,7 +42,6 @@ public static class LocalHostApp
             builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueFunctionListener>(sp, queueFunction, host.Queues));
         }
 
-        builder.Services.AddHostedService<DemoSeeder>();
 
         configure?.Invoke(builder);
 

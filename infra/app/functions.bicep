@@ -31,9 +31,12 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 100
 
-@description('Always-ready instances for the HTTP trigger group (0 = scale to zero; each one is billed while idle).')
+@description('Always-ready instances for the HTTP trigger group and for the router (0 = scale to zero; each one is billed while idle).')
 @minValue(0)
 param alwaysReady int = 0
+
+@description('Seed the Taishan demo directory with its public demo access codes at start. Turn off for a real area.')
+param seedDemoData bool = true
 
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
@@ -81,7 +84,12 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       scaleAndConcurrency: {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
-        alwaysReady: alwaysReady > 0 ? [{ name: 'http', instanceCount: alwaysReady }] : []
+        // Flex Consumption scales queue functions per function: the router needs its own warm instance to
+        // keep tap-to-station under a second after a quiet spell.
+        alwaysReady: alwaysReady > 0 ? [
+          { name: 'http', instanceCount: alwaysReady }
+          { name: 'function:RouteReport', instanceCount: alwaysReady }
+        ] : []
       }
       runtime: {
         name: 'dotnet-isolated'
@@ -105,6 +113,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     AZURE_CLIENT_ID: identityClientId
     EventGrid__TopicEndpoint: eventGridTopicEndpoint
     GridAid__DefaultArea: defaultArea
+    GridAid__SeedDemoData: string(seedDemoData)
+    EventGrid__ClientId: identityClientId
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
   }

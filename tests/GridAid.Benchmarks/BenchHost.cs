@@ -48,7 +48,7 @@ public sealed class BenchHost : IAsyncDisposable
         var config = new Dictionary<string, string?>
         {
             [StorageOptions.SettingName] = connectionString,
-            ["LocalHost:SeedDemoData"] = "true",
+            ["GridAid:SeedDemoData"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
             ["EventGrid:TopicEndpoint"] = eventEndpoint.ToString(),
             ["EventGrid:Key"] = EventGridStandIn.Key,

@@ -33,7 +33,7 @@ public static class ColdStartMode
             info.ArgumentList.Add("--urls");
             info.ArgumentList.Add(url);
             info.Environment["AzureWebJobsStorage"] = connectionString;
-            info.Environment["LocalHost__SeedDemoData"] = "true";
+            info.Environment["GridAid__SeedDemoData"] = "true";
             info.Environment["Logging__LogLevel__Default"] = "Warning";
 
             using var http = Workload.CreateClient(new Uri(url + "/"));

@@ -120,7 +120,7 @@ public static class MarkdownReport
         L();
         if (r.ColdStart is { } cs)
         {
-            L($"`{cs.Command}` with `AzureWebJobsStorage` and `LocalHost__SeedDemoData=true`: process start → first HTTP answer / first 202.");
+            L($"`{cs.Command}` with `AzureWebJobsStorage` and `GridAid__SeedDemoData=true`: process start → first HTTP answer / first 202.");
             L();
             L("| Run | first answer ms | first 202 ms |");
             L("|---:|---:|---:|");

@@ -30,8 +30,9 @@ public sealed class ReportFormTests(BrowserFixture fx, ITestOutputHelper output)
 
         var english = locale.StartsWith("en", StringComparison.Ordinal);
         Assert.Equal(english ? "en" : "zh-CN", await page.GetAttributeAsync("html", "lang"));
-        Assert.Equal("南天门 · South Heaven Gate", (await page.InnerTextAsync("#place")).Trim());
-        Assert.Contains(english ? "Summit Police Post" : "岱顶派出所", await page.InnerTextAsync("#station"));
+        // The place name arrives with the point lookup: wait for it (web-first assertions retry until it shows).
+        await Assertions.Expect(page.Locator("#place")).ToHaveTextAsync("南天门 · South Heaven Gate");
+        await Assertions.Expect(page.Locator("#station")).ToContainTextAsync(english ? "Summit Police Post" : "岱顶派出所");
 
         var marker = "m-" + Guid.NewGuid().ToString("N");
         await FormDriver.FillAsync(page, kind, marker);

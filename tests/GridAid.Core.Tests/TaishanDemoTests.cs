@@ -33,3 +33,24 @@ public class TaishanDemoTests
         Assert.True(Seed.AccessCodes.ContainsKey("admin"));
     }
 }
+
+public class AreaSeedValidationTests
+{
+    [Theory]
+    [InlineData("admin")]
+    [InlineData("a_b")]
+    [InlineData("Upper")]
+    [InlineData("with/slash")]
+    public void Unsafe_or_clashing_station_ids_are_refused(string stationId)
+    {
+        var seed = TaishanDemo.Seed with
+        {
+            Stations = [.. TaishanDemo.Seed.Stations, new Directory.Station(TaishanDemo.AreaId, stationId, new("站", "Station"), Directory.StationType.GridMember)],
+        };
+
+        Assert.Throws<ArgumentException>(seed.Validate);
+    }
+
+    [Fact]
+    public void The_demo_seed_is_valid() => TaishanDemo.Seed.Validate();
+}

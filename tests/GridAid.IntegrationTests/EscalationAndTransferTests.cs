@@ -113,4 +113,29 @@ public class EscalationAndTransferTests(GridAidFixture f)
         Assert.Equal(HttpStatusCode.NotFound, otherArea.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
     }
+
+    [Fact]
+    public async Task A_transfer_repeated_is_done_once_and_a_resolved_or_already_shared_report_is_a_conflict()
+    {
+        var code = await f.SubmitAsync(GridAidFixture.LostItem("ts-hongmen-palace"));
+        await f.WaitForAlertAsync("ts-hongmen-police", code);
+        var station = GridAidFixture.Station("ts-hongmen-police");
+
+        using var first = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-hongmen-police/alerts/{code}/transfer", station, new { toStationId = "ts-daimiao-police" });
+        using var again = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-hongmen-police/alerts/{code}/transfer", station, new { toStationId = "ts-daimiao-police" });
+        using var toRouted = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-hongmen-police/alerts/{code}/transfer", station, new { toStationId = "ts-lost-found" });
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, toRouted.StatusCode);
+        var status = await f.GetJsonAsync($"/api/reports/{code}");
+        Assert.Single(status.GetProperty("stations").EnumerateArray(), s => s.GetProperty("id").GetString() == "ts-daimiao-police");
+        Assert.Single(status.GetProperty("timeline").EnumerateArray(), t => t.TryGetProperty("note", out var n) && n.GetString() == "transferred");
+
+        using var resolve = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-hongmen-police/alerts/{code}/resolve", station);
+        resolve.EnsureSuccessStatusCode();
+        using var afterResolve = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-hongmen-police/alerts/{code}/transfer", station, new { toStationId = "ts-tianjie-grid" });
+        Assert.Equal(HttpStatusCode.Conflict, afterResolve.StatusCode);
+        var grid = await f.GetJsonAsync("/api/stations/ts-tianjie-grid/alerts", GridAidFixture.Station("ts-tianjie-grid"));
+        Assert.DoesNotContain(grid.EnumerateArray(), a => a.GetProperty("trackingCode").GetString() == code);
+    }
 }

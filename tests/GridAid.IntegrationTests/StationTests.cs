@@ -80,4 +80,33 @@ public class StationTests(GridAidFixture f)
         var codes = inbox.Select(a => a.GetProperty("trackingCode").GetString()).ToList();
         Assert.True(codes.IndexOf(newer) < codes.IndexOf(older));
     }
+
+    [Fact]
+    public async Task The_pages_credential_header_works_and_malformed_credentials_are_401_not_errors()
+    {
+        using var custom = new HttpRequestMessage(HttpMethod.Get, "/api/stations/ts-daiding-police/alerts");
+        custom.Headers.Add("X-GridAid-Auth", "taishan.ts-daiding-police.demo-ts-daiding-police");
+        using var ok = await f.Http.SendAsync(custom);
+        using var slash = await f.SendAsync(HttpMethod.Get, "/api/stations/ts-daiding-police/alerts", GridAidFixture.Bearer("tai/shan", "ts-daiding-police", "x"));
+        using var hash = await f.SendAsync(HttpMethod.Get, "/api/admin/reports", GridAidFixture.Bearer("taishan", "ad#min", "x"));
+
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, slash.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, hash.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_station_of_another_area_cannot_act_on_a_report_even_naming_a_station_it_was_routed_to()
+    {
+        var code = await f.SubmitAsync(GridAidFixture.LostItem("ts-doumu-palace"));
+        await f.WaitForAlertAsync("ts-hongmen-police", code);
+        var laoshan = GridAidFixture.Bearer("laoshan", LaoshanTestArea.Station, "ls-code");
+
+        using var ack = await f.SendAsync(HttpMethod.Post, $"/api/stations/{LaoshanTestArea.Station}/alerts/{code}/ack", laoshan);
+        using var transfer = await f.SendAsync(HttpMethod.Post, $"/api/stations/{LaoshanTestArea.Station}/alerts/{code}/transfer", laoshan, new { toStationId = LaoshanTestArea.Station });
+
+        Assert.Equal(HttpStatusCode.NotFound, ack.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, transfer.StatusCode);
+        Assert.Equal("routed", (await f.GetJsonAsync($"/api/reports/{code}")).GetProperty("status").GetString());
+    }
 }

@@ -43,7 +43,7 @@ public sealed class LocalHostInstance : IAsyncDisposable
         var config = new Dictionary<string, string?>
         {
             [StorageOptions.SettingName] = storageConnectionString,
-            ["LocalHost:SeedDemoData"] = seedDemo ? "true" : "false",
+            ["GridAid:SeedDemoData"] = seedDemo ? "true" : "false",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -113,7 +113,8 @@
       f.querySelectorAll('.k-' + AB[b.kind] + ' [data-req]').forEach(e => { if (!e.value.trim()) add(e.name, 'required'); });
       if ((b.kind === 'help' || b.kind === 'tip') && !b.description.trim()) add('description', 'description_required');
     }
-    const ph = b.contact.phone.replace(/[\s()-]/g, '').replace(/^\+86(?=\d{11}$)/, '');
+    // The same normalisation as the server: keep digits and +, drop a mainland +86.
+    const ph = b.contact.phone.replace(/[^\d+]/g, '').replace(/^\+86(?=\d{11}$)/, '');
     if (!ph && b.kind === 'lost_person') add('contact.phone', 'phone_required');
     else if (ph && !/^(1[3-9]\d{9}|\+[1-9]\d{6,14})$/.test(ph)) add('contact.phone', 'phone_invalid');
     return Object.keys(errors).length ? { errors, codes } : null;
@@ -247,8 +248,10 @@
   // ---- wiring ----
   $('#rid').value = draft.id;
   $('#point').value = point;
+  // data-kind shows the kind's fields where CSS :has() is missing (older in-app browsers that open QR codes).
+  const showKind = () => { f.dataset.kind = kind(); };
   f.addEventListener('input', () => { save(); });
-  f.addEventListener('change', () => { save(); });
+  f.addEventListener('change', () => { showKind(); save(); });
   f.addEventListener('submit', e => {
     e.preventDefault();
     const b = body();
@@ -295,6 +298,7 @@
   });
   G.ready.then(() => {
     const had = restore();
+    showKind();
     if (point) loadPlace(); else picker();
     if (draft.pending) send();
     else if (had) say(G.t('restored'));

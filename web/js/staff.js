@@ -6,7 +6,8 @@
     get token() { return sessionStorage.getItem(KEY); },
     set token(v) { if (v) sessionStorage.setItem(KEY, v); else sessionStorage.removeItem(KEY); },
     api(path, opts = {}) {
-      return fetch(path, { ...opts, cache: 'no-store', headers: { Authorization: 'Bearer ' + S.token } });
+      // Not Authorization: behind Azure Static Web Apps that header carries the proxy's own token.
+      return fetch(path, { ...opts, cache: 'no-store', headers: { 'X-GridAid-Auth': S.token } });
     },
     el(tag, props, ...kids) { const e = Object.assign(document.createElement(tag), props); e.append(...kids.filter(k => k !== null && k !== undefined)); return e; },
     when(iso) { return iso ? new Date(iso).toLocaleString(G.lang, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }) : ''; },

@@ -15,6 +15,10 @@
     $('#ib-h').textContent = G.t('stf.inbox') + ' · ' + stName(station);
     $('#upd').textContent = at ? G.t('stf.updated', { t: at.toLocaleTimeString(G.lang) }) : '';
     const list = $('#list');
+    // Never close a station picker mid-choice; otherwise keep keyboard focus on the same control across refreshes.
+    const active = list.contains(document.activeElement) ? document.activeElement : null;
+    if (active && active.tagName === 'SELECT') return;
+    const focusKey = active && active.dataset.k;
     list.textContent = '';
     if (!alerts.length) list.append(el('p', { className: 'card', textContent: G.t('stf.none') }));
     const sorted = [...alerts].sort((a, b) => rank(a) - rank(b) || b.submittedAt.localeCompare(a.submittedAt));
@@ -36,6 +40,7 @@
       row(G.t('stf.reporter'), c.name);
       const btn = (label, step, done) => {
         const b = el('button', { type: 'button', className: 'secondary', textContent: label, disabled: done });
+        b.dataset.k = a.trackingCode + ':' + step;
         b.addEventListener('click', () => act(a.trackingCode, step, b));
         return b;
       };
@@ -48,6 +53,7 @@
         ...stations.filter(x => x.id !== station && !(a.stationIds || []).includes(x.id)).map(x => el('option', { value: x.id, textContent: G.n(x.name) })));
       pick.setAttribute('aria-label', G.t('stf.transferTo'));
       const move = el('button', { type: 'button', className: 'secondary', textContent: G.t('stf.transfer'), disabled: !open(a) });
+      move.dataset.k = a.trackingCode + ':transfer';
       move.addEventListener('click', () => { if (pick.value) act(a.trackingCode, 'transfer', move, { toStationId: pick.value }); else pick.focus(); });
       list.append(el('article', { className: 'card alert' + (lp ? ' urgent' : '') },
         el('h2', {}, a.urgent ? el('span', { className: 'badge u', textContent: G.t('stf.urgent') }) : null,
@@ -57,6 +63,8 @@
         el('div', { className: 'row' }, btn(G.t('stf.ack'), 'ack', ack), btn(G.t('stf.start'), 'start', a.status === 'in_progress' || !open(a)), btn(G.t('stf.resolve'), 'resolve', !open(a))),
         open(a) ? el('div', { className: 'row' }, pick, move) : null));
     }
+    const again = focusKey && [...list.querySelectorAll('[data-k]')].find(e => e.dataset.k === focusKey);
+    if (again && !again.disabled) again.focus();
   };
   const act = async (code, step, b, body) => {
     b.disabled = true;
@@ -72,7 +80,16 @@
     try {
       const r = await Staff.api('/api/stations/' + encodeURIComponent(station) + '/alerts');
       if (r.status === 401 || r.status === 403) return Staff.rejected();
-      if (r.ok) { alerts = await r.json(); at = new Date(); render(); }
+      if (r.ok) {
+        const seen = new Set(alerts.map(a => a.trackingCode));
+        const first = !at;
+        alerts = await r.json();
+        at = new Date();
+        // Screen readers hear each new urgent alert once (not every refresh).
+        const fresh = first ? [] : alerts.filter(a => a.urgent && open(a) && !seen.has(a.trackingCode));
+        if (fresh.length) $('#news').textContent = fresh.map(a => G.t('stf.newUrgent', { k: G.t('kind.' + a.kind), p: a.pointName || a.pointCode || '' })).join('; ');
+        render();
+      }
     } catch (e) { $('#upd').textContent = G.t('stf.netErr'); }
     timer = setTimeout(load, 5000);
   };

@@ -2,7 +2,10 @@
 (() => {
   'use strict';
   const $ = s => document.querySelector(s);
-  const code = decodeURIComponent((location.pathname.match(/^\/s\/([^/]+)/) || [])[1] || new URLSearchParams(location.search).get('code') || '').trim().toUpperCase();
+  const raw = (location.pathname.match(/^\/s\/([^/]+)/) || [])[1] || new URLSearchParams(location.search).get('code') || '';
+  let code = raw;
+  try { code = decodeURIComponent(raw); } catch (e) { /* a malformed link: look the raw text up, it will not be found */ }
+  code = code.trim().toUpperCase();
   let data = null;
   let missing = false;
   const when = iso => new Date(iso).toLocaleString(G.lang, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });

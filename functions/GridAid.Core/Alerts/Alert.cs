@@ -94,6 +94,8 @@ public sealed record Alert
         };
     }
 
+    public bool HasPersonalData => Description.Length > 0 || Contact.Name is not null || Contact.Phone is not null || Details.Count > 0;
+
     /// <summary>The alert without the reporter's description, contact data and details (see <see cref="Redaction"/>).</summary>
     public Alert Redacted() => this with { Description = string.Empty, Contact = new Contact(null, null), Details = new Dictionary<string, string>() };
 }

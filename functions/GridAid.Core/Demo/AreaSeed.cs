@@ -11,4 +11,19 @@ public sealed record AreaSeed(
     IReadOnlyDictionary<string, string> AccessCodes)
 {
     public AreaDirectory ToDirectory() => new(Area, Stations, Cells, Points);
+
+    /// <summary>Refuses ids that are unsafe as table keys, or that would clash (a station called <c>admin</c>).</summary>
+    public void Validate()
+    {
+        var ids = new[] { Area.Id }.Concat(Stations.Select(s => s.Id)).Concat(Cells.Select(c => c.Id)).Concat(Points.Select(p => p.Code));
+        if (ids.FirstOrDefault(id => !Security.AccessCode.IsId(id)) is { } bad)
+        {
+            throw new ArgumentException($"'{bad}' is not a valid id: use lower-case letters, digits and dashes.");
+        }
+
+        if (Stations.Any(s => s.Id == Security.AccessCode.AdminPrincipal))
+        {
+            throw new ArgumentException("A station cannot be called 'admin'.");
+        }
+    }
 }

@@ -7,7 +7,7 @@ namespace GridAid.Core.Security;
 /// Station and admin access codes. Only a hash is stored; a presented code is checked in constant time.
 /// A credential names its area and principal (a station id, or <c>admin</c>): <c>taishan.ts-daiding-police.CODE</c>.
 /// </summary>
-public static class AccessCode
+public static partial class AccessCode
 {
     public const string AdminPrincipal = "admin";
 
@@ -21,6 +21,12 @@ public static class AccessCode
 
     /// <summary>A new random access code for a station (base32-like, 20 characters).</summary>
     public static string NewCode() => Convert.ToHexString(RandomNumberGenerator.GetBytes(10)).ToLowerInvariant();
+
+    /// <summary>Area, station and point ids: lower-case letters, digits and dashes (safe as table keys).</summary>
+    public static bool IsId(string value) => IdPattern().IsMatch(value);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
+    private static partial System.Text.RegularExpressions.Regex IdPattern();
 
     public static bool TryParse(string? credential, out string areaId, out string principal, out string code)
     {
@@ -37,6 +43,6 @@ public static class AccessCode
         }
 
         (areaId, principal, code) = (parts[0], parts[1], parts[2]);
-        return true;
+        return IsId(areaId) && IsId(principal);
     }
 }

@@ -24,9 +24,15 @@ public sealed class ReportIntake(
 {
     private const int MaxCodeAttempts = 5;
 
-    public async Task<IntakeResult> SubmitAsync(ValidReport valid, CancellationToken ct)
+    /// <summary>Accepts the report; null when no area is configured to take it (the caller answers 503 and the phone retries).</summary>
+    public async Task<IntakeResult?> SubmitAsync(ValidReport valid, CancellationToken ct)
     {
-        var areaId = await ResolveAreaAsync(valid, ct);
+        if (await ResolveAreaAsync(valid, ct) is not { } areaId)
+        {
+            logger.LogCritical("No area takes reports: the default area {AreaId} is not in the directory", options.Value.DefaultArea);
+            return null;
+        }
+
         var requestId = valid.ClientRequestId ?? Guid.NewGuid().ToString("N");
 
         for (var attempt = 0; attempt < MaxCodeAttempts; attempt++)
@@ -36,14 +42,15 @@ public sealed class ReportIntake(
             var claim = await reports.ClaimCodeAsync(code, areaId, ReportKeys.For(now, code), requestId, ct);
             if (claim.Claimed)
             {
-                await StoreAndQueueAsync(Report.Receive(valid, areaId, code, now), ct);
+                // Once the code is claimed, finish even if the phone hangs up: a half-accepted report would wait for a retry that may never come.
+                await StoreAndQueueAsync(Report.Receive(valid, areaId, code, now), CancellationToken.None);
                 logger.LogInformation("Accepted {Kind} report {TrackingCode} in {AreaId}", valid.Kind, code, areaId);
                 return new IntakeResult(code, ReportStatus.Received, Repeated: false);
             }
 
             if (claim.Entry.ClientRequestId == requestId && claim.Entry.AreaId == areaId)
             {
-                return await ResumeAsync(valid, claim.Entry, ct);
+                return await ResumeAsync(valid, claim.Entry, CancellationToken.None);
             }
 
             logger.LogWarning("Tracking code collision on {TrackingCode}, attempt {Attempt}", code, attempt);
@@ -78,7 +85,7 @@ public sealed class ReportIntake(
         await queue.SendAsync(new RoutingMessage(report, etag?.ToString()), ct);
     }
 
-    private async Task<string> ResolveAreaAsync(ValidReport valid, CancellationToken ct)
+    private async Task<string?> ResolveAreaAsync(ValidReport valid, CancellationToken ct)
     {
         if (valid.PointCode is { } point && await directory.AreaOfPointAsync(point, ct) is { } pointArea)
         {
@@ -90,6 +97,6 @@ public sealed class ReportIntake(
             return area;
         }
 
-        return options.Value.DefaultArea;
+        return await directory.GetAsync(options.Value.DefaultArea, ct) is not null ? options.Value.DefaultArea : null;
     }
 }

@@ -1,3 +1,4 @@
+using GridAid.Core.Security;
 using GridAid.Functions.Http;
 using GridAid.Infrastructure.Tables;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +16,7 @@ public sealed class PointFunctions(DirectoryCache directory, IOptions<GridAidOpt
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "points")] HttpRequest req, CancellationToken ct)
     {
         string areaId = req.Query["area"].FirstOrDefault() ?? options.Value.DefaultArea;
-        var area = await directory.GetAsync(areaId, ct);
+        var area = AccessCode.IsId(areaId) ? await directory.GetAsync(areaId, ct) : null;
         if (area is null)
         {
             return ApiResults.NotFound("未找到该景区", "Unknown scenic area");
@@ -28,7 +29,8 @@ public sealed class PointFunctions(DirectoryCache directory, IOptions<GridAidOpt
     public async Task<IActionResult> GetPoint(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "points/{code}")] HttpRequest req, string code, CancellationToken ct)
     {
-        if (await directory.AreaOfPointAsync(code, ct) is not { } areaId
+        if (!AccessCode.IsId(code.ToLowerInvariant())
+            || await directory.AreaOfPointAsync(code, ct) is not { } areaId
             || await directory.GetAsync(areaId, ct) is not { } area
             || area.FindPoint(code) is not { } point)
         {

@@ -45,17 +45,22 @@ public sealed class ReportFunctions(
 
         try
         {
-            var result = await intake.SubmitAsync(valid, ct);
-            return ApiResults.Json(
-                new { trackingCode = result.TrackingCode, status = result.Status, statusUrl = $"/s/{result.TrackingCode}" },
-                StatusCodes.Status202Accepted);
+            if (await intake.SubmitAsync(valid, ct) is { } result)
+            {
+                return ApiResults.Json(
+                    new { trackingCode = result.TrackingCode, status = result.Status, statusUrl = $"/s/{result.TrackingCode}" },
+                    StatusCodes.Status202Accepted);
+            }
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             logger.LogError(e, "Storage refused a {Kind} report", valid.Kind);
             return ApiResults.Problem(StatusCodes.Status503ServiceUnavailable,
                 "系统繁忙,您的报告已保存在手机上,将自动重试", "Busy right now: your report is kept on your phone and will be sent again", valid.Lang);
         }
+
+        return ApiResults.Problem(StatusCodes.Status503ServiceUnavailable,
+            "系统暂时无法接收报告,您的报告已保存在手机上,将自动重试", "Reports cannot be taken right now: yours is kept on your phone and will be sent again", valid.Lang);
     }
 
     private async Task<IActionResult> SubmitFormAsync(HttpRequest req, CancellationToken ct)
@@ -69,15 +74,18 @@ public sealed class ReportFunctions(
 
         try
         {
-            var result = await intake.SubmitAsync(valid, ct);
-            var station = await ReceivingStation.NameAsync(directory, valid, options.Value.DefaultArea, ct);
-            return ReportFormPages.Receipt(result.TrackingCode, valid.Kind, station, valid.Lang);
+            if (await intake.SubmitAsync(valid, ct) is { } result)
+            {
+                var station = await ReceivingStation.NameAsync(directory, valid, options.Value.DefaultArea, ct);
+                return ReportFormPages.Receipt(result.TrackingCode, valid.Kind, station, valid.Lang);
+            }
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             logger.LogError(e, "Storage refused a {Kind} form report", valid.Kind);
-            return ReportFormPages.Busy(valid.Lang, ReportForm.BackPath(req));
         }
+
+        return ReportFormPages.Busy(valid.Lang, ReportForm.BackPath(req));
     }
 
     [Function(nameof(GetReportStatus))]

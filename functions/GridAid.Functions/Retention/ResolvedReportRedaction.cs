@@ -19,8 +19,6 @@ public sealed class ResolvedReportRedaction(
     TimeProvider clock,
     ILogger<ResolvedReportRedaction> logger)
 {
-    private const int MaxConflictRetries = 5;
-
     private RetentionPolicy Policy => options.Value.Retention;
 
     /// <summary>Called when a report is resolved: the first look comes after the retention time, or 7 days.</summary>
@@ -64,27 +62,13 @@ public sealed class ResolvedReportRedaction(
     {
         foreach (var stationId in stored.Report.StationIds)
         {
-            for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
-            {
-                if (await alerts.GetAsync(stored.Report.AreaId, stationId, stored.Key, ct) is not { } current
-                    || await alerts.TryReplaceAsync(current.Alert.Redacted(), current.ETag, ct))
-                {
-                    break;
-                }
-            }
+            await alerts.UpdateAsync(stored.Report.AreaId, stationId, stored.Key, a => a.HasPersonalData ? a.Redacted() : null, ct);
         }
 
-        for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
+        var update = await reports.UpdateAsync(stored.Report.AreaId, stored.Key, r => Redaction.Apply(r, clock.GetUtcNow()), ct, stored);
+        if (update is { Changed: true })
         {
-            if (Redaction.Apply(stored.Report, clock.GetUtcNow()) is not { } redacted || await reports.TryReplaceAsync(redacted, stored.ETag, ct))
-            {
-                logger.LogInformation("Redacted personal data of report {TrackingCode}", stored.Report.TrackingCode);
-                return;
-            }
-
-            stored = await reports.GetAsync(stored.Report.AreaId, stored.Key, ct) ?? stored;
+            logger.LogInformation("Redacted personal data of report {TrackingCode}", stored.Report.TrackingCode);
         }
-
-        throw new InvalidOperationException($"Report {stored.Report.TrackingCode} kept changing while being redacted.");
     }
 }

@@ -27,8 +27,6 @@ public sealed class ReportRouting(
     TimeProvider clock,
     ILogger<ReportRouting> logger)
 {
-    private const int MaxConflictRetries = 5;
-
     public async Task HandleAsync(string messageText, CancellationToken ct)
     {
         var message = GridAidJson.Deserialize<RoutingMessage>(messageText)
@@ -39,45 +37,26 @@ public sealed class ReportRouting(
 
         var decision = ReportRouter.Route(report.Kind, report.PointCode, area);
         var now = clock.GetUtcNow();
+        var key = ReportKeys.For(report.SubmittedAt, report.TrackingCode);
         var pointName = decision.Point?.Name.ToString();
         var routed = decision.Stations.Select(s => Alert.For(report, s.Id, decision.StationIds, pointName, now)).ToList();
 
         var added = await alerts.AddAllAsync(routed, ct);
-        await MarkRoutedAsync(message, decision.StationIds, now, ct);
-        await publisher.PublishAsync(routed, ct);
-        if (added > 0 && options.Value.Escalation.DelayFor(report.Kind) is { } delay)
+        if (options.Value.Escalation.DelayFor(report.Kind) is { } delay)
         {
-            // A check that becomes visible after the delay; a duplicate check finds nothing left to do.
-            var key = ReportKeys.For(report.SubmittedAt, report.TrackingCode);
+            // On every delivery, before anything else can fail: a duplicate check finds nothing to do, a missing one
+            // would leave an unanswered lost child unescalated.
             await checks.ScheduleAsync(new ScheduledCheck(CheckKind.Escalate, report.AreaId, report.TrackingCode, key), delay, ct);
         }
 
+        // Usual path: the intake's ETag is still current, so one conditional write and no read.
+        var known = message.ETag is { } etag ? new StoredReport(report, key, new ETag(etag)) : null;
+        _ = await reports.UpdateAsync(report.AreaId, key, r => ReportLifecycle.Routed(r, decision.StationIds, now), ct, known)
+            ?? throw new InvalidOperationException($"Report {report.TrackingCode} has no row.");
+        await publisher.PublishAsync(routed, ct);
+
         logger.LogInformation(
             "Routed {Kind} report {TrackingCode} to {StationCount} stations ({NewAlerts} new alerts)",
-            report.Kind, report.TrackingCode, routed.Count, added);
-    }
-
-    private async Task MarkRoutedAsync(RoutingMessage message, IReadOnlyList<string> stationIds, DateTimeOffset now, CancellationToken ct)
-    {
-        // Usual path: the intake's ETag is still current, so one conditional write and no read.
-        if (message.ETag is { } etag && ReportLifecycle.Routed(message.Report, stationIds, now) is { } first
-            && await reports.TryReplaceAsync(first, new ETag(etag), ct))
-        {
-            return;
-        }
-
-        var key = ReportKeys.For(message.Report.SubmittedAt, message.Report.TrackingCode);
-        for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
-        {
-            var stored = await reports.GetAsync(message.Report.AreaId, key, ct)
-                ?? throw new InvalidOperationException($"Report {message.Report.TrackingCode} has no row.");
-            if (ReportLifecycle.Routed(stored.Report, stationIds, now) is not { } updated
-                || await reports.TryReplaceAsync(updated, stored.ETag, ct))
-            {
-                return;
-            }
-        }
-
-        throw new InvalidOperationException($"Report {message.Report.TrackingCode} kept changing while being routed.");
+            report.Kind, report.TrackingCode, routed.Count, added.Count);
     }
 }

@@ -13,5 +13,5 @@ public sealed class RoutingFunctions(ReportRouting routing, PoisonRecorder poiso
 
     [Function(nameof(RecordUnroutableReport))]
     public Task RecordUnroutableReport([QueueTrigger(QueueNames.IntakePoison)] string message, CancellationToken ct) =>
-        poison.RecordAsync(message, ct);
+        poison.RecordRoutingAsync(QueueNames.Intake, message, ct);
 }

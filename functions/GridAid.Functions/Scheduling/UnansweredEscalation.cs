@@ -10,8 +10,9 @@ namespace GridAid.Functions.Scheduling;
 
 /// <summary>
 /// When an urgent report's check comes due and no station has acknowledged it, every other station of the area
-/// hears it (<see cref="EscalationPolicy.Targets"/>). Safe to run twice: a report already acknowledged or
-/// already escalated to everyone is left as it is, and alerts are inserted, never overwritten.
+/// hears it (<see cref="EscalationPolicy.Targets"/>). The report lists the new stations first (a conditional write
+/// that loses to an acknowledgement), then their alerts are inserted, so no alert is left outside the report.
+/// A repeated check finds the report escalated and only makes sure every listed station has its alert.
 /// </summary>
 public sealed class UnansweredEscalation(
     ReportStore reports,
@@ -21,41 +22,33 @@ public sealed class UnansweredEscalation(
     TimeProvider clock,
     ILogger<UnansweredEscalation> logger)
 {
-    private const int MaxConflictRetries = 5;
-
-    public async Task HandleAsync(ScheduledCheck message, CancellationToken ct)
+    public async Task HandleAsync(ScheduledCheck check, CancellationToken ct)
     {
-        var area = await directory.GetAsync(message.AreaId, ct)
-            ?? throw new InvalidOperationException($"Unknown area '{message.AreaId}'.");
-
-        for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
+        var area = await directory.GetAsync(check.AreaId, ct)
+            ?? throw new InvalidOperationException($"Unknown area '{check.AreaId}'.");
+        var now = clock.GetUtcNow();
+        IReadOnlyList<string> before = [];
+        var update = await reports.UpdateAsync(check.AreaId, check.ReportKey, r =>
         {
-            if (await reports.GetAsync(message.AreaId, message.ReportKey, ct) is not { } stored)
-            {
-                return;
-            }
-
-            var targets = EscalationPolicy.Targets(stored.Report, area).Select(s => s.Id).ToList();
-            if (ReportLifecycle.Escalated(stored.Report, targets, clock.GetUtcNow()) is not { } escalated)
-            {
-                return;
-            }
-
-            var now = escalated.UpdatedAt;
-            var pointName = stored.Report.PointCode is { } code ? area.FindPoint(code)?.Name.ToString() : null;
-            var added = targets.Select(id => Alert.For(escalated, id, escalated.StationIds, pointName, now, AlertReason.Escalated)).ToList();
-            await alerts.AddAllAsync(added, ct);
-            if (!await reports.TryReplaceAsync(escalated, stored.ETag, ct))
-            {
-                continue;
-            }
-
-            await publisher.PublishAsync(added, ct);
-            logger.LogWarning("Escalated unacknowledged {Kind} report {TrackingCode} to {StationCount} more stations",
-                stored.Report.Kind, stored.Report.TrackingCode, added.Count);
+            before = r.StationIds;
+            return ReportLifecycle.Escalated(r, EscalationPolicy.Targets(r, area).Select(s => s.Id).ToList(), now);
+        }, ct);
+        if (update is null || Redaction.IsRedacted(update.Report) || (!update.Changed && !IsEscalated(update.Report)))
+        {
             return;
         }
 
-        throw new InvalidOperationException($"Report {message.TrackingCode} kept changing while being escalated.");
+        var report = update.Report;
+        var told = update.Changed ? report.StationIds.Except(before, StringComparer.Ordinal).ToList() : report.StationIds;
+        var pointName = report.PointCode is { } code ? area.FindPoint(code)?.Name.ToString() : null;
+        var escalated = told.Select(id => Alert.For(report, id, report.StationIds, pointName, now, AlertReason.Escalated)).ToList();
+        await publisher.PublishAsync(await alerts.AddAllAsync(escalated, ct), ct);
+        if (update.Changed)
+        {
+            logger.LogWarning("Escalated unacknowledged {Kind} report {TrackingCode} to {StationCount} more stations",
+                report.Kind, report.TrackingCode, escalated.Count);
+        }
     }
+
+    private static bool IsEscalated(Report report) => report.Timeline.Any(t => t.Note == TimelineNotes.Escalated);
 }

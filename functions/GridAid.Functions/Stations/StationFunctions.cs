@@ -84,13 +84,16 @@ public sealed class StationFunctions(CallerAuthenticator auth, AlertActions acti
             return ApiResults.Problem(StatusCodes.Status400BadRequest, "请选择要转交的站点", "Choose the station to hand this to");
         }
 
-        if (TrackingCode.Normalize(reportId) is not { } code
-            || await actions.TransferAsync(caller.AreaId, stationId, code, target, ct) is not { } alert)
+        var result = TrackingCode.Normalize(reportId) is { } code
+            ? await actions.TransferAsync(caller.AreaId, stationId, code, target, ct)
+            : new TransferResult(TransferOutcome.NotFound);
+        return result.Outcome switch
         {
-            return ApiResults.NotFound("该站点没有这条警报,或目标站点不存在", "This station has no such alert, or the target station does not exist");
-        }
-
-        return ApiResults.Json(alert);
+            TransferOutcome.Transferred => ApiResults.Json(result.Alert!),
+            TransferOutcome.AlreadyThere => ApiResults.Problem(StatusCodes.Status409Conflict, "该站点已经收到这条报告", "That station already has this report"),
+            TransferOutcome.Closed => ApiResults.Problem(StatusCodes.Status409Conflict, "报告已解决，无需转交", "The report is resolved: there is nothing to hand over"),
+            _ => ApiResults.NotFound("该站点没有这条警报，或目标站点不存在", "This station has no such alert, or the target station does not exist"),
+        };
     }
 
     [Function(nameof(ResolveAlert))]

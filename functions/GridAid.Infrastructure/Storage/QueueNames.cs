@@ -12,7 +12,9 @@ public static class QueueNames
     /// <summary>Checks due later: escalating unanswered urgent reports, redacting long-resolved ones.</summary>
     public const string ScheduledChecks = "scheduled-checks";
 
-    public static readonly IReadOnlyList<string> All = [Intake, IntakePoison, ScheduledChecks, ScheduledChecks + "-poison"];
+    public const string ScheduledChecksPoison = ScheduledChecks + "-poison";
+
+    public static readonly IReadOnlyList<string> All = [Intake, IntakePoison, ScheduledChecks, ScheduledChecksPoison];
 }
 
 /// <summary>Table names.</summary>

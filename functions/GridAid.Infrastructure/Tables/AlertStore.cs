@@ -16,13 +16,13 @@ public sealed class AlertStore(StorageClients storage)
     /// <summary>
     /// Inserts a report's alerts in one transaction (they share the area's partition). When any already exists —
     /// a redelivered message — inserts them one by one and leaves existing ones untouched, so a station's
-    /// acknowledgement is never reset. Returns how many were new.
+    /// acknowledgement is never reset. Returns the alerts that were new.
     /// </summary>
-    public async Task<int> AddAllAsync(IReadOnlyList<Alert> alerts, CancellationToken ct)
+    public async Task<IReadOnlyList<Alert>> AddAllAsync(IReadOnlyList<Alert> alerts, CancellationToken ct)
     {
         if (alerts.Count == 0)
         {
-            return 0;
+            return [];
         }
 
         if (alerts.Select(a => a.AreaId).Distinct(StringComparer.Ordinal).Count() != 1 || alerts.Count > MaxBatch)
@@ -33,17 +33,17 @@ public sealed class AlertStore(StorageClients storage)
         try
         {
             await _alerts.SubmitTransactionAsync(alerts.Select(a => new TableTransactionAction(TableTransactionActionType.Add, AlertEntity.From(a))), ct);
-            return alerts.Count;
+            return alerts;
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)
         {
-            var added = 0;
+            var added = new List<Alert>();
             foreach (var alert in alerts)
             {
                 try
                 {
                     await _alerts.AddEntityAsync(AlertEntity.From(alert), ct);
-                    added++;
+                    added.Add(alert);
                 }
                 catch (RequestFailedException inner) when (inner.Status == 409)
                 {
@@ -57,7 +57,8 @@ public sealed class AlertStore(StorageClients storage)
     public async Task<IReadOnlyList<Alert>> ListForStationAsync(string areaId, string stationId, int max, CancellationToken ct)
     {
         var (from, to) = ReportKeys.StationRange(stationId);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {areaId} and RowKey ge {from} and RowKey lt {to}");
+        // The StationId test keeps station "a" from seeing station "a_b" (the row-key range alone would include it).
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {areaId} and RowKey ge {from} and RowKey lt {to} and StationId eq {stationId}");
         var result = new List<Alert>();
         await foreach (var entity in _alerts.QueryAsync<AlertEntity>(filter, Math.Min(max, 1000), cancellationToken: ct))
         {
@@ -75,6 +76,30 @@ public sealed class AlertStore(StorageClients storage)
     {
         var response = await _alerts.GetEntityIfExistsAsync<AlertEntity>(areaId, ReportKeys.Alert(stationId, reportKey), cancellationToken: ct);
         return response.HasValue && response.Value is { } e ? (e.ToAlert(), e.ETag) : null;
+    }
+
+    /// <summary>Applies <paramref name="change"/> with an ETag-conditional write, retrying lost races; null when the alert is missing.</summary>
+    public async Task<(Alert Alert, bool Changed)?> UpdateAsync(string areaId, string stationId, string reportKey, Func<Alert, Alert?> change, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < Concurrency.MaxAttempts; attempt++)
+        {
+            if (await GetAsync(areaId, stationId, reportKey, ct) is not { } current)
+            {
+                return null;
+            }
+
+            if (change(current.Alert) is not { } next)
+            {
+                return (current.Alert, false);
+            }
+
+            if (await TryReplaceAsync(next, current.ETag, ct))
+            {
+                return (next, true);
+            }
+        }
+
+        throw Concurrency.KeptChanging($"alert of {reportKey} at {stationId}");
     }
 
     public async Task<bool> TryReplaceAsync(Alert alert, ETag etag, CancellationToken ct)

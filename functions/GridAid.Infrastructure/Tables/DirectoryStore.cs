@@ -57,6 +57,7 @@ public sealed class DirectoryStore(StorageClients storage)
     /// <summary>Writes an area's directory with upserts in transactions of at most 100: running it twice changes nothing.</summary>
     public async Task SeedAsync(AreaSeed seed, CancellationToken ct)
     {
+        seed.Validate();
         var areaId = seed.Area.Id;
         var rows = new List<DirectoryEntity>
         {

@@ -12,6 +12,9 @@ public sealed record ReportFilter(ReportKind? Kind = null, ReportStatus? Status 
 
 public sealed record ReportPage(IReadOnlyList<Report> Items, string? ContinuationToken);
 
+/// <summary>The report after an update, and whether this update changed it.</summary>
+public sealed record ReportUpdate(Report Report, bool Changed);
+
 /// <summary>Reports in Table storage: one row per report in its area's partition, plus the tracking-code index.</summary>
 public sealed class ReportStore(StorageClients storage)
 {
@@ -79,6 +82,31 @@ public sealed class ReportStore(StorageClients storage)
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// Applies <paramref name="change"/> with an ETag-conditional write, re-reading and re-applying when another writer
+    /// got there first. <paramref name="change"/> returns null when there is nothing to do. Null when the report is missing.
+    /// </summary>
+    public async Task<ReportUpdate?> UpdateAsync(string areaId, string reportKey, Func<Report, Report?> change, CancellationToken ct, StoredReport? known = null)
+    {
+        var current = known ?? await GetAsync(areaId, reportKey, ct);
+        for (var attempt = 0; attempt < Concurrency.MaxAttempts && current is not null; attempt++)
+        {
+            if (change(current.Report) is not { } next)
+            {
+                return new ReportUpdate(current.Report, Changed: false);
+            }
+
+            if (await TryReplaceAsync(next, current.ETag, ct))
+            {
+                return new ReportUpdate(next, Changed: true);
+            }
+
+            current = await GetAsync(areaId, reportKey, ct);
+        }
+
+        return current is null ? null : throw Concurrency.KeptChanging("report " + current.Report.TrackingCode);
     }
 
     /// <summary>One page of an area's reports, newest first, filtered by kind and status in the query and by station after it.</summary>

@@ -1,0 +1,24 @@
+using GridAid.Core.Alerts;
+using Microsoft.Extensions.Logging;
+
+namespace GridAid.Infrastructure.Events;
+
+/// <summary>
+/// Events are a notification side channel; the inboxes are the record. The SDK already retries a failed publish;
+/// when it still fails, the failure is logged and routing, escalation and transfers go on, so an Event Grid outage
+/// can neither hold up nor poison a report that every station already has.
+/// </summary>
+public sealed class BestEffortAlertPublisher(IAlertPublisher inner, ILogger<BestEffortAlertPublisher> logger) : IAlertPublisher
+{
+    public async Task PublishAsync(IReadOnlyList<Alert> alerts, CancellationToken ct)
+    {
+        try
+        {
+            await inner.PublishAsync(alerts, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.LogError(e, "Publishing {Count} alert events for report {TrackingCode} failed", alerts.Count, alerts.Count > 0 ? alerts[0].TrackingCode : null);
+        }
+    }
+}
