@@ -49,7 +49,17 @@ public static class IntakeMode
             Percentiles.Of(ok.Select(r => r.LatencyMs)));
         log.Line($"intake saturation: {closed.AcceptedPerSecond}/s accepted, p99 {closed.LatencyMs.P99} ms, errors {closed.Errors}");
 
-        double? Ratio(double? ceilingRate) => ceilingRate is > 0 ? Math.Round(closed.AcceptedPerSecond / ceilingRate.Value, 3) : null;
-        return new IntakeResult(rows, closed, Ratio(ceiling?.QueueSendsPerSecond), Ratio(ceiling?.IntakeSequencesPerSecond));
+        return WithRatios(new IntakeResult(rows, closed, null, null), ceiling);
+    }
+
+    /// <summary>The saturation rate as a fraction of the storage ceilings measured in the same run.</summary>
+    public static IntakeResult WithRatios(IntakeResult intake, CeilingResult? ceiling)
+    {
+        double? Ratio(double? ceilingRate) => ceilingRate is > 0 ? Math.Round(intake.ClosedLoop.AcceptedPerSecond / ceilingRate.Value, 3) : null;
+        return intake with
+        {
+            RatioToQueueSendCeiling = Ratio(ceiling?.QueueSendsPerSecond),
+            RatioToIntakeSequenceCeiling = Ratio(ceiling?.IntakeSequencesPerSecond),
+        };
     }
 }
