@@ -91,6 +91,38 @@ public sealed class ReportFormTests(BrowserFixture fx, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_lost_answer_after_the_server_accepted_still_makes_exactly_one_report()
+    {
+        await using var context = await fx.NewContextAsync("en-US");
+        var page = await context.NewPageAsync();
+        await FormDriver.OpenAsync(page);
+        var marker = "lost-answer-" + Guid.NewGuid().ToString("N");
+        await FormDriver.FillAsync(page, "lost_item", marker);
+
+        // The request reaches the server and is accepted; the answer never reaches the phone (one bar of signal).
+        var forwarded = 0;
+        await page.RouteAsync("**/api/reports", async route =>
+        {
+            await route.FetchAsync();
+            Interlocked.Increment(ref forwarded);
+            await route.AbortAsync("connectionreset");
+        });
+        await page.ClickAsync("#send");
+        await page.Locator("#again").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        Assert.True(forwarded >= 1);
+        Assert.Single(await fx.ReportsAsync(r => r.Str("description").Contains(marker, StringComparison.Ordinal)));
+
+        // The network comes back: the retry carries the same clientRequestId and gets the same report back.
+        await page.UnrouteAllAsync();
+        await page.ClickAsync("#again");
+        await page.Locator("#rc-code").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        var code = (await page.InnerTextAsync("#rc-code")).Trim();
+
+        var reports = await fx.ReportsAsync(r => r.Str("description").Contains(marker, StringComparison.Ordinal));
+        Assert.Equal(code, Assert.Single(reports).Str("trackingCode"));
+    }
+
+    [Fact]
     public async Task Reload_mid_draft_restores_the_input()
     {
         await using var context = await fx.NewContextAsync("zh-CN");

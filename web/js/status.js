@@ -17,8 +17,8 @@
     $('#code').textContent = data.trackingCode;
     $('#status').textContent = G.t('status.' + data.status);
     $('#kind').textContent = G.t('kind.' + data.kind);
-    $('#place').textContent = data.point && data.point.name ? data.point.name.zh + ' · ' + data.point.name.en : (data.point && data.point.code) || '—';
-    $('#stations').textContent = (data.stations || []).map(s => G.n(s.name)).join('、') || '—';
+    $('#place').textContent = data.point && data.point.name ? G.n(data.point.name) : (data.point && data.point.code) || '—';
+    $('#stations').textContent = (data.stations || []).map(s => G.n(s.name)).join(G.lang.startsWith('zh') ? '、' : ', ') || '—';
     $('#at').textContent = when(data.submittedAt);
     const ol = $('#tl');
     ol.textContent = '';

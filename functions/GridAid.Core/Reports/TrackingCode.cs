@@ -37,7 +37,7 @@ public static class TrackingCode
 
     private static string Format(string raw) => $"{raw[..4]}-{raw[4..]}";
 
-    /// <summary>Accepts what a person types (lower case, spaces, no dash, O for 0…) and returns the canonical code, or null.</summary>
+    /// <summary>Accepts what a person types (lower case, spaces, with or without the dash) and returns the canonical code, or null (also for characters the alphabet leaves out: 0, O, 1, I, L, U).</summary>
     public static string? Normalize(string? typed)
     {
         if (string.IsNullOrWhiteSpace(typed))

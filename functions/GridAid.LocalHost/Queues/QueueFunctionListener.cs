@@ -19,8 +19,8 @@ public sealed class QueueFunctionListener(
     IServiceScopeFactory scopes,
     ILogger<QueueFunctionListener> logger) : BackgroundService
 {
-    /// <summary>How long a message stays invisible while a function runs (the host renews; our handlers are short).</summary>
-    private static readonly TimeSpan ProcessingVisibility = TimeSpan.FromMinutes(5);
+    /// <summary>How long a message stays invisible while a function runs: the host's 10 minutes (it also renews; our handlers are short).</summary>
+    private static readonly TimeSpan ProcessingVisibility = TimeSpan.FromMinutes(10);
 
     private readonly QueueClient _queue = storage.Queue(function.QueueName);
     private readonly QueueClient _poison = storage.Queue(function.QueueName + "-poison");
