@@ -5,6 +5,7 @@ using GridAid.Functions.Health;
 using GridAid.Functions.Intake;
 using GridAid.Functions.Points;
 using GridAid.Functions.Poison;
+using GridAid.Functions.Posters;
 using GridAid.Functions.Reports;
 using GridAid.Functions.Retention;
 using GridAid.Functions.Routing;
@@ -37,8 +38,11 @@ public static class FunctionsServiceCollectionExtensions
         // Function classes, so any host (the Functions worker or the local host) can resolve them.
         services.AddScoped<ReportFunctions>();
         services.AddScoped<PointFunctions>();
+        services.AddScoped<PosterFunctions>();
         services.AddScoped<StationFunctions>();
         services.AddScoped<AdminFunctions>();
+        services.AddScoped<FigureFunctions>();
+        services.AddScoped<ExportFunctions>();
         services.AddScoped<HealthFunction>();
         services.AddScoped<RoutingFunctions>();
         services.AddScoped<ScheduledCheckFunctions>();

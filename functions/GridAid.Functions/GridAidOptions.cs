@@ -14,6 +14,9 @@ public sealed class GridAidOptions
     /// <summary>Seed the Taishan demo directory, with its public demo access codes, at start (local runs and demo deployments).</summary>
     public bool SeedDemoData { get; set; }
 
+    /// <summary>The areas' local time, for counting figures by month (China Standard Time by default).</summary>
+    public TimeSpan AreaUtcOffset { get; set; } = TimeSpan.FromHours(8);
+
     /// <summary>Most alerts one inbox request returns.</summary>
     public int InboxSize { get; set; } = 200;
 
@@ -22,4 +25,10 @@ public sealed class GridAidOptions
 
     /// <summary>How long personal data outlives a resolved report (<c>GridAid:Retention:KeepResolvedFor</c>, default 90 days).</summary>
     public RetentionPolicy Retention { get; set; } = new();
+
+    /// <summary>
+    /// The public address of the web pages (the Static Web App's URL in Azure, e.g. <c>https://gentle-sea-123.azurestaticapps.net</c>)
+    /// that printed QR codes point to. Unset: the scheme and host of the request that asks for the QR code.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
 }

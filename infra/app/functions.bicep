@@ -38,6 +38,9 @@ param alwaysReady int = 0
 @description('Seed the Taishan demo directory with its public demo access codes at start. Turn off for a real area.')
 param seedDemoData bool = true
 
+@description('The address printed QR codes open (a custom domain). Empty: the address the posters page was opened at.')
+param publicBaseUrl string = ''
+
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
   location: location
@@ -114,6 +117,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     EventGrid__TopicEndpoint: eventGridTopicEndpoint
     GridAid__DefaultArea: defaultArea
     GridAid__SeedDemoData: string(seedDemoData)
+    GridAid__PublicBaseUrl: publicBaseUrl
     EventGrid__ClientId: identityClientId
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'

@@ -81,9 +81,23 @@ public static class FormDriver
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true, Type = ScreenshotType.Png });
         if (copyToDocs)
         {
-            var docs = GridAid.TestSupport.RepoPaths.Combine("docs", "screenshots");
-            Directory.CreateDirectory(docs);
-            File.Copy(file, Path.Combine(docs, name + ".png"), overwrite: true);
+            CopyToDocs(file, name);
         }
+    }
+
+    /// <summary>
+    /// Refreshes the README's screenshot in docs/screenshots, only when <c>GRIDAID_UPDATE_DOCS=1</c>: every run has
+    /// other tracking codes and ports, and a test run should not leave the work tree changed.
+    /// </summary>
+    public static void CopyToDocs(string file, string name)
+    {
+        if (Environment.GetEnvironmentVariable("GRIDAID_UPDATE_DOCS") != "1")
+        {
+            return;
+        }
+
+        var docs = GridAid.TestSupport.RepoPaths.Combine("docs", "screenshots");
+        Directory.CreateDirectory(docs);
+        File.Copy(file, Path.Combine(docs, name + ".png"), overwrite: true);
     }
 }

@@ -39,6 +39,8 @@ public sealed class StaffPagesTests(BrowserFixture fx)
         await page.FillAsync("#code", "demo-admin");
         await page.ClickAsync("#login button[type=submit]");
         await page.Locator($"#rows tr:has-text('{code}')").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#fig")).ToContainTextAsync("Missing people found");
+        await FormDriver.ScreenshotAsync(page, "admin-en", copyToDocs: false);
         await page.SelectOptionAsync("#fk", "hazard");
         await page.ClickAsync("#filters button[type=submit]");
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#rows tr')].every(r => r.children[2].textContent === 'Hazard')");

@@ -19,14 +19,10 @@ public sealed class AdminFunctions(CallerAuthenticator auth, ReportStore reports
     public async Task<IActionResult> ListReports(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/reports")] HttpRequest req, CancellationToken ct)
     {
-        if (await auth.AuthenticateAsync(req, ct) is not { } caller)
+        var (caller, denied) = await auth.AuthorizeAdminAsync(req, ct);
+        if (caller is null)
         {
-            return ApiResults.Unauthorized();
-        }
-
-        if (!caller.IsAdmin)
-        {
-            return ApiResults.Forbidden();
+            return denied!;
         }
 
         var q = req.Query;
@@ -64,14 +60,10 @@ public sealed class AdminFunctions(CallerAuthenticator auth, ReportStore reports
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/reports/{trackingCode}/redact")] HttpRequest req,
         string trackingCode, CancellationToken ct)
     {
-        if (await auth.AuthenticateAsync(req, ct) is not { } caller)
+        var (caller, denied) = await auth.AuthorizeAdminAsync(req, ct);
+        if (caller is null)
         {
-            return ApiResults.Unauthorized();
-        }
-
-        if (!caller.IsAdmin)
-        {
-            return ApiResults.Forbidden();
+            return denied!;
         }
 
         return TrackingCode.Normalize(trackingCode) is { } code && await redaction.RedactNowAsync(caller.AreaId, code, ct)

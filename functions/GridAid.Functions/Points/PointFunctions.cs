@@ -29,10 +29,7 @@ public sealed class PointFunctions(DirectoryCache directory, IOptions<GridAidOpt
     public async Task<IActionResult> GetPoint(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "points/{code}")] HttpRequest req, string code, CancellationToken ct)
     {
-        if (!AccessCode.IsId(code.ToLowerInvariant())
-            || await directory.AreaOfPointAsync(code, ct) is not { } areaId
-            || await directory.GetAsync(areaId, ct) is not { } area
-            || area.FindPoint(code) is not { } point)
+        if (await directory.FindPointAsync(code, ct) is not var (area, point))
         {
             return ApiResults.NotFound("未找到该地点", "Unknown place code");
         }

@@ -9,10 +9,7 @@ public static class ReceivingStation
 {
     public static async Task<LocalizedText?> NameAsync(DirectoryCache directory, ValidReport report, string defaultArea, CancellationToken ct)
     {
-        if (report.PointCode is { } code
-            && await directory.AreaOfPointAsync(code, ct) is { } areaId
-            && await directory.GetAsync(areaId, ct) is { } area
-            && area.FindPoint(code) is { } point)
+        if (report.PointCode is { } code && await directory.FindPointAsync(code, ct) is var (area, point))
         {
             return area.OwningStation(point).Name;
         }

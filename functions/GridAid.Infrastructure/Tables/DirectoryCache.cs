@@ -25,6 +25,15 @@ public sealed class DirectoryCache(DirectoryStore store, TimeProvider clock)
     public Task<string?> AreaOfPointAsync(string pointCode, CancellationToken ct) =>
         GetOrLoadAsync(_points, pointCode, () => store.FindAreaOfPointAsync(pointCode, ct));
 
+    /// <summary>A point by its (scanned or typed) code, with its area's directory; null for an unknown or malformed code.</summary>
+    public async Task<(AreaDirectory Area, QrPoint Point)?> FindPointAsync(string code, CancellationToken ct) =>
+        Core.Security.AccessCode.IsId(code.ToLowerInvariant())
+        && await AreaOfPointAsync(code, ct) is { } areaId
+        && await GetAsync(areaId, ct) is { } area
+        && area.FindPoint(code) is { } point
+            ? (area, point)
+            : null;
+
     /// <summary>The stored hash of a station's or admin's access code; a changed or revoked code takes effect within <see cref="Ttl"/>.</summary>
     public Task<string?> AccessHashAsync(string areaId, string principal, CancellationToken ct) =>
         GetOrLoadAsync(_access, areaId + "|" + principal, () => store.GetAccessHashAsync(areaId, principal, ct));

@@ -109,6 +109,19 @@ public sealed class ReportStore(StorageClients storage)
         return current is null ? null : throw Concurrency.KeptChanging("report " + current.Report.TrackingCode);
     }
 
+    /// <summary>Every report of an area submitted in [<paramref name="from"/>, <paramref name="to"/>), newest first: one row-key range.</summary>
+    public async IAsyncEnumerable<Report> ListBetweenAsync(string areaId, DateTimeOffset from, DateTimeOffset to, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        // Keys are inverted ticks, so the newer bound is the lower key; '~' sorts after the '_' that precedes the code.
+        var lower = ReportKeys.For(to, string.Empty).TrimEnd('_') + "~";
+        var upper = ReportKeys.For(from, string.Empty).TrimEnd('_') + "~";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {areaId} and RowKey gt {lower} and RowKey lt {upper}");
+        await foreach (var entity in _reports.QueryAsync<ReportEntity>(filter, 1000, cancellationToken: ct))
+        {
+            yield return entity.ToReport();
+        }
+    }
+
     /// <summary>One page of an area's reports, newest first, filtered by kind and status in the query and by station after it.</summary>
     public async Task<ReportPage> ListAsync(string areaId, ReportFilter filter, int pageSize, string? continuation, CancellationToken ct)
     {

@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text;
+using GridAid.Core.Reports;
+
+namespace GridAid.Functions.Admin;
+
+/// <summary>
+/// Reports as CSV for a spreadsheet: UTF-8 with a byte-order mark (so Excel reads Chinese), RFC 4180 quoting, and
+/// cells that a spreadsheet would run as a formula (starting with = + - @) prefixed with an apostrophe.
+/// </summary>
+public static class ReportCsv
+{
+    public static readonly string[] Columns =
+    [
+        "trackingCode", "submittedAt", "kind", "status", "point", "stations", "description", "contactName", "contactPhone", "details", "updatedAt",
+    ];
+
+    public static string Header => string.Join(',', Columns) + "\r\n";
+
+    public static string Row(Report r) => string.Join(',', new[]
+    {
+        r.TrackingCode,
+        r.SubmittedAt.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture),
+        r.Kind.ToWire(),
+        r.Status.ToWire(),
+        r.PointCode ?? string.Empty,
+        string.Join(' ', r.StationIds),
+        r.Description,
+        r.Contact.Name ?? string.Empty,
+        r.Contact.Phone ?? string.Empty,
+        string.Join("; ", r.Details.Select(d => d.Key + "=" + d.Value)),
+        r.UpdatedAt.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture),
+    }.Select(Cell)) + "\r\n";
+
+    public static string Cell(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
+    public static readonly Encoding Utf8WithBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+}

@@ -1,0 +1,50 @@
+using QRCoder;
+
+namespace GridAid.Functions.Posters;
+
+/// <summary>What a poster's QR code holds: the absolute link to the report form of one point, drawn as SVG (or PNG).</summary>
+public static class PointQrCode
+{
+    /// <summary>Error correction Q: about a quarter of the code may be dirty, faded or lost to glare and it still scans.</summary>
+    public const QRCodeGenerator.ECCLevel Ecc = QRCodeGenerator.ECCLevel.Q;
+
+    /// <summary>
+    /// Where the pages live: <c>GridAid:PublicBaseUrl</c> when it is an http(s) address (in Azure the pages are on the
+    /// Static Web App, not on the Function app), else the scheme and host the request came to.
+    /// </summary>
+    public static Uri PublicBase(string? configured, string requestScheme, string requestHost) =>
+        Uri.TryCreate(configured, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? uri
+            : new Uri(requestScheme + "://" + requestHost, UriKind.Absolute);
+
+    /// <summary><c>{base}/r/{code}</c>, the page a tourist's camera opens; <paramref name="baseUrl"/> may end with a slash.</summary>
+    public static Uri Url(Uri baseUrl, string code)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        ArgumentException.ThrowIfNullOrEmpty(code);
+        var root = baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        return new Uri(root + "/r/" + Uri.EscapeDataString(code), UriKind.Absolute);
+    }
+
+    /// <summary>A black-on-white SVG with its quiet zone, 8 px per module (it scales: print size comes from CSS).</summary>
+    public static string Svg(Uri url)
+    {
+        using var data = Encode(url);
+        using var svg = new SvgQRCode(data);
+        return svg.GetGraphic(8, "#000000", "#ffffff", drawQuietZones: true);
+    }
+
+    /// <summary>The same code as a PNG (for checks that decode it).</summary>
+    public static byte[] Png(Uri url, int pixelsPerModule = 10)
+    {
+        using var data = Encode(url);
+        using var png = new PngByteQRCode(data);
+        return png.GetGraphic(pixelsPerModule);
+    }
+
+    private static QRCodeData Encode(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return QRCodeGenerator.GenerateQrCode(url.AbsoluteUri, Ecc);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text;
+using GridAid.Functions.Admin;
+using GridAid.TestSupport;
+
+namespace GridAid.IntegrationTests;
+
+[Collection(SharedGridAid.Name)]
+public class AdminExportTests(GridAidFixture f)
+{
+    [Theory]
+    [InlineData("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"")]
+    [InlineData("+86 138", "'+86 138")]
+    [InlineData("黑色, 双肩包", "\"黑色, 双肩包\"")]
+    [InlineData("plain", "plain")]
+    public void Csv_cells_are_quoted_and_never_run_as_formulas(string value, string expected) =>
+        Assert.Equal(expected, ReportCsv.Cell(value));
+
+    [Fact]
+    public async Task The_year_figures_count_a_found_person_and_only_admins_see_them()
+    {
+        var year = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year;
+        var before = await f.GetJsonAsync($"/api/admin/figures?year={year}", GridAidFixture.TaishanAdmin);
+        var code = await f.SubmitAsync(new
+        {
+            kind = "lost_person",
+            point = "ts-zhongtianmen",
+            contact = new { phone = "13900002222" },
+            clientRequestId = GridAidFixture.NewRequestId(),
+            details = new { age = "5", clothing = "黄色雨衣" },
+        });
+        await f.WaitForAlertAsync("ts-zhongtianmen-police", code);
+        using var ack = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-zhongtianmen-police/alerts/{code}/ack", GridAidFixture.Station("ts-zhongtianmen-police"));
+        using var resolve = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-zhongtianmen-police/alerts/{code}/resolve", GridAidFixture.Station("ts-zhongtianmen-police"));
+        resolve.EnsureSuccessStatusCode();
+
+        var after = await f.GetJsonAsync($"/api/admin/figures?year={year}", GridAidFixture.TaishanAdmin);
+        using var asStation = await f.SendAsync(HttpMethod.Get, "/api/admin/figures", GridAidFixture.Station("ts-zhongtianmen-police"));
+
+        Assert.Equal(before.GetProperty("peopleFound").GetInt32() + 1, after.GetProperty("peopleFound").GetInt32());
+        Assert.True(after.GetProperty("total").GetInt32() > before.GetProperty("total").GetInt32());
+        Assert.Equal(12, after.GetProperty("byMonth").GetArrayLength());
+        Assert.Equal(HttpStatusCode.Forbidden, asStation.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_csv_export_has_a_bom_a_header_the_areas_reports_and_its_filters()
+    {
+        var marker = "csv-" + Guid.NewGuid().ToString("N");
+        var code = await f.SubmitAsync(new
+        {
+            kind = "tip",
+            point = "ts-bixia-temple",
+            description = "=1+1 " + marker,
+            clientRequestId = GridAidFixture.NewRequestId(),
+        });
+        await f.WaitForAlertAsync("ts-tianjie-grid", code);
+
+        using var all = await f.SendAsync(HttpMethod.Get, "/api/admin/reports.csv", GridAidFixture.TaishanAdmin);
+        using var hazards = await f.SendAsync(HttpMethod.Get, "/api/admin/reports.csv?kind=hazard", GridAidFixture.TaishanAdmin);
+        using var laoshan = await f.SendAsync(HttpMethod.Get, "/api/admin/reports.csv", GridAidFixture.Bearer("laoshan", "admin", "ls-admin-code"));
+        using var anonymous = await f.SendAsync(HttpMethod.Get, "/api/admin/reports.csv");
+        var year = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year;
+        using var thisYear = await f.SendAsync(HttpMethod.Get, $"/api/admin/reports.csv?year={year}", GridAidFixture.TaishanAdmin);
+        using var longAgo = await f.SendAsync(HttpMethod.Get, "/api/admin/reports.csv?year=2001", GridAidFixture.TaishanAdmin);
+
+        Assert.Equal(HttpStatusCode.OK, all.StatusCode);
+        Assert.Equal("text/csv", all.Content.Headers.ContentType!.MediaType);
+        var bytes = await all.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+        Assert.StartsWith(ReportCsv.Header, text, StringComparison.Ordinal);
+        var line = Assert.Single(text.Split("\r\n"), l => l.Contains(marker, StringComparison.Ordinal));
+        Assert.StartsWith(code + ",", line, StringComparison.Ordinal);
+        Assert.Contains(",'=1+1 " + marker, line, StringComparison.Ordinal);
+        Assert.DoesNotContain(marker, await hazards.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(marker, await laoshan.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Contains(marker, await thisYear.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(ReportCsv.Header, (await longAgo.Content.ReadAsStringAsync()).TrimStart('\uFEFF'));
+    }
+}
