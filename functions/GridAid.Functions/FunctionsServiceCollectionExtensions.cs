@@ -34,6 +34,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<UnansweredEscalation>();
         services.AddSingleton<ResolvedReportRedaction>();
         services.AddSingleton<ScheduledChecks>();
+        services.AddSingleton<DirectoryAdmin>();
 
         // Function classes, so any host (the Functions worker or the local host) can resolve them.
         services.AddScoped<ReportFunctions>();
@@ -43,6 +44,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddScoped<AdminFunctions>();
         services.AddScoped<FigureFunctions>();
         services.AddScoped<ExportFunctions>();
+        services.AddScoped<DirectoryFunctions>();
         services.AddScoped<HealthFunction>();
         services.AddScoped<RoutingFunctions>();
         services.AddScoped<ScheduledCheckFunctions>();

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using GridAid.Core.Demo;
 using GridAid.Core.Directory;
@@ -84,6 +85,84 @@ public sealed class DirectoryStore(StorageClients storage)
         }).ToList();
         await UpsertInBatchesAsync(index, ct);
     }
+
+    /// <summary>Creates or replaces one station.</summary>
+    public Task UpsertStationAsync(Station station, CancellationToken ct) =>
+        _table.UpsertEntityAsync(Row(station.AreaId, "station|" + station.Id, "station", station.Name, station), TableUpdateMode.Replace, ct);
+
+    /// <summary>Deletes a station and its access code (first, so the credential never outlives the station); a missing row is no error.</summary>
+    public async Task DeleteStationAsync(string areaId, string stationId, CancellationToken ct)
+    {
+        await _table.DeleteEntityAsync(areaId, "access|" + stationId, ETag.All, ct);
+        await _table.DeleteEntityAsync(areaId, "station|" + stationId, ETag.All, ct);
+    }
+
+    /// <summary>Creates or replaces one grid cell.</summary>
+    public Task UpsertCellAsync(GridCell cell, CancellationToken ct) =>
+        _table.UpsertEntityAsync(Row(cell.AreaId, "cell|" + cell.Id, "cell", cell.Name, cell), TableUpdateMode.Replace, ct);
+
+    /// <summary>Deletes a grid cell and rewrites the cells that listed it as a neighbour, in one transaction (one partition).</summary>
+    public async Task DeleteCellAsync(string areaId, string cellId, IReadOnlyList<GridCell> rewrittenNeighbours, CancellationToken ct)
+    {
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.Delete, new TableEntity(areaId, "cell|" + cellId), ETag.All),
+        };
+        actions.AddRange(rewrittenNeighbours.Take(AlertStore.MaxBatch - 1).Select(c =>
+            new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(areaId, "cell|" + c.Id, "cell", c.Name, c))));
+        await _table.SubmitTransactionAsync(actions, ct);
+        foreach (var c in rewrittenNeighbours.Skip(AlertStore.MaxBatch - 1))
+        {
+            await UpsertCellAsync(c, ct);
+        }
+    }
+
+    /// <summary>
+    /// Creates or replaces one QR point and its <c>~points</c> index row. Point codes are unique across areas: a new
+    /// code's index row is inserted (never overwritten), so false means the code already belongs to another area.
+    /// </summary>
+    public async Task<bool> UpsertPointAsync(QrPoint point, CancellationToken ct)
+    {
+        var code = point.Code.ToLowerInvariant();
+        var index = new DirectoryEntity
+        {
+            PartitionKey = DirectoryEntity.PointIndexPartition,
+            RowKey = code,
+            Type = "point-index",
+            AreaId = point.AreaId,
+        };
+        try
+        {
+            await _table.AddEntityAsync(index, ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            if (await FindAreaOfPointAsync(code, ct) is { } owner && owner != point.AreaId)
+            {
+                return false;
+            }
+        }
+
+        await _table.UpsertEntityAsync(Row(point.AreaId, "point|" + point.Code, "point", point.Name, point), TableUpdateMode.Replace, ct);
+        return true;
+    }
+
+    /// <summary>Deletes a QR point and, if it is this area's, its <c>~points</c> index row.</summary>
+    public async Task DeletePointAsync(string areaId, string pointCode, CancellationToken ct)
+    {
+        await _table.DeleteEntityAsync(areaId, "point|" + pointCode, ETag.All, ct);
+        if (await FindAreaOfPointAsync(pointCode, ct) == areaId)
+        {
+            await _table.DeleteEntityAsync(DirectoryEntity.PointIndexPartition, pointCode.ToLowerInvariant(), ETag.All, ct);
+        }
+    }
+
+    /// <summary>Stores the hash of a principal's new access code, replacing the old one.</summary>
+    public Task SetAccessHashAsync(string areaId, string principal, string secretHash, CancellationToken ct) =>
+        _table.UpsertEntityAsync(
+            new DirectoryEntity { PartitionKey = areaId, RowKey = "access|" + principal, Type = "access", SecretHash = secretHash },
+            TableUpdateMode.Replace,
+            ct);
 
     private async Task UpsertInBatchesAsync(List<DirectoryEntity> rows, CancellationToken ct)
     {

@@ -1,0 +1,158 @@
+using GridAid.Core.Reports;
+using GridAid.Core.Security;
+
+namespace GridAid.Core.Directory;
+
+/// <summary>A name as an admin sends it: both languages, either may be missing (and is then reported).</summary>
+public sealed record NameInput(string? Zh, string? En);
+
+/// <summary>What an admin sends to create or change a station (<c>PUT admin/stations/{id}</c>).</summary>
+public sealed record StationInput(NameInput? Name, string? Type, string? Phone);
+
+/// <summary>What an admin sends to create or change a grid cell (<c>PUT admin/cells/{id}</c>).</summary>
+public sealed record CellInput(NameInput? Name, IReadOnlyList<string>? StationIds, IReadOnlyList<string>? NeighbourCellIds);
+
+/// <summary>What an admin sends to create or change a QR point (<c>PUT admin/points/{code}</c>).</summary>
+public sealed record PointInput(NameInput? Name, string? GridCellId);
+
+/// <summary>
+/// The rules for changing an area's directory, checked against the area as it is now: ids safe as table keys,
+/// names in both languages, every referenced station and cell present, nothing deleted that is still used.
+/// Field errors name the JSON field (<c>name.zh</c>, <c>stationIds</c>) and carry a stable code for the page.
+/// </summary>
+public static class DirectoryRules
+{
+    public const int MaxNameLength = 60;
+    public const int MaxPhoneLength = 30;
+    public const int MaxReferences = 50;
+
+    private static readonly Dictionary<string, StationType> Types = new(StringComparer.Ordinal)
+    {
+        ["police_post"] = StationType.PolicePost,
+        ["grid_office"] = StationType.GridOffice,
+        ["lost_and_found"] = StationType.LostAndFound,
+        ["grid_member"] = StationType.GridMember,
+    };
+
+    /// <summary>The wire names of the station types, as the API reads and writes them.</summary>
+    public static IReadOnlyCollection<string> StationTypes => Types.Keys;
+
+    public static (Station? Valid, ValidationErrors Errors) Station(AreaDirectory area, string id, StationInput? input)
+    {
+        var errors = new ValidationErrors();
+        CheckId(errors, id);
+        if (id == AccessCode.AdminPrincipal)
+        {
+            errors.Add("id", "id_reserved", "站点编号不能是 admin", "A station cannot be called admin");
+        }
+
+        var name = CheckName(errors, input?.Name);
+        StationType type = default;
+        if (input?.Type is not { } t || !Types.TryGetValue(t, out type))
+        {
+            errors.Add("type", "invalid_choice", "请选择站点类型", "Choose the station type");
+        }
+
+        var phone = string.IsNullOrWhiteSpace(input?.Phone) ? null : input.Phone.Trim();
+        if (phone is not null && (phone.Length > MaxPhoneLength || !phone.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ')))
+        {
+            errors.Add("phone", "phone_invalid", "电话只能包含数字、+、- 和空格（最多 30 个字符）", "Use digits, +, - and spaces (at most 30 characters)");
+        }
+
+        return errors.IsValid ? (new Station(area.Area.Id, id, name!, type, phone), errors) : (null, errors);
+    }
+
+    public static (GridCell? Valid, ValidationErrors Errors) Cell(AreaDirectory area, string id, CellInput? input)
+    {
+        var errors = new ValidationErrors();
+        CheckId(errors, id);
+        var name = CheckName(errors, input?.Name);
+        var stations = Distinct(input?.StationIds);
+        if (stations.Count == 0)
+        {
+            errors.Add("stationIds", "stations_required", "请至少选择一个站点", "Choose at least one station");
+        }
+        else if (stations.Count > MaxReferences || stations.Any(s => area.FindStation(s) is null))
+        {
+            errors.Add("stationIds", "station_unknown", "有站点在本景区不存在", "A station does not exist in this area");
+        }
+
+        var neighbours = Distinct(input?.NeighbourCellIds);
+        if (neighbours.Count > MaxReferences || neighbours.Any(c => c == id || area.FindCell(c) is null))
+        {
+            errors.Add("neighbourCellIds", "cell_unknown", "相邻网格须是本景区的其他网格", "Neighbours must be other grid cells of this area");
+        }
+
+        return errors.IsValid ? (new GridCell(area.Area.Id, id, name!, stations, neighbours), errors) : (null, errors);
+    }
+
+    public static (QrPoint? Valid, ValidationErrors Errors) Point(AreaDirectory area, string code, PointInput? input)
+    {
+        var errors = new ValidationErrors();
+        CheckId(errors, code);
+        var name = CheckName(errors, input?.Name);
+        var cell = input?.GridCellId?.Trim();
+        if (string.IsNullOrEmpty(cell) || area.FindCell(cell) is null)
+        {
+            errors.Add("gridCellId", "cell_unknown", "请选择本景区的网格", "Choose a grid cell of this area");
+        }
+
+        return errors.IsValid ? (new QrPoint(area.Area.Id, code, name!, cell!), errors) : (null, errors);
+    }
+
+    /// <summary>Why a station cannot be deleted now (the area's duty station, or cells still list it), or null.</summary>
+    public static string? StationInUse(AreaDirectory area, string stationId)
+    {
+        if (area.Area.DefaultStationId == stationId)
+        {
+            return "default";
+        }
+
+        return area.Cells.Any(c => c.StationIds.Contains(stationId, StringComparer.Ordinal)) ? "cells" : null;
+    }
+
+    /// <summary>Whether a cell still has QR points in it (it cannot be deleted then).</summary>
+    public static bool CellHasPoints(AreaDirectory area, string cellId) =>
+        area.Points.Any(p => string.Equals(p.GridCellId, cellId, StringComparison.Ordinal));
+
+    /// <summary>The cells that list <paramref name="cellId"/> as a neighbour, without it: what deleting the cell rewrites.</summary>
+    public static IReadOnlyList<GridCell> NeighboursWithout(AreaDirectory area, string cellId) =>
+        area.Cells
+            .Where(c => c.Id != cellId && c.NeighbourCellIds.Contains(cellId, StringComparer.Ordinal))
+            .Select(c => c with { NeighbourCellIds = c.NeighbourCellIds.Where(n => n != cellId).ToList() })
+            .ToList();
+
+    private static void CheckId(ValidationErrors errors, string id)
+    {
+        if (!AccessCode.IsId(id))
+        {
+            errors.Add("id", "id_invalid", "编号只能用小写字母、数字和连字符（最多 64 个）", "Use lower-case letters, digits and dashes (at most 64)");
+        }
+    }
+
+    private static LocalizedText? CheckName(ValidationErrors errors, NameInput? name)
+    {
+        var zh = name?.Zh?.Trim();
+        var en = name?.En?.Trim();
+        Check("name.zh", zh);
+        Check("name.en", en);
+        return string.IsNullOrEmpty(zh) || string.IsNullOrEmpty(en) || zh.Length > MaxNameLength || en.Length > MaxNameLength
+            ? null
+            : new LocalizedText(zh, en);
+
+        void Check(string field, string? value)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                errors.Add(field, "required", "此项必填", "This field is required");
+            }
+            else if (value.Length > MaxNameLength)
+            {
+                errors.Add(field, "too_long", "最多 60 个字符", "Use at most 60 characters");
+            }
+        }
+    }
+
+    private static List<string> Distinct(IReadOnlyList<string>? ids) =>
+        (ids ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).Distinct(StringComparer.Ordinal).ToList();
+}

@@ -1,0 +1,111 @@
+using System.Net.Http.Headers;
+using Microsoft.Playwright;
+
+namespace GridAid.BrowserTests;
+
+/// <summary>
+/// The admin's directory page. The browser fixture is shared, so the test adds its own station and point and
+/// deletes them again (through the page, and through the API should the test fail half way).
+/// </summary>
+[Collection(BrowserGroup.Name)]
+public sealed class DirectoryPageTests(BrowserFixture fx)
+{
+    private static readonly LocatorWaitForOptions Wait = new() { Timeout = 30_000 };
+
+    [Fact]
+    public async Task Admin_adds_a_station_and_a_point_gets_a_new_access_code_and_deletes_them()
+    {
+        var id = "ts-test-" + Guid.NewGuid().ToString("N")[..8];
+        var point = "ts-test-" + Guid.NewGuid().ToString("N")[..8];
+        await using var context = await fx.NewContextAsync("en-US");
+        var page = await context.NewPageAsync();
+        var foreign = new List<string>();
+        page.Request += (_, r) =>
+        {
+            if (new Uri(r.Url).Authority != fx.BaseAddress.Authority)
+            {
+                foreign.Add(r.Url);
+            }
+        };
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        try
+        {
+            await page.GotoAsync("/admin/directory.html");
+            await page.FillAsync("#code", "demo-admin");
+            await page.ClickAsync("#login button[type=submit]");
+            await page.Locator("#sl li:has-text('ts-daiding-police')").WaitForAsync(Wait);
+            await Assertions.Expect(page.Locator("#sl li:has-text('ts-daiding-police')")).ToContainTextAsync("duty station");
+
+            // A bad id is marked at its field.
+            await page.FillAsync("#s-id", "Bad Id");
+            await page.ClickAsync("#sf button[type=submit]");
+            await Assertions.Expect(page.Locator("#sf [data-f=id] .err")).ToContainTextAsync("lower-case");
+            Assert.Equal("true", await page.GetAttributeAsync("#s-id", "aria-invalid"));
+            Assert.Empty(await FormDriver.AxeViolationsAsync(page));
+
+            // A station.
+            await page.FillAsync("#s-id", id);
+            await page.FillAsync("#s-zh", "测试失物招领");
+            await page.FillAsync("#s-en", "Test Lost & Found");
+            await page.SelectOptionAsync("#s-type", "lost_and_found");
+            await page.FillAsync("#s-ph", "0538-0000123");
+            await page.ClickAsync("#sf button[type=submit]");
+            var stationItem = page.Locator($"#sl li:has-text('{id}')");
+            await stationItem.WaitForAsync(Wait);
+            await Assertions.Expect(stationItem).ToContainTextAsync("Lost & found");
+            await Assertions.Expect(page.Locator("#msg")).ToContainTextAsync("Saved");
+            Assert.Equal(1, await page.Locator($"#c-st input[value='{id}']").CountAsync());
+
+            // A point in a cell chosen from the list.
+            await page.FillAsync("#p-id", point);
+            await page.FillAsync("#p-zh", "测试点位");
+            await page.FillAsync("#p-en", "Test point");
+            await page.SelectOptionAsync("#p-cell", "tianjie");
+            await page.ClickAsync("#pf button[type=submit]");
+            var pointItem = page.Locator($"#pl li:has-text('{point}')");
+            await pointItem.WaitForAsync(Wait);
+            await Assertions.Expect(pointItem).ToContainTextAsync("Heavenly Street");
+
+            // A new access code, shown once, works at once.
+            await stationItem.Locator("button:has-text('New code')").ClickAsync();
+            await page.Locator("#nc").WaitForAsync(Wait);
+            var code = (await page.InnerTextAsync("#ncc")).Trim();
+            Assert.Equal(20, code.Length);
+            using (var inbox = new HttpRequestMessage(HttpMethod.Get, $"/api/stations/{id}/alerts"))
+            {
+                inbox.Headers.Authorization = new AuthenticationHeaderValue("Bearer", $"taishan.{id}.{code}");
+                (await fx.Http.SendAsync(inbox)).EnsureSuccessStatusCode();
+            }
+
+            Assert.Empty(await FormDriver.AxeViolationsAsync(page));
+            Assert.Empty(foreign);
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 360"), "the page scrolls sideways at 360 px");
+            var small = await page.EvaluateAsync<string[]>(
+                @"() => [...document.querySelectorAll('button, .chip, input:not([type=checkbox]), select, a.btn')]
+                    .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
+                    .map(e => (e.id || e.className || e.tagName) + ':' + e.getBoundingClientRect().height)");
+            Assert.Empty(small);
+            await FormDriver.ScreenshotAsync(page, "directory-en", copyToDocs: false);
+
+            // Deleting asks first, then the items are gone.
+            await page.ClickAsync("#ndone");
+            await pointItem.Locator("button:has-text('Delete')").ClickAsync();
+            await Assertions.Expect(pointItem).ToHaveCountAsync(0);
+            await stationItem.Locator("button:has-text('Delete')").ClickAsync();
+            await Assertions.Expect(stationItem).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator("#msg")).ToContainTextAsync("Deleted");
+        }
+        finally
+        {
+            await DeleteAsync("/api/admin/points/" + point);
+            await DeleteAsync("/api/admin/stations/" + id);
+        }
+    }
+
+    private async Task DeleteAsync(string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", BrowserFixture.AdminToken);
+        using var response = await fx.Http.SendAsync(request);
+    }
+}

@@ -1,0 +1,131 @@
+// The admin's directory: the area's stations, grid cells and QR points, each added, edited or deleted, and new station access codes.
+(() => {
+  'use strict';
+  const { el } = Staff;
+  const $ = s => document.querySelector(s);
+  let d = null; // { area, stations, cells, points }
+  const say = text => { $('#msg').textContent = text; };
+  const problem = j => (j && j.titles ? (G.lang.startsWith('zh') ? j.titles.zh : j.titles.en) : '') || G.t('stf.netErr');
+  const label = x => G.n(x.name) + ' (' + (x.id || x.code) + ')';
+  const call = async (method, path, body) => {
+    const r = await Staff.api('/api/admin/' + path + '?lang=' + encodeURIComponent(G.lang), { method, body: body ? JSON.stringify(body) : undefined });
+    if (r.status === 401 || r.status === 403) { Staff.rejected(); throw new Error('auth'); }
+    const j = r.status === 204 ? null : await r.json().catch(() => null);
+    return { ok: r.ok, status: r.status, j };
+  };
+  const load = async () => {
+    try {
+      const r = await call('GET', 'directory');
+      if (!r.ok) throw new Error(r.status);
+      d = r.j;
+      render();
+    } catch (e) { if (e.message !== 'auth') say(G.t('stf.netErr')); }
+  };
+
+  // One list item: the name, a line of facts, and its buttons.
+  const item = (x, facts, acts) => el('li', {}, el('strong', { textContent: label(x) }), el('p', { className: 'muted', textContent: facts }),
+    el('div', { className: 'acts' }, ...acts.map(([k, fn, cls]) => el('button', { type: 'button', className: 'secondary ' + (cls || ''), textContent: G.t(k), onclick: fn }))));
+  const names = (ids, find) => ids.map(id => { const x = find(id); return x ? G.n(x.name) : id; }).join(', ');
+  const station = id => d.stations.find(s => s.id === id);
+  const cell = id => d.cells.find(c => c.id === id);
+  const render = () => {
+    if (!d) return;
+    $('#an').textContent = G.n(d.area.name);
+    const sl = $('#sl'); sl.textContent = '';
+    for (const s of d.stations) {
+      const facts = [G.t('dir.t.' + s.type), s.phone, s.id === d.area.defaultStationId ? G.t('dir.default') : null].filter(Boolean).join(' · ');
+      sl.append(item(s, facts, [['dir.edit', () => editStation(s)], ['dir.newCode', () => newCode(s)], ['dir.del', () => del('stations/' + s.id, s), 'del']]));
+    }
+    const cl = $('#cl'); cl.textContent = '';
+    for (const c of d.cells) cl.append(item(c, names(c.stationIds, station), [['dir.edit', () => editCell(c)], ['dir.del', () => del('cells/' + c.id, c), 'del']]));
+    const pl = $('#pl'); pl.textContent = '';
+    for (const p of d.points) pl.append(item(p, names([p.gridCellId], cell), [['dir.edit', () => editPoint(p)], ['dir.del', () => del('points/' + p.code, p), 'del']]));
+    // The cell form's choices and the point form's cells, keeping what is ticked.
+    const ticks = (box, name, list) => {
+      const on = new Set([...box.querySelectorAll('input:checked')].map(i => i.value));
+      box.textContent = '';
+      for (const x of list) box.append(el('label', { className: 'chip' }, el('input', { type: 'checkbox', name, value: x.id, checked: on.has(x.id) }), label(x)));
+    };
+    ticks($('#c-st'), 'st', d.stations);
+    ticks($('#c-nb'), 'nb', d.cells);
+    const sel = $('#p-cell'); const was = sel.value; sel.textContent = '';
+    for (const c of d.cells) sel.append(el('option', { value: c.id, textContent: label(c) }));
+    if (was) sel.value = was;
+  };
+
+  // Forms: fill for editing (the id is then fixed), send as PUT, show field errors next to their fields.
+  const fill = (f, x) => {
+    f.reset();
+    f.id.value = x.id || x.code; f.id.readOnly = true;
+    f.zh.value = x.name.zh; f.en.value = x.name.en;
+    f.scrollIntoView({ block: 'start' }); f.zh.focus();
+  };
+  const editStation = s => { const f = $('#sf'); fill(f, s); f.type.value = s.type; f.phone.value = s.phone || ''; };
+  const editCell = c => {
+    const f = $('#cf'); fill(f, c);
+    f.querySelectorAll('[name=st]').forEach(i => { i.checked = c.stationIds.includes(i.value); });
+    f.querySelectorAll('[name=nb]').forEach(i => { i.checked = c.neighbourCellIds.includes(i.value); });
+  };
+  const editPoint = p => { const f = $('#pf'); fill(f, p); f.cell.value = p.gridCellId; };
+  const clearErrors = f => {
+    f.querySelectorAll('.err').forEach(e => { e.textContent = ''; });
+    f.querySelectorAll('[aria-invalid]').forEach(e => e.removeAttribute('aria-invalid'));
+  };
+  const submit = (f, path, body) => f.addEventListener('submit', async e => {
+    e.preventDefault();
+    clearErrors(f);
+    const id = f.id.value.trim();
+    try {
+      const r = await call('PUT', path + '/' + encodeURIComponent(id), body(f));
+      if (r.ok) { f.reset(); say(G.t('dir.saved', { x: label(r.j) })); await load(); return; }
+      let first = null;
+      for (const [k, msgs] of Object.entries((r.j && r.j.errors) || {})) {
+        const box = f.querySelector('[data-f="' + k + '"]');
+        if (!box) continue;
+        box.querySelector('.err').textContent = msgs.join(' ');
+        const input = box.querySelector('input,select');
+        if (input && input.type !== 'checkbox') input.setAttribute('aria-invalid', 'true');
+        first = first || input;
+      }
+      f.querySelector('fieldset > .err').textContent = problem(r.j);
+      if (first) first.focus();
+    } catch (err) { if (err.message !== 'auth') f.querySelector('fieldset > .err').textContent = G.t('stf.netErr'); }
+  });
+  const name = f => ({ zh: f.zh.value, en: f.en.value });
+  const checked = (f, n) => [...f.querySelectorAll('[name=' + n + ']:checked')].map(i => i.value);
+  submit($('#sf'), 'stations', f => ({ name: name(f), type: f.type.value, phone: f.phone.value }));
+  submit($('#cf'), 'cells', f => ({ name: name(f), stationIds: checked(f, 'st'), neighbourCellIds: checked(f, 'nb') }));
+  submit($('#pf'), 'points', f => ({ name: name(f), gridCellId: f.cell.value }));
+  document.querySelectorAll('#sf,#cf,#pf').forEach(f => f.addEventListener('reset', () => { f.id.readOnly = false; clearErrors(f); }));
+
+  const del = async (path, x) => {
+    if (!confirm(G.t('dir.confirm', { x: label(x) }))) return;
+    try {
+      const r = await call('DELETE', path);
+      say(r.ok ? G.t('dir.deleted', { x: label(x) }) : problem(r.j));
+      if (r.ok) await load();
+    } catch (e) { if (e.message !== 'auth') say(G.t('stf.netErr')); }
+  };
+
+  // A new access code is shown once, here, with a copy button; the old one stops working.
+  const newCode = async s => {
+    if (!confirm(G.t('dir.confirmCode', { x: label(s) }))) return;
+    try {
+      const r = await call('POST', 'stations/' + s.id + '/access-code');
+      if (!r.ok) { say(problem(r.j)); return; }
+      $('#nc-h').textContent = G.t('dir.codeFor', { x: label(s) });
+      $('#ncc').textContent = r.j.accessCode;
+      $('#ncopy').firstChild.textContent = G.t('dir.copy');
+      const box = $('#nc'); box.hidden = false; box.focus();
+    } catch (e) { if (e.message !== 'auth') say(G.t('stf.netErr')); }
+  };
+  $('#ncopy').addEventListener('click', async () => {
+    try { await navigator.clipboard.writeText($('#ncc').textContent); $('#ncopy').firstChild.textContent = G.t('rc.copied'); } catch (e) {
+      getSelection().selectAllChildren($('#ncc'));
+    }
+  });
+  $('#ndone').addEventListener('click', () => { $('#nc').hidden = true; $('#ncc').textContent = ''; });
+
+  G.onLang(render);
+  Staff.init(() => 'admin', load);
+})();
