@@ -80,7 +80,7 @@ public sealed class PageQualityTests(BrowserFixture fx, ITestOutputHelper output
         Assert.DoesNotContain(urls, u => !u.StartsWith('/'));
 
         // The other language's strings count too: the switch loads them.
-        var files = urls.Append("/i18n/en.json").Append("/i18n/zh-CN.json").Distinct().ToList();
+        var files = urls.Append("/i18n/en.json").Append("/i18n/zh-CN.json").Distinct().ToList(); // a tourist page loads one of them
         using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = fx.BaseAddress };
         long total = 0;
         foreach (var file in files)

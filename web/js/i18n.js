@@ -1,4 +1,5 @@
-// GridAid strings: one file per language in /i18n/{lang}.json. A third language = its file + its code below.
+// GridAid strings: one file per language in /i18n/{lang}.json (+ /i18n/staff.{lang}.json for station and admin
+// pages). A third language = its files + its code below.
 (() => {
   'use strict';
   const LANGS = { 'zh-CN': '中文', en: 'English' };
@@ -29,9 +30,15 @@
     n(name) { return !name ? '' : (G.lang.startsWith('zh') ? name.zh : name.en) || name.en || name.zh; },
     onLang(fn) { hooks.push(fn); },
     async use(lang) {
-      const r = await fetch('/i18n/' + lang + '.json');
-      if (!r.ok) throw new Error('strings ' + r.status);
-      G.s = await r.json();
+      // Tourist pages load the tourist strings only; staff pages (<html data-strings="staff">) add their own file.
+      const files = ['/i18n/' + lang + '.json'];
+      if (document.documentElement.dataset.strings === 'staff') files.push('/i18n/staff.' + lang + '.json');
+      const parts = await Promise.all(files.map(async f => {
+        const r = await fetch(f);
+        if (!r.ok) throw new Error('strings ' + r.status);
+        return r.json();
+      }));
+      G.s = Object.assign({}, ...parts);
       G.lang = lang;
       try { localStorage.setItem(KEY, lang); } catch (e) { /* private mode */ }
       document.documentElement.lang = lang;
