@@ -111,6 +111,9 @@ public sealed class ReportFormTests(BrowserFixture fx, ITestOutputHelper output)
         await page.Locator("#again").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         Assert.True(forwarded >= 1);
         Assert.Single(await fx.ReportsAsync(r => r.Str("description").Contains(marker, StringComparison.Ordinal)));
+        // What the server may already hold cannot be edited away while the phone waits for its answer.
+        Assert.True(await page.IsDisabledAsync("#desc"));
+        Assert.True(await page.IsVisibleAsync("#locked"));
 
         // The network comes back: the retry carries the same clientRequestId and gets the same report back.
         await page.UnrouteAllAsync();

@@ -121,6 +121,12 @@
   };
 
   // ---- sending ----
+  // Once sent, the report is what the server may already hold: lock the fields until it answers, so a later edit
+  // is never silently dropped by the server returning the first version.
+  const lock = on => {
+    f.querySelectorAll('input:not([type=hidden]),select,textarea').forEach(e => { e.disabled = on; });
+    $('#locked').hidden = !on;
+  };
   const schedule = () => {
     clearTimeout(timer);
     const s = Math.min(60, 2 ** Math.min(attempt, 6));
@@ -139,12 +145,14 @@
     let retry = false;
     try {
       const r = await fetch('/api/reports', {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body()), signal: ctl.signal,
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(draft.sent || body()), signal: ctl.signal,
       });
       if (r.status === 202 || r.status === 200) {
         accepted(await r.json());
       } else if (r.status === 400) {
         draft.pending = false;
+        delete draft.sent;
+        lock(false);
         save();
         problem = await r.json();
         if (!problem.errors) problem.errors = { body: [problem.title] };
@@ -165,6 +173,7 @@
   const accepted = j => {
     store.del(DRAFT);
     draft = { id: newId(), v: {}, pending: false };
+    lock(false);
     receipt = { code: j.trackingCode, url: j.statusUrl || '/s/' + j.trackingCode, station: place && place.station, kind: kind() };
     store.set(LAST, { code: receipt.code, url: receipt.url });
     say('');
@@ -259,8 +268,10 @@
     if (problem) { showErrors(true); return; }
     clearErrors();
     draft.pending = true;
+    draft.sent = b;
     attempt = 0;
     save();
+    lock(true);
     send();
   });
   $('#again').addEventListener('click', () => { attempt = 0; send(); });
@@ -300,7 +311,7 @@
     const had = restore();
     showKind();
     if (point) loadPlace(); else picker();
-    if (draft.pending) send();
+    if (draft.pending) { lock(true); send(); }
     else if (had) say(G.t('restored'));
   });
 })();
