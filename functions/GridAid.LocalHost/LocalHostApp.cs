@@ -14,7 +14,8 @@ public static class LocalHostApp
 
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Content root = the build output, so appsettings.json is found whatever folder the host is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [StorageOptions.SettingName] = builder.Configuration[StorageOptions.SettingName] ?? "UseDevelopmentStorage=true",

@@ -126,6 +126,34 @@ public sealed class ReportFormTests(BrowserFixture fx, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_final_refusal_unlocks_the_form_and_a_stuck_report_can_be_edited_as_a_new_one()
+    {
+        await using var context = await fx.NewContextAsync("en-US");
+        var page = await context.NewPageAsync();
+        await FormDriver.OpenAsync(page);
+        await FormDriver.FillAsync(page, "tip", "refused-" + Guid.NewGuid().ToString("N"));
+
+        // A final "no" that is not a validation problem (say, a proxy's 403): the form unlocks and says so.
+        await page.RouteAsync("**/api/reports", route => route.FulfillAsync(new RouteFulfillOptions { Status = 403, ContentType = "application/problem+json", Body = "{\"title\":\"Not allowed here\"}" }));
+        await page.ClickAsync("#send");
+        await Assertions.Expect(page.Locator("#errs")).ToContainTextAsync("Not allowed here");
+        Assert.False(await page.IsDisabledAsync("#desc"));
+        Assert.True(await page.IsHiddenAsync("#locked"));
+
+        // A report that cannot get through stays locked until the person chooses to edit it as a new report.
+        await page.UnrouteAllAsync();
+        await page.RouteAsync("**/api/reports", route => route.AbortAsync("connectionrefused"));
+        var firstId = await page.InputValueAsync("#rid");
+        await page.ClickAsync("#send");
+        await page.Locator("#again").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        Assert.True(await page.IsDisabledAsync("#desc"));
+        page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+        await page.ClickAsync("#edit");
+        Assert.False(await page.IsDisabledAsync("#desc"));
+        Assert.NotEqual(firstId, await page.InputValueAsync("#rid"));
+    }
+
+    [Fact]
     public async Task Reload_mid_draft_restores_the_input()
     {
         await using var context = await fx.NewContextAsync("zh-CN");

@@ -13,6 +13,8 @@ public class AdminExportTests(GridAidFixture f)
     [InlineData("+86 138", "'+86 138")]
     [InlineData("黑色, 双肩包", "\"黑色, 双肩包\"")]
     [InlineData("plain", "plain")]
+    [InlineData("  =1+1", "'  =1+1")]
+    [InlineData("＝SUM(A1)", "'＝SUM(A1)")]
     public void Csv_cells_are_quoted_and_never_run_as_formulas(string value, string expected) =>
         Assert.Equal(expected, ReportCsv.Cell(value));
 
@@ -60,6 +62,8 @@ public class AdminExportTests(GridAidFixture f)
         using var hazards = await f.SendAsync(HttpMethod.Get, "/api/admin/reports.csv?kind=hazard", GridAidFixture.TaishanAdmin);
         using var laoshan = await f.SendAsync(HttpMethod.Get, "/api/admin/reports.csv", GridAidFixture.Bearer("laoshan", "admin", "ls-admin-code"));
         using var anonymous = await f.SendAsync(HttpMethod.Get, "/api/admin/reports.csv");
+        using var badKind = await f.SendAsync(HttpMethod.Get, "/api/admin/reports.csv?kind=stolen_bike", GridAidFixture.TaishanAdmin);
+        using var badYear = await f.SendAsync(HttpMethod.Get, "/api/admin/reports.csv?year=9999", GridAidFixture.TaishanAdmin);
         var year = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year;
         using var thisYear = await f.SendAsync(HttpMethod.Get, $"/api/admin/reports.csv?year={year}", GridAidFixture.TaishanAdmin);
         using var longAgo = await f.SendAsync(HttpMethod.Get, "/api/admin/reports.csv?year=2001", GridAidFixture.TaishanAdmin);
@@ -76,6 +80,8 @@ public class AdminExportTests(GridAidFixture f)
         Assert.DoesNotContain(marker, await hazards.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(marker, await laoshan.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badKind.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badYear.StatusCode);
         Assert.Contains(marker, await thisYear.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(ReportCsv.Header, (await longAgo.Content.ReadAsStringAsync()).TrimStart('\uFEFF'));
     }

@@ -81,7 +81,14 @@ public class DirectoryAdminTests(GridAidFixture f)
             Assert.Equal(station, detail.GetProperty("station").GetProperty("id").GetString());
             var credential = (await NewCodeAsync(station)).GetProperty("credential").GetString()!;
             var code = await f.SubmitAsync(GridAidFixture.LostItem(point));
-            await f.WaitForAlertAsync(station, code, new AuthenticationHeaderValue("Bearer", credential));
+            var auth = new AuthenticationHeaderValue("Bearer", credential);
+            await f.WaitForAlertAsync(station, code, auth);
+
+            // A station with an open alert cannot be deleted (nobody could act on the alert any more); resolved, it can.
+            Assert.Equal(HttpStatusCode.NoContent, await StatusAsync(HttpMethod.Delete, $"/api/admin/points/{point}", Admin));
+            Assert.Equal(HttpStatusCode.NoContent, await StatusAsync(HttpMethod.Delete, $"/api/admin/cells/{cell}", Admin));
+            Assert.Equal(HttpStatusCode.Conflict, await StatusAsync(HttpMethod.Delete, $"/api/admin/stations/{station}", Admin));
+            Assert.Equal(HttpStatusCode.OK, await StatusAsync(HttpMethod.Post, $"/api/stations/{station}/alerts/{code}/resolve", auth));
         }
         finally
         {

@@ -76,15 +76,18 @@
   // Export what the filters select, as CSV (the credential goes in a header, so fetch, then save the file).
   $('#csv').addEventListener('click', async () => {
     const f = $('#filters');
-    const q = new URLSearchParams();
+    // The year shown in the figures, and the table's filters.
+    const q = new URLSearchParams({ year: $('#fy').value });
     for (const k of ['kind', 'status', 'station']) if (f[k].value) q.set(k, f[k].value);
     try {
       const r = await Staff.api('/api/admin/reports.csv?' + q);
       if (!r.ok) throw new Error(r.status);
-      const a = el('a', { href: URL.createObjectURL(await r.blob()), download: 'gridaid-reports.csv' });
+      const url = URL.createObjectURL(await r.blob());
+      const a = el('a', { href: url, download: 'gridaid-reports-' + $('#fy').value + '.csv' });
       document.body.append(a);
       a.click();
       a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
     } catch (e) { $('#cnt').textContent = G.t('stf.netErr'); }
   });
   $('#filters').addEventListener('submit', e => { e.preventDefault(); load(false); });

@@ -17,7 +17,8 @@
   const pathPoint = (location.pathname.match(/^\/r\/([A-Za-z0-9-]{1,64})\/?$/) || [])[1] || '';
   let draft = store.get(DRAFT);
   if (!draft || !draft.id) draft = { id: newId(), v: {}, pending: false };
-  let point = pathPoint || draft.point || '';
+  // A report still being sent keeps its own place, even when the phone has since scanned another code.
+  let point = (draft.pending && draft.point) || pathPoint || draft.point || '';
   let place = null; // {name, station}
   let problem = null; // last 400 body, re-rendered on language change
   let attempt = 0;
@@ -124,8 +125,22 @@
   // Once sent, the report is what the server may already hold: lock the fields until it answers, so a later edit
   // is never silently dropped by the server returning the first version.
   const lock = on => {
-    f.querySelectorAll('input:not([type=hidden]),select,textarea').forEach(e => { e.disabled = on; });
+    f.querySelectorAll('input:not([type=hidden]),select,textarea,button').forEach(e => {
+      if (e.id !== 'again' && e.id !== 'edit') e.disabled = on;
+    });
     $('#locked').hidden = !on;
+    $('#edit').hidden = !on;
+  };
+  // A final "no" from the server (not a busy or lost connection): unlock and say why.
+  const refused = async r => {
+    draft.pending = false;
+    delete draft.sent;
+    lock(false);
+    save();
+    try { problem = await r.json(); } catch (e) { problem = null; }
+    if (!problem || !problem.errors) problem = { errors: { body: [(problem && problem.title) || G.t('failed')] } };
+    say('');
+    showErrors(true);
   };
   const schedule = () => {
     clearTimeout(timer);
@@ -149,15 +164,8 @@
       });
       if (r.status === 202 || r.status === 200) {
         accepted(await r.json());
-      } else if (r.status === 400) {
-        draft.pending = false;
-        delete draft.sent;
-        lock(false);
-        save();
-        problem = await r.json();
-        if (!problem.errors) problem.errors = { body: [problem.title] };
-        say('');
-        showErrors(true);
+      } else if (r.status >= 400 && r.status < 500 && r.status !== 408 && r.status !== 429) {
+        await refused(r);
       } else {
         retry = true;
       }
@@ -166,7 +174,7 @@
     } finally {
       clearTimeout(to);
       inflight = false;
-      $('#send').disabled = false;
+      $('#send').disabled = !!draft.pending;
     }
     if (retry) schedule();
   };
@@ -263,6 +271,7 @@
   f.addEventListener('change', () => { showKind(); save(); });
   f.addEventListener('submit', e => {
     e.preventDefault();
+    if (draft.pending) { send(); return; }
     const b = body();
     problem = check(b);
     if (problem) { showErrors(true); return; }
@@ -275,6 +284,18 @@
     send();
   });
   $('#again').addEventListener('click', () => { attempt = 0; send(); });
+  // The way out of a report that cannot get through: edit it as a new report (a warning says it may become two).
+  $('#edit').addEventListener('click', () => {
+    if (!confirm(G.t('editConfirm'))) return;
+    clearTimeout(timer);
+    draft.pending = false;
+    delete draft.sent;
+    draft.id = newId();
+    $('#rid').value = draft.id;
+    lock(false);
+    say('');
+    save();
+  });
   window.addEventListener('online', () => { attempt = 0; send(); });
   $('#q').addEventListener('input', renderPlaces);
   $('#chg').addEventListener('click', picker);

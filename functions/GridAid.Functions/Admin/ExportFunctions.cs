@@ -1,6 +1,7 @@
 using System.Globalization;
 using GridAid.Core.Reports;
 using GridAid.Functions.Auth;
+using GridAid.Functions.Http;
 using GridAid.Infrastructure.Tables;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -30,6 +31,13 @@ public sealed class ExportFunctions(CallerAuthenticator auth, ReportStore report
         var (from, to) = year is null ? (DateTimeOffset.MinValue.AddYears(1), DateTimeOffset.MaxValue.AddYears(-1)) : (year.From, year.To);
         ReportKind? kind = ReportKinds.TryParse(q["kind"].FirstOrDefault(), out var k) ? k : null;
         ReportStatus? status = ReportStatuses.TryParse(q["status"].FirstOrDefault(), out var s) ? s : null;
+        if ((year is null && Given("year")) || (kind is null && Given("kind")) || (status is null && Given("status")))
+        {
+            // An export that silently ignored a filter would hand over more than was asked for.
+            return ApiResults.Problem(StatusCodes.Status400BadRequest, "筛选条件无效", "A filter is not valid");
+        }
+
+        bool Given(string name) => q[name].FirstOrDefault() is { Length: > 0 };
         var station = q["station"].FirstOrDefault() is { Length: > 0 } st ? st : null;
 
         var response = req.HttpContext.Response;

@@ -34,7 +34,9 @@ public static class ReportCsv
 
     public static string Cell(string value)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        // Spreadsheets also run a formula after leading spaces, and WPS/LibreOffice take the full-width signs.
+        var first = value.TrimStart(' ');
+        if (first.Length > 0 && first[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '＝' or '＋' or '－' or '＠')
         {
             value = "'" + value;
         }

@@ -10,5 +10,5 @@ public sealed record YearRange(int Year, DateTimeOffset From, DateTimeOffset To)
 
     /// <summary>The year a query names, or null when it names none (or nonsense).</summary>
     public static YearRange? Parse(string? value, TimeSpan utcOffset) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 9999 ? Of(year, utcOffset) : null;
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 9998 ? Of(year, utcOffset) : null;
 }

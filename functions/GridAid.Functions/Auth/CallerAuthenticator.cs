@@ -23,7 +23,15 @@ public sealed class CallerAuthenticator(DirectoryCache directory)
         }
 
         var hash = await directory.AccessHashAsync(areaId, principal, ct);
-        return hash is not null && AccessCode.Matches(hash, areaId, principal, code) ? new Caller(areaId, principal) : null;
+        if (hash is null || !AccessCode.Matches(hash, areaId, principal, code))
+        {
+            return null;
+        }
+
+        // A station's code counts only while the station exists (a code issued as it was deleted must not outlive it).
+        return principal == AccessCode.AdminPrincipal || (await directory.GetAsync(areaId, ct))?.FindStation(principal) is not null
+            ? new Caller(areaId, principal)
+            : null;
     }
 
     private static string? Credential(HttpRequest request)

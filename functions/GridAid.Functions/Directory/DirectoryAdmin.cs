@@ -15,7 +15,7 @@ namespace GridAid.Functions.Directory;
 /// Deleting a grid cell removes it from the neighbour lists of the cells around it (one transaction).
 /// Two admins changing the same area at the same instant are not serialized: the last write wins.
 /// </summary>
-public sealed class DirectoryAdmin(DirectoryStore store, DirectoryCache cache)
+public sealed class DirectoryAdmin(DirectoryStore store, DirectoryCache cache, AlertStore alerts)
 {
     public async Task<IActionResult> GetAsync(string areaId, CancellationToken ct)
     {
@@ -71,6 +71,13 @@ public sealed class DirectoryAdmin(DirectoryStore store, DirectoryCache cache)
             case not null:
                 return ApiResults.Problem(StatusCodes.Status409Conflict,
                     "仍有网格使用此站点，请先从网格中移除", "Grid cells still use this station: remove it from them first", lang);
+        }
+
+        var inbox = await alerts.ListForStationAsync(areaId, id, 1000, ct);
+        if (inbox.Any(a => a.Status < Core.Reports.ReportStatus.Resolved))
+        {
+            return ApiResults.Problem(StatusCodes.Status409Conflict,
+                "该站点还有未解决的警报，请先转交或解决", "This station still has open alerts: transfer or resolve them first", lang);
         }
 
         await store.DeleteStationAsync(areaId, id, ct);

@@ -20,8 +20,9 @@ public sealed class PosterFunctions(DirectoryCache directory, IOptions<GridAidOp
         }
 
         // Behind the Static Web App the function sees its own host; the address people open is the forwarded one.
-        var scheme = req.Headers["X-Forwarded-Proto"].FirstOrDefault() ?? req.Scheme;
-        var host = req.Headers["X-Forwarded-Host"].FirstOrDefault() ?? req.Host.Value ?? string.Empty;
+        var scheme = req.Headers["X-Forwarded-Proto"].FirstOrDefault() is "https" or "http" ? req.Headers["X-Forwarded-Proto"].ToString() : req.Scheme;
+        var forwarded = req.Headers["X-Forwarded-Host"].FirstOrDefault();
+        var host = forwarded is { Length: > 0 } && Uri.CheckHostName(forwarded.Split(':')[0]) != UriHostNameType.Unknown ? forwarded : req.Host.Value ?? string.Empty;
         var baseUrl = PointQrCode.PublicBase(options.Value.PublicBaseUrl, scheme, host);
         return new SvgImageResult(PointQrCode.Svg(PointQrCode.Url(baseUrl, point.Code)));
     }

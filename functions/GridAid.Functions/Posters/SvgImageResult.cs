@@ -15,7 +15,8 @@ public sealed class SvgImageResult(string svg) : IActionResult
         var response = context.HttpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "image/svg+xml; charset=utf-8";
-        response.Headers.CacheControl = "public, max-age=86400";
+        // Private: the address inside may come from request headers, so no shared cache may keep it for others.
+        response.Headers.CacheControl = "private, max-age=86400";
         await response.WriteAsync(Svg, Encoding.UTF8, context.HttpContext.RequestAborted);
     }
 }

@@ -18,6 +18,7 @@ public sealed class DirectoryCache(DirectoryStore store, TimeProvider clock)
     private readonly ConcurrentDictionary<string, (DateTimeOffset LoadedAt, AreaDirectory? Value)> _areas = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (DateTimeOffset LoadedAt, string? Value)> _points = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, (DateTimeOffset LoadedAt, string? Value)> _access = new(StringComparer.Ordinal);
+    private long _generation;
 
     public Task<AreaDirectory?> GetAsync(string areaId, CancellationToken ct) =>
         GetOrLoadAsync(_areas, areaId, () => store.LoadAsync(areaId, ct));
@@ -41,6 +42,7 @@ public sealed class DirectoryCache(DirectoryStore store, TimeProvider clock)
     /// <summary>Forgets everything, so the next read sees the table (after seeding or an admin change).</summary>
     public void Clear()
     {
+        Interlocked.Increment(ref _generation);
         _areas.Clear();
         _points.Clear();
         _access.Clear();
@@ -55,7 +57,14 @@ public sealed class DirectoryCache(DirectoryStore store, TimeProvider clock)
             return hit.Value;
         }
 
+        var generation = Volatile.Read(ref _generation);
         var loaded = await load();
+        if (generation != Volatile.Read(ref _generation))
+        {
+            // Cleared while loading: what was read may be from before the change; use it once, keep nothing.
+            return loaded;
+        }
+
         if (cache.Count >= MaxEntries)
         {
             cache.Clear();

@@ -93,6 +93,24 @@ public sealed class DirectoryStore(StorageClients storage)
     /// <summary>Deletes a station and its access code (first, so the credential never outlives the station); a missing row is no error.</summary>
     public async Task DeleteStationAsync(string areaId, string stationId, CancellationToken ct)
     {
+        // One transaction when both rows exist, so a station and its credential go together.
+        if ((await _table.GetEntityIfExistsAsync<DirectoryEntity>(areaId, "access|" + stationId, cancellationToken: ct)).HasValue)
+        {
+            try
+            {
+                await _table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(areaId, "access|" + stationId), ETag.All),
+                    new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(areaId, "station|" + stationId), ETag.All),
+                ], ct);
+                return;
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 404)
+            {
+                // One of them was already gone: fall through and delete what is left.
+            }
+        }
+
         await _table.DeleteEntityAsync(areaId, "access|" + stationId, ETag.All, ct);
         await _table.DeleteEntityAsync(areaId, "station|" + stationId, ETag.All, ct);
     }
