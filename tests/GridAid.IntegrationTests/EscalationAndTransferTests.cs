@@ -4,7 +4,7 @@ using GridAid.TestSupport;
 
 namespace GridAid.IntegrationTests;
 
-/// <summary>The fixture escalates lost persons after 1 s and hazards after 3 s.</summary>
+/// <summary>The fixture escalates lost persons after 1 s and hazards after 5 s.</summary>
 [Collection(SharedGridAid.Name)]
 public class EscalationAndTransferTests(GridAidFixture f)
 {
@@ -45,8 +45,8 @@ public class EscalationAndTransferTests(GridAidFixture f)
         using var ack = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-zhongtianmen-police/alerts/{code}/ack", GridAidFixture.Station("ts-zhongtianmen-police"));
         ack.EnsureSuccessStatusCode();
 
-        // Past the 3 s escalation delay (and a margin for polling), nobody else has it.
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        // Past the 5 s escalation delay (and a margin for polling), nobody else has it.
+        await Task.Delay(TimeSpan.FromSeconds(7));
 
         var status = await f.GetJsonAsync($"/api/reports/{code}");
         Assert.Equal(["ts-zhongtianmen-police", "ts-daiding-police"], status.GetProperty("stations").EnumerateArray().Select(s => s.GetProperty("id").GetString()!));
@@ -69,7 +69,7 @@ public class EscalationAndTransferTests(GridAidFixture f)
         {
             var items = (await f.GetJsonAsync("/api/stations/ts-cablecar-grid/alerts", GridAidFixture.Station("ts-cablecar-grid"))).EnumerateArray().ToArray();
             return items.Any(a => a.GetProperty("trackingCode").GetString() == code) ? items : null;
-        }, TimeSpan.FromSeconds(10), "escalated hazard");
+        }, TimeSpan.FromSeconds(15), "escalated hazard");
 
         Assert.Equal("escalated", AlertFor(inbox, code).GetProperty("reason").GetString());
     }

@@ -26,7 +26,7 @@ public sealed class GridAidFixture : IAsyncLifetime
             new Dictionary<string, string?>(Events.Settings)
             {
                 ["GridAid:Escalation:LostPersonAfter"] = "00:00:01",
-                ["GridAid:Escalation:HazardAfter"] = "00:00:03",
+                ["GridAid:Escalation:HazardAfter"] = "00:00:05",
                 ["GridAid:Retention:KeepResolvedFor"] = "00:00:02",
             },
             [LaoshanTestArea.Seed]);

@@ -70,10 +70,10 @@ public class ReportFlowTests(GridAidFixture f)
         var events = await Eventually.Get(async () =>
         {
             await Task.Yield();
-            var mine = f.Events.Events.Where(e => e.Subject?.EndsWith("/reports/" + code, StringComparison.Ordinal) == true).ToList();
+            // Routed events only: the fixture escalates an unanswered lost person after 1 s, which adds escalated ones.
+            var mine = f.Events.Events.Where(e => e.Subject?.EndsWith("/reports/" + code, StringComparison.Ordinal) == true && e.Type == "GridAid.Alert.Routed").ToList();
             return mine.Count >= 5 ? mine : null;
         }, what: "alert events");
-        Assert.All(events, e => Assert.Equal("GridAid.Alert.Routed", e.Type));
         Assert.Contains(events, e => e.Id == $"{code}:ts-yuanbao-hotel:routed");
         Assert.DoesNotContain("139", events[0].Data!.ToString(), StringComparison.Ordinal);
         using var data = System.Text.Json.JsonDocument.Parse(events[0].Data!.ToString());
