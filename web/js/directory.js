@@ -87,9 +87,9 @@
         if (input && input.type !== 'checkbox') input.setAttribute('aria-invalid', 'true');
         first = first || input;
       }
-      f.querySelector('fieldset > .err').textContent = problem(r.j);
+      f.querySelector('.ferr').textContent = problem(r.j);
       if (first) first.focus();
-    } catch (err) { if (err.message !== 'auth') f.querySelector('fieldset > .err').textContent = G.t('stf.netErr'); }
+    } catch (err) { if (err.message !== 'auth') f.querySelector('.ferr').textContent = G.t('stf.netErr'); }
   });
   const name = f => ({ zh: f.zh.value, en: f.en.value });
   const checked = (f, n) => [...f.querySelectorAll('[name=' + n + ']:checked')].map(i => i.value);
