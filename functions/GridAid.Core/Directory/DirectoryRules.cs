@@ -115,12 +115,11 @@ public static class DirectoryRules
     public static bool CellHasPoints(AreaDirectory area, string cellId) =>
         area.Points.Any(p => string.Equals(p.GridCellId, cellId, StringComparison.Ordinal));
 
-    /// <summary>The cells that list <paramref name="cellId"/> as a neighbour, without it: what deleting the cell rewrites.</summary>
-    public static IReadOnlyList<GridCell> NeighboursWithout(AreaDirectory area, string cellId) =>
-        area.Cells
-            .Where(c => c.Id != cellId && c.NeighbourCellIds.Contains(cellId, StringComparer.Ordinal))
-            .Select(c => c with { NeighbourCellIds = c.NeighbourCellIds.Where(n => n != cellId).ToList() })
-            .ToList();
+    /// <summary>A neighbour of a deleted cell, without it; null when <paramref name="cell"/> does not list it (nothing to rewrite).</summary>
+    public static GridCell? WithoutNeighbour(GridCell cell, string deletedCellId) =>
+        cell.Id != deletedCellId && cell.NeighbourCellIds.Contains(deletedCellId, StringComparer.Ordinal)
+            ? cell with { NeighbourCellIds = cell.NeighbourCellIds.Where(n => n != deletedCellId).ToList() }
+            : null;
 
     private static void CheckId(ValidationErrors errors, string id)
     {

@@ -121,7 +121,11 @@ public sealed class DirectoryAdmin(DirectoryStore store, DirectoryCache cache, A
                 "网格内仍有二维码点位，请先移走或删除", "QR points are still in this grid cell: move or delete them first", lang);
         }
 
-        await store.DeleteCellAsync(areaId, id, DirectoryRules.NeighboursWithout(area, id), ct);
+        if (!await store.DeleteCellAsync(areaId, id, ct))
+        {
+            return ApiResults.NotFound("未找到该网格", "No grid cell has this id");
+        }
+
         cache.Clear();
         return new NoContentResult();
     }

@@ -119,20 +119,55 @@ public sealed class DirectoryStore(StorageClients storage)
     public Task UpsertCellAsync(GridCell cell, CancellationToken ct) =>
         _table.UpsertEntityAsync(Row(cell.AreaId, "cell|" + cell.Id, "cell", cell.Name, cell), TableUpdateMode.Replace, ct);
 
-    /// <summary>Deletes a grid cell and rewrites the cells that listed it as a neighbour, in one transaction (one partition).</summary>
-    public async Task DeleteCellAsync(string areaId, string cellId, IReadOnlyList<GridCell> rewrittenNeighbours, CancellationToken ct)
+    /// <summary>
+    /// Deletes a grid cell and takes it out of its neighbours' lists, in one transaction whose neighbour rewrites are
+    /// ETag-conditional: an admin's concurrent edit of a neighbour is never undone (the delete re-reads and retries).
+    /// False when the cell does not exist.
+    /// </summary>
+    public async Task<bool> DeleteCellAsync(string areaId, string cellId, CancellationToken ct)
     {
-        var actions = new List<TableTransactionAction>
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {areaId} and RowKey ge {"cell|"} and RowKey lt {"cell}"}");
+        for (var attempt = 0; attempt < Concurrency.MaxAttempts; attempt++)
         {
-            new(TableTransactionActionType.Delete, new TableEntity(areaId, "cell|" + cellId), ETag.All),
-        };
-        actions.AddRange(rewrittenNeighbours.Take(AlertStore.MaxBatch - 1).Select(c =>
-            new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(areaId, "cell|" + c.Id, "cell", c.Name, c))));
-        await _table.SubmitTransactionAsync(actions, ct);
-        foreach (var c in rewrittenNeighbours.Skip(AlertStore.MaxBatch - 1))
-        {
-            await UpsertCellAsync(c, ct);
+            var rows = new List<DirectoryEntity>();
+            await foreach (var row in _table.QueryAsync<DirectoryEntity>(filter, cancellationToken: ct))
+            {
+                rows.Add(row);
+            }
+
+            if (rows.FirstOrDefault(r => r.RowKey == "cell|" + cellId) is not { } target)
+            {
+                return false;
+            }
+
+            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Delete, target, target.ETag) };
+            foreach (var row in rows)
+            {
+                if (TableJson.Read<GridCell?>(row.Data, null) is { } cell && DirectoryRules.WithoutNeighbour(cell, cellId) is { } without)
+                {
+                    var rewritten = Row(areaId, row.RowKey, "cell", cell.Name, without);
+                    rewritten.ETag = row.ETag;
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, rewritten, row.ETag));
+                }
+            }
+
+            if (actions.Count > AlertStore.MaxBatch)
+            {
+                throw new InvalidOperationException($"Cell {cellId} has more neighbours than one transaction can rewrite.");
+            }
+
+            try
+            {
+                await _table.SubmitTransactionAsync(actions, ct);
+                return true;
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 412 or 404)
+            {
+                // Another admin changed a neighbour (or the cell) meanwhile: read again and redo.
+            }
         }
+
+        throw Concurrency.KeptChanging("grid cell " + cellId);
     }
 
     /// <summary>
