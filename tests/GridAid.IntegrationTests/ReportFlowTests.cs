@@ -176,4 +176,31 @@ public class ReportFlowTests(GridAidFixture f)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Fact]
+    public async Task The_status_answer_revalidates_with_an_etag_and_changes_when_the_report_does()
+    {
+        var code = await f.SubmitAsync(GridAidFixture.LostItem("ts-yuhuangding"));
+        await f.WaitForAlertAsync("ts-daiding-police", code);
+        await Eventually.Get<string>(async () =>
+            (await f.GetJsonAsync($"/api/reports/{code}")).GetProperty("status").GetString() == "routed" ? "ok" : null);
+
+        using var first = await f.Http.GetAsync($"/api/reports/{code}");
+        var etag = first.Headers.ETag!;
+        using var same = new HttpRequestMessage(HttpMethod.Get, $"/api/reports/{code}");
+        same.Headers.IfNoneMatch.Add(etag);
+        using var notModified = await f.Http.SendAsync(same);
+
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+
+        using var ack = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-daiding-police/alerts/{code}/ack", GridAidFixture.Station("ts-daiding-police"));
+        ack.EnsureSuccessStatusCode();
+        using var changed = new HttpRequestMessage(HttpMethod.Get, $"/api/reports/{code}");
+        changed.Headers.IfNoneMatch.Add(etag);
+        using var fresh = await f.Http.SendAsync(changed);
+
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        Assert.NotEqual(etag, fresh.Headers.ETag);
+    }
 }

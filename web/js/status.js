@@ -35,7 +35,8 @@
   };
   const load = async () => {
     try {
-      const r = await fetch('/api/reports/' + encodeURIComponent(code), { cache: 'no-store' });
+      // no-cache: revalidate with the ETag each time, so an unchanged status costs a bodiless 304.
+      const r = await fetch('/api/reports/' + encodeURIComponent(code), { cache: 'no-cache' });
       if (r.status === 404) { missing = true; data = null; } else if (r.ok) { data = await r.json(); missing = false; delete $('#msg').dataset.err; } else throw new Error(r.status);
     } catch (e) { $('#msg').dataset.err = '1'; }
     render();

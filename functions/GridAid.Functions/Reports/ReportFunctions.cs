@@ -98,6 +98,6 @@ public sealed class ReportFunctions(
         }
 
         var area = await directory.GetAsync(stored.Report.AreaId, ct);
-        return ApiResults.Json(ReportStatusView.From(stored.Report, area));
+        return new RevalidatedJsonResult(ReportStatusView.From(stored.Report, area));
     }
 }
