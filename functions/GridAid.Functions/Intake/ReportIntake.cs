@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace GridAid.Functions.Intake;
 
-/// <summary>The intake's answer: the tracking code, and whether this was a repeat of an earlier submission.</summary>
-public sealed record IntakeResult(string TrackingCode, ReportStatus Status, bool Repeated);
+/// <summary>The intake's answer: the tracking code and the report's status (a repeat gets the first report's).</summary>
+public sealed record IntakeResult(string TrackingCode, ReportStatus Status);
 
 /// <summary>
 /// Makes a valid report durable and hands it to the router. It returns only once the report row is written and
@@ -45,7 +45,7 @@ public sealed class ReportIntake(
                 // Once the code is claimed, finish even if the phone hangs up: a half-accepted report would wait for a retry that may never come.
                 await StoreAndQueueAsync(Report.Receive(valid, areaId, code, now), CancellationToken.None);
                 logger.LogInformation("Accepted {Kind} report {TrackingCode} in {AreaId}", valid.Kind, code, areaId);
-                return new IntakeResult(code, ReportStatus.Received, Repeated: false);
+                return new IntakeResult(code, ReportStatus.Received);
             }
 
             if (claim.Entry.ClientRequestId == requestId && claim.Entry.AreaId == areaId)
@@ -67,7 +67,7 @@ public sealed class ReportIntake(
         {
             var report = Report.Receive(valid, entry.AreaId, entry.PartitionKey, ReportKeys.SubmittedAt(entry.ReportKey));
             await StoreAndQueueAsync(report, ct);
-            return new IntakeResult(report.TrackingCode, ReportStatus.Received, Repeated: true);
+            return new IntakeResult(report.TrackingCode, ReportStatus.Received);
         }
 
         if (stored.Report.Status == ReportStatus.Received)
@@ -76,7 +76,7 @@ public sealed class ReportIntake(
             await queue.SendAsync(new RoutingMessage(stored.Report, stored.ETag.ToString()), ct);
         }
 
-        return new IntakeResult(stored.Report.TrackingCode, stored.Report.Status, Repeated: true);
+        return new IntakeResult(stored.Report.TrackingCode, stored.Report.Status);
     }
 
     private async Task StoreAndQueueAsync(Report report, CancellationToken ct)

@@ -102,7 +102,7 @@ public sealed class AlertStore(StorageClients storage)
         throw Concurrency.KeptChanging($"alert of {reportKey} at {stationId}");
     }
 
-    public async Task<bool> TryReplaceAsync(Alert alert, ETag etag, CancellationToken ct)
+    private async Task<bool> TryReplaceAsync(Alert alert, ETag etag, CancellationToken ct)
     {
         try
         {

@@ -71,7 +71,7 @@ public sealed class ReportStore(StorageClients storage)
     }
 
     /// <summary>Replaces the report only if nobody changed it since <paramref name="etag"/>; false on a lost race.</summary>
-    public async Task<bool> TryReplaceAsync(Report report, ETag etag, CancellationToken ct)
+    private async Task<bool> TryReplaceAsync(Report report, ETag etag, CancellationToken ct)
     {
         try
         {
