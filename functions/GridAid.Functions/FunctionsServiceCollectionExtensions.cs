@@ -1,12 +1,7 @@
-using GridAid.Functions.Admin;
-using GridAid.Functions.Auth;
+using GridAid.Functions.Access;
 using GridAid.Functions.Directory;
-using GridAid.Functions.Health;
 using GridAid.Functions.Intake;
-using GridAid.Functions.Points;
 using GridAid.Functions.Poison;
-using GridAid.Functions.Posters;
-using GridAid.Functions.Reports;
 using GridAid.Functions.Retention;
 using GridAid.Functions.Routing;
 using GridAid.Functions.Scheduling;
@@ -19,7 +14,10 @@ namespace GridAid.Functions;
 
 public static class FunctionsServiceCollectionExtensions
 {
-    /// <summary>Everything the functions need: settings, storage, handlers, and the function classes themselves.</summary>
+    /// <summary>
+    /// Everything the functions need: settings, storage, the access gate and the handlers. The function classes themselves
+    /// are not registered here: the worker activates them, and the local host registers them from its catalog.
+    /// </summary>
     public static IServiceCollection AddGridAid(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<GridAidOptions>().Bind(configuration.GetSection(GridAidOptions.Section));
@@ -27,6 +25,7 @@ public static class FunctionsServiceCollectionExtensions
 
         services.AddHostedService<DemoSeeder>();
         services.AddSingleton<CallerAuthenticator>();
+        services.AddSingleton<AccessGate>();
         services.AddSingleton<ReportIntake>();
         services.AddSingleton<ReportRouting>();
         services.AddSingleton<PoisonRecorder>();
@@ -36,18 +35,6 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<ScheduledChecks>();
         services.AddSingleton<DirectoryAdmin>();
 
-        // Function classes, so any host (the Functions worker or the local host) can resolve them.
-        services.AddScoped<ReportFunctions>();
-        services.AddScoped<PointFunctions>();
-        services.AddScoped<PosterFunctions>();
-        services.AddScoped<StationFunctions>();
-        services.AddScoped<AdminFunctions>();
-        services.AddScoped<FigureFunctions>();
-        services.AddScoped<ExportFunctions>();
-        services.AddScoped<DirectoryFunctions>();
-        services.AddScoped<HealthFunction>();
-        services.AddScoped<RoutingFunctions>();
-        services.AddScoped<ScheduledCheckFunctions>();
         return services;
     }
 }

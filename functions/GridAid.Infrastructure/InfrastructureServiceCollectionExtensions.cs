@@ -1,8 +1,7 @@
 using Azure;
-using Azure.Core;
-using Azure.Identity;
 using Azure.Messaging.EventGrid;
 using GridAid.Infrastructure.Events;
+using GridAid.Infrastructure.Identity;
 using GridAid.Infrastructure.Queues;
 using GridAid.Infrastructure.Storage;
 using GridAid.Infrastructure.Tables;
@@ -36,6 +35,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IntakeQueueSender>();
         services.AddSingleton<ScheduledCheckSender>();
         services.AddSingleton<PoisonStore>();
+        services.AddSingleton<StorageProbe>();
         services.AddSingleton<IAlertPublisher>(sp => new BestEffortAlertPublisher(
             CreatePublisher(sp.GetRequiredService<IOptions<EventGridOptions>>().Value),
             sp.GetRequiredService<ILogger<BestEffortAlertPublisher>>()));
@@ -54,9 +54,6 @@ public static class InfrastructureServiceCollectionExtensions
             return new EventGridAlertPublisher(new EventGridPublisherClient(o.TopicEndpoint, new AzureKeyCredential(key)));
         }
 
-        TokenCredential credential = o.ClientId is { Length: > 0 } id
-            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(id))
-            : new DefaultAzureCredential();
-        return new EventGridAlertPublisher(new EventGridPublisherClient(o.TopicEndpoint, credential));
+        return new EventGridAlertPublisher(new EventGridPublisherClient(o.TopicEndpoint, AppCredential.For(o.ClientId)));
     }
 }

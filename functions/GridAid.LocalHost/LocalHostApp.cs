@@ -38,11 +38,16 @@ public static class LocalHostApp
         });
         builder.Services.AddSingleton(host);
         builder.Services.AddSingleton(catalog);
+        foreach (var functionClass in catalog.FunctionTypes)
+        {
+            // As the worker does: one instance of a function class per invocation.
+            builder.Services.AddScoped(functionClass);
+        }
+
         foreach (var queueFunction in catalog.Queues)
         {
             builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueFunctionListener>(sp, queueFunction, host.Queues));
         }
-
 
         configure?.Invoke(builder);
 

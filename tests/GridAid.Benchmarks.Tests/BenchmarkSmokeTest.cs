@@ -1,5 +1,4 @@
 using System.Text.Json;
-using GridAid.Benchmarks;
 
 namespace GridAid.Benchmarks.Tests;
 

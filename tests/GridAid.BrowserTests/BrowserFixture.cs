@@ -51,7 +51,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             JavaScriptEnabled = javaScript,
         });
 
-    /// <summary>Every report of the area whose tracking code is <paramref name="code"/>, read through the admin API.</summary>
+    /// <summary>The reports of the area that <paramref name="match"/> picks, read through the admin API.</summary>
     public async Task<List<JsonElement>> ReportsAsync(Func<JsonElement, bool> match)
     {
         var found = new List<JsonElement>();

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using GridAid.Functions.Admin;
-using GridAid.TestSupport;
 
 namespace GridAid.IntegrationTests;
 

@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Text.Json;
 using GridAid.LocalHost.Functions;
 using GridAid.TestSupport;
 using Microsoft.AspNetCore.Routing;
@@ -13,27 +11,8 @@ public class HostParityTests(GridAidFixture f)
 {
     private sealed record Trigger(string Name, string Kind, string? Route, string Methods, string? Queue);
 
-    private static string MetadataPath()
-    {
-        var configuration = typeof(HostParityTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        return RepoPaths.Combine("functions", "GridAid.FunctionApp", "bin", configuration, "net10.0", "functions.metadata");
-    }
-
-    private static List<Trigger> FromMetadata()
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllText(MetadataPath()));
-        return doc.RootElement.EnumerateArray().Select(fn =>
-        {
-            var trigger = fn.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
-            Assert.Equal("GridAid.Functions.dll", fn.GetProperty("scriptFile").GetString());
-            return new Trigger(
-                fn.GetProperty("name").GetString()!,
-                trigger.GetProperty("type").GetString()!,
-                trigger.TryGetProperty("route", out var r) ? r.GetString() : null,
-                trigger.TryGetProperty("methods", out var m) ? string.Join(',', m.EnumerateArray().Select(x => x.GetString()!.ToUpperInvariant()).Order()) : string.Empty,
-                trigger.TryGetProperty("queueName", out var q) ? q.GetString() : null);
-        }).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
-    }
+    private static List<Trigger> FromMetadata() =>
+        FunctionsMetadata.All().Select(fn => new Trigger(fn.Name, fn.Kind, fn.Route, fn.Methods, fn.Queue)).ToList();
 
     [Fact]
     public void The_local_host_serves_exactly_the_functions_the_worker_sdk_generates()

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure.Data.Tables;
 using GridAid.Core.Reports;
 using GridAid.Core.Serialization;

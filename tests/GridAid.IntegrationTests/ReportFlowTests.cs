@@ -141,7 +141,7 @@ public class ReportFlowTests(GridAidFixture f)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("The report could not be read", problem.GetProperty("titles").GetProperty("en").GetString());
+        Assert.Equal("The request could not be read", problem.GetProperty("titles").GetProperty("en").GetString());
     }
 
     [Theory]

@@ -1,5 +1,5 @@
 using GridAid.Core.Figures;
-using GridAid.Functions.Auth;
+using GridAid.Functions.Access;
 using GridAid.Functions.Http;
 using GridAid.Infrastructure.Tables;
 using Microsoft.AspNetCore.Http;
@@ -10,22 +10,22 @@ using Microsoft.Extensions.Options;
 namespace GridAid.Functions.Admin;
 
 /// <summary>The area's year in numbers for its admin: reports by kind, status and month, people found, items returned.</summary>
-public sealed class FigureFunctions(CallerAuthenticator auth, ReportStore reports, TimeProvider clock, IOptions<GridAidOptions> options)
+public sealed class FigureFunctions(ReportStore reports, TimeProvider clock, IOptions<GridAidOptions> options)
 {
     [Function(nameof(GetFigures))]
+    [CallableBy(Callers.AreaAdmin)]
     public async Task<IActionResult> GetFigures(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/figures")] HttpRequest req, CancellationToken ct)
     {
-        var (admin, denied) = await auth.AuthorizeAdminAsync(req, ct);
-        if (admin is null)
+        if (!req.ReadReportQuery().TryGet(out var query, out var problem))
         {
-            return denied!;
+            return problem;
         }
 
         var offset = options.Value.AreaUtcOffset;
-        var range = YearRange.Parse(req.Query["year"].FirstOrDefault(), offset) ?? YearRange.Of(clock.GetUtcNow().ToOffset(offset).Year, offset);
+        var range = YearRange.Of(query.Year ?? clock.GetUtcNow().ToOffset(offset).Year, offset);
         var inYear = new List<Core.Reports.Report>();
-        await foreach (var report in reports.ListBetweenAsync(admin.AreaId, range.From, range.To, ct))
+        await foreach (var report in reports.ListBetweenAsync(req.Caller().AreaId, range.From, range.To, ct))
         {
             inYear.Add(report);
         }

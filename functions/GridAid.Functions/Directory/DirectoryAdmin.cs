@@ -1,9 +1,7 @@
 using GridAid.Core.Directory;
+using GridAid.Core.Reports;
 using GridAid.Core.Security;
-using GridAid.Functions.Http;
 using GridAid.Infrastructure.Tables;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace GridAid.Functions.Directory;
 
@@ -17,189 +15,138 @@ namespace GridAid.Functions.Directory;
 /// </summary>
 public sealed class DirectoryAdmin(DirectoryStore store, DirectoryCache cache, AlertStore alerts)
 {
-    public async Task<IActionResult> GetAsync(string areaId, CancellationToken ct)
-    {
-        if (await store.LoadAsync(areaId, ct) is not { } area)
-        {
-            return AreaNotFound();
-        }
-
-        return ApiResults.Json(new
+    public Task<DirectoryResult> GetAsync(string areaId, CancellationToken ct) =>
+        WithAreaAsync(areaId, area => Task.FromResult(new DirectoryResult(DirectoryOutcome.Read, new
         {
             area = area.Area,
             stations = area.Stations.OrderBy(s => s.Id, StringComparer.Ordinal).ToList(),
             cells = area.Cells.OrderBy(c => c.Id, StringComparer.Ordinal).ToList(),
             points = area.Points.OrderBy(p => p.Code, StringComparer.Ordinal).ToList(),
-        });
-    }
+        })), ct);
 
-    public async Task<IActionResult> PutStationAsync(string areaId, string id, StationInput? input, string? lang, CancellationToken ct)
-    {
-        if (await store.LoadAsync(areaId, ct) is not { } area)
+    public Task<DirectoryResult> PutStationAsync(string areaId, string id, StationInput input, CancellationToken ct) =>
+        WithAreaAsync(areaId, async area =>
         {
-            return AreaNotFound();
-        }
+            var (station, errors) = DirectoryRules.Station(area, id, input);
+            if (station is null)
+            {
+                return Invalid(errors);
+            }
 
-        var (station, errors) = DirectoryRules.Station(area, id, input);
-        if (station is null)
+            await store.UpsertStationAsync(station, ct);
+            return Changed(area.FindStation(id) is null ? DirectoryOutcome.Created : DirectoryOutcome.Updated, station);
+        }, ct);
+
+    public Task<DirectoryResult> DeleteStationAsync(string areaId, string id, CancellationToken ct) =>
+        WithAreaAsync(areaId, async area =>
         {
-            return ApiResults.ValidationProblem(errors, lang);
-        }
+            if (area.FindStation(id) is null)
+            {
+                return new DirectoryResult(DirectoryOutcome.StationNotFound);
+            }
 
-        await store.UpsertStationAsync(station, ct);
-        cache.Clear();
-        return ApiResults.Json(station, area.FindStation(id) is null ? StatusCodes.Status201Created : StatusCodes.Status200OK);
-    }
+            switch (DirectoryRules.StationInUse(area, id))
+            {
+                case "default":
+                    return new DirectoryResult(DirectoryOutcome.StationOnDuty);
+                case not null:
+                    return new DirectoryResult(DirectoryOutcome.StationInCells);
+            }
 
-    public async Task<IActionResult> DeleteStationAsync(string areaId, string id, string? lang, CancellationToken ct)
-    {
-        if (await store.LoadAsync(areaId, ct) is not { } area)
+            var inbox = await alerts.ListForStationAsync(areaId, id, 1000, ct);
+            if (inbox.Any(a => a.Status < ReportStatus.Resolved))
+            {
+                return new DirectoryResult(DirectoryOutcome.StationHasOpenAlerts);
+            }
+
+            await store.DeleteStationAsync(areaId, id, ct);
+            return Changed(DirectoryOutcome.Deleted);
+        }, ct);
+
+    public Task<DirectoryResult> PutCellAsync(string areaId, string id, CellInput input, CancellationToken ct) =>
+        WithAreaAsync(areaId, async area =>
         {
-            return AreaNotFound();
-        }
+            var (cell, errors) = DirectoryRules.Cell(area, id, input);
+            if (cell is null)
+            {
+                return Invalid(errors);
+            }
 
-        if (area.FindStation(id) is null)
+            await store.UpsertCellAsync(cell, ct);
+            return Changed(area.FindCell(id) is null ? DirectoryOutcome.Created : DirectoryOutcome.Updated, cell);
+        }, ct);
+
+    public Task<DirectoryResult> DeleteCellAsync(string areaId, string id, CancellationToken ct) =>
+        WithAreaAsync(areaId, async area =>
         {
-            return ApiResults.NotFound("未找到该站点", "No station has this id");
-        }
+            if (area.FindCell(id) is null)
+            {
+                return new DirectoryResult(DirectoryOutcome.CellNotFound);
+            }
 
-        switch (DirectoryRules.StationInUse(area, id))
+            if (DirectoryRules.CellHasPoints(area, id))
+            {
+                return new DirectoryResult(DirectoryOutcome.CellHasPoints);
+            }
+
+            return await store.DeleteCellAsync(areaId, id, ct)
+                ? Changed(DirectoryOutcome.Deleted)
+                : new DirectoryResult(DirectoryOutcome.CellNotFound);
+        }, ct);
+
+    public Task<DirectoryResult> PutPointAsync(string areaId, string code, PointInput input, CancellationToken ct) =>
+        WithAreaAsync(areaId, async area =>
         {
-            case "default":
-                return ApiResults.Problem(StatusCodes.Status409Conflict,
-                    "这是景区的值班站点，不能删除", "This is the area's duty station: it cannot be deleted", lang);
-            case not null:
-                return ApiResults.Problem(StatusCodes.Status409Conflict,
-                    "仍有网格使用此站点，请先从网格中移除", "Grid cells still use this station: remove it from them first", lang);
-        }
+            var (point, errors) = DirectoryRules.Point(area, code, input);
+            if (point is null)
+            {
+                return Invalid(errors);
+            }
 
-        var inbox = await alerts.ListForStationAsync(areaId, id, 1000, ct);
-        if (inbox.Any(a => a.Status < Core.Reports.ReportStatus.Resolved))
+            if (!await store.UpsertPointAsync(point, ct))
+            {
+                return new DirectoryResult(DirectoryOutcome.PointOfAnotherArea);
+            }
+
+            return Changed(area.FindPoint(code) is null ? DirectoryOutcome.Created : DirectoryOutcome.Updated, point);
+        }, ct);
+
+    public Task<DirectoryResult> DeletePointAsync(string areaId, string code, CancellationToken ct) =>
+        WithAreaAsync(areaId, async area =>
         {
-            return ApiResults.Problem(StatusCodes.Status409Conflict,
-                "该站点还有未解决的警报，请先转交或解决", "This station still has open alerts: transfer or resolve them first", lang);
-        }
+            if (area.FindPoint(code) is not { } point)
+            {
+                return new DirectoryResult(DirectoryOutcome.PointNotFound);
+            }
 
-        await store.DeleteStationAsync(areaId, id, ct);
-        cache.Clear();
-        return new NoContentResult();
-    }
-
-    public async Task<IActionResult> PutCellAsync(string areaId, string id, CellInput? input, string? lang, CancellationToken ct)
-    {
-        if (await store.LoadAsync(areaId, ct) is not { } area)
-        {
-            return AreaNotFound();
-        }
-
-        var (cell, errors) = DirectoryRules.Cell(area, id, input);
-        if (cell is null)
-        {
-            return ApiResults.ValidationProblem(errors, lang);
-        }
-
-        await store.UpsertCellAsync(cell, ct);
-        cache.Clear();
-        return ApiResults.Json(cell, area.FindCell(id) is null ? StatusCodes.Status201Created : StatusCodes.Status200OK);
-    }
-
-    public async Task<IActionResult> DeleteCellAsync(string areaId, string id, string? lang, CancellationToken ct)
-    {
-        if (await store.LoadAsync(areaId, ct) is not { } area)
-        {
-            return AreaNotFound();
-        }
-
-        if (area.FindCell(id) is null)
-        {
-            return ApiResults.NotFound("未找到该网格", "No grid cell has this id");
-        }
-
-        if (DirectoryRules.CellHasPoints(area, id))
-        {
-            return ApiResults.Problem(StatusCodes.Status409Conflict,
-                "网格内仍有二维码点位，请先移走或删除", "QR points are still in this grid cell: move or delete them first", lang);
-        }
-
-        if (!await store.DeleteCellAsync(areaId, id, ct))
-        {
-            return ApiResults.NotFound("未找到该网格", "No grid cell has this id");
-        }
-
-        cache.Clear();
-        return new NoContentResult();
-    }
-
-    public async Task<IActionResult> PutPointAsync(string areaId, string code, PointInput? input, string? lang, CancellationToken ct)
-    {
-        if (await store.LoadAsync(areaId, ct) is not { } area)
-        {
-            return AreaNotFound();
-        }
-
-        var (point, errors) = DirectoryRules.Point(area, code, input);
-        if (point is null)
-        {
-            return ApiResults.ValidationProblem(errors, lang);
-        }
-
-        if (!await store.UpsertPointAsync(point, ct))
-        {
-            return ApiResults.Problem(StatusCodes.Status409Conflict,
-                "该点位编号已被其他景区使用", "This point code belongs to another area", lang);
-        }
-
-        cache.Clear();
-        return ApiResults.Json(point, area.FindPoint(code) is null ? StatusCodes.Status201Created : StatusCodes.Status200OK);
-    }
-
-    public async Task<IActionResult> DeletePointAsync(string areaId, string code, CancellationToken ct)
-    {
-        if (await store.LoadAsync(areaId, ct) is not { } area)
-        {
-            return AreaNotFound();
-        }
-
-        if (area.FindPoint(code) is not { } point)
-        {
-            return ApiResults.NotFound("未找到该点位", "No QR point has this code");
-        }
-
-        await store.DeletePointAsync(areaId, point.Code, ct);
-        cache.Clear();
-        return new NoContentResult();
-    }
+            await store.DeletePointAsync(areaId, point.Code, ct);
+            return Changed(DirectoryOutcome.Deleted);
+        }, ct);
 
     /// <summary>A new random access code for a station: only its hash is stored, the code is answered once, the old one stops working.</summary>
-    public async Task<IActionResult> NewAccessCodeAsync(string areaId, string stationId, CancellationToken ct)
+    public Task<DirectoryResult> NewAccessCodeAsync(string areaId, string stationId, CancellationToken ct) =>
+        WithAreaAsync(areaId, async area =>
+        {
+            if (area.FindStation(stationId) is null)
+            {
+                return new DirectoryResult(DirectoryOutcome.StationNotFound);
+            }
+
+            var code = AccessCode.NewCode();
+            await store.SetAccessHashAsync(areaId, stationId, AccessCode.Hash(areaId, stationId, code), ct);
+            return Changed(DirectoryOutcome.CodeIssued, new { stationId, accessCode = code, credential = $"{areaId}.{stationId}.{code}" });
+        }, ct);
+
+    /// <summary>Loads the area fresh from the table (404 outcome when it is gone) and runs <paramref name="change"/> on it.</summary>
+    private async Task<DirectoryResult> WithAreaAsync(string areaId, Func<AreaDirectory, Task<DirectoryResult>> change, CancellationToken ct) =>
+        await store.LoadAsync(areaId, ct) is { } area ? await change(area) : new DirectoryResult(DirectoryOutcome.AreaNotFound);
+
+    /// <summary>After a write: this instance forgets its cached directory, so routing and sign-in here see the change at once.</summary>
+    private DirectoryResult Changed(DirectoryOutcome outcome, object? value = null)
     {
-        if (await store.LoadAsync(areaId, ct) is not { } area)
-        {
-            return AreaNotFound();
-        }
-
-        if (area.FindStation(stationId) is null)
-        {
-            return ApiResults.NotFound("未找到该站点", "No station has this id");
-        }
-
-        var code = AccessCode.NewCode();
-        await store.SetAccessHashAsync(areaId, stationId, AccessCode.Hash(areaId, stationId, code), ct);
         cache.Clear();
-        return new NoStoreResult(ApiResults.Json(
-            new { stationId, accessCode = code, credential = $"{areaId}.{stationId}.{code}" },
-            StatusCodes.Status201Created));
+        return new DirectoryResult(outcome, value);
     }
 
-    private static IActionResult AreaNotFound() => ApiResults.NotFound("未找到该景区", "No such area");
-
-    /// <summary>An answer carrying a secret: no cache may keep it.</summary>
-    private sealed class NoStoreResult(IActionResult inner) : IActionResult
-    {
-        public Task ExecuteResultAsync(ActionContext context)
-        {
-            context.HttpContext.Response.Headers.CacheControl = "no-store";
-            return inner.ExecuteResultAsync(context);
-        }
-    }
+    private static DirectoryResult Invalid(ValidationErrors errors) => new(DirectoryOutcome.Invalid, Errors: errors);
 }

@@ -38,6 +38,18 @@ public static class ApiResults
 
     public static IActionResult Forbidden() => Problem(StatusCodes.Status403Forbidden, "无权访问", "Not allowed for this account");
 
+    /// <summary>An answer carrying a secret (a new access code): no cache may keep it.</summary>
+    public static IActionResult NoStore(IActionResult inner) => new NoStoreResult(inner);
+
+    private sealed class NoStoreResult(IActionResult inner) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context)
+        {
+            context.HttpContext.Response.Headers.CacheControl = "no-store";
+            return inner.ExecuteResultAsync(context);
+        }
+    }
+
     /// <summary>401 with a <c>WWW-Authenticate</c> challenge, as RFC 9110 asks.</summary>
     private sealed class UnauthorizedProblem : IActionResult
     {

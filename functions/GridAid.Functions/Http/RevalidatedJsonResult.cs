@@ -23,7 +23,7 @@ public sealed class RevalidatedJsonResult(object value) : IActionResult
         var response = context.HttpContext.Response;
         response.Headers.ETag = etag;
         response.Headers.CacheControl = "no-cache";
-        if (request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag || t.Trim() == "W/" + etag)))
+        if (request.IfNoneMatch(etag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;

@@ -73,7 +73,7 @@ public sealed class ReportIntake(
         if (stored.Report.Status == ReportStatus.Received)
         {
             // The first attempt may have failed between the write and the send; the router ignores a second message.
-            await queue.SendAsync(new RoutingMessage(stored.Report, stored.ETag.ToString()), ct);
+            await queue.SendAsync(new RoutingMessage(stored.Report, stored.Version), ct);
         }
 
         return new IntakeResult(stored.Report.TrackingCode, stored.Report.Status);
@@ -81,8 +81,8 @@ public sealed class ReportIntake(
 
     private async Task StoreAndQueueAsync(Report report, CancellationToken ct)
     {
-        var etag = await reports.AddAsync(report, ct);
-        await queue.SendAsync(new RoutingMessage(report, etag?.ToString()), ct);
+        var version = await reports.AddAsync(report, ct);
+        await queue.SendAsync(new RoutingMessage(report, version), ct);
     }
 
     private async Task<string?> ResolveAreaAsync(ValidReport valid, CancellationToken ct)

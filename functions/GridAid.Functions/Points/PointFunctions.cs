@@ -1,4 +1,5 @@
 using GridAid.Core.Security;
+using GridAid.Functions.Access;
 using GridAid.Functions.Http;
 using GridAid.Infrastructure.Tables;
 using Microsoft.AspNetCore.Http;
@@ -12,6 +13,7 @@ namespace GridAid.Functions.Points;
 public sealed class PointFunctions(DirectoryCache directory, IOptions<GridAidOptions> options)
 {
     [Function(nameof(ListPoints))]
+    [CallableBy(Callers.Anyone)]
     public async Task<IActionResult> ListPoints(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "points")] HttpRequest req, CancellationToken ct)
     {
@@ -26,6 +28,7 @@ public sealed class PointFunctions(DirectoryCache directory, IOptions<GridAidOpt
     }
 
     [Function(nameof(GetPoint))]
+    [CallableBy(Callers.Anyone)]
     public async Task<IActionResult> GetPoint(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "points/{code}")] HttpRequest req, string code, CancellationToken ct)
     {

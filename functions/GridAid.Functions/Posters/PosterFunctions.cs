@@ -1,3 +1,4 @@
+using GridAid.Functions.Access;
 using GridAid.Functions.Http;
 using GridAid.Infrastructure.Tables;
 using Microsoft.AspNetCore.Http;
@@ -11,6 +12,7 @@ namespace GridAid.Functions.Posters;
 public sealed class PosterFunctions(DirectoryCache directory, IOptions<GridAidOptions> options)
 {
     [Function(nameof(GetPointQr))]
+    [CallableBy(Callers.Anyone)]
     public async Task<IActionResult> GetPointQr(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "points/{code}/qr.svg")] HttpRequest req, string code, CancellationToken ct)
     {

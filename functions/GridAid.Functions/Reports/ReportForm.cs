@@ -1,4 +1,5 @@
 using GridAid.Core.Reports;
+using GridAid.Functions.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace GridAid.Functions.Reports;
@@ -41,7 +42,7 @@ public static class ReportForm
             Area = Field("area"),
             Description = Field("description"),
             Contact = new ContactSubmission { Name = Field("contact.name"), Phone = Field("contact.phone") },
-            Lang = Field("lang") ?? LanguageOf(req),
+            Lang = Field("lang") ?? req.Language(),
             ClientRequestId = Field("clientRequestId"),
             Details = details,
         };
@@ -80,10 +81,4 @@ public static class ReportForm
         && referer.AbsolutePath.StartsWith('/')
             ? referer.PathAndQuery
             : "/r/";
-
-    private static string? LanguageOf(HttpRequest req)
-    {
-        var first = req.Headers.AcceptLanguage.ToString().Split(',', ';').FirstOrDefault()?.Trim();
-        return string.IsNullOrEmpty(first) ? null : first;
-    }
 }

@@ -1,9 +1,8 @@
-using System.Text.Json;
-using Azure;
 using GridAid.Core.Reports;
-using GridAid.Core.Serialization;
+using GridAid.Functions.Access;
 using GridAid.Functions.Http;
 using GridAid.Functions.Intake;
+using GridAid.Infrastructure.Storage;
 using GridAid.Infrastructure.Tables;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -18,6 +17,7 @@ public sealed class ReportFunctions(
     ReportIntake intake, ReportStore reports, DirectoryCache directory, IOptions<GridAidOptions> options, ILogger<ReportFunctions> logger)
 {
     [Function(nameof(SubmitReport))]
+    [CallableBy(Callers.Anyone)]
     public async Task<IActionResult> SubmitReport(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports")] HttpRequest req, CancellationToken ct)
     {
@@ -27,20 +27,15 @@ public sealed class ReportFunctions(
             return await SubmitFormAsync(req, ct);
         }
 
-        ReportSubmission? submission;
-        try
+        if (!(await req.ReadJsonAsync<ReportSubmission>(ct)).TryGet(out var submission, out var problem))
         {
-            submission = await JsonSerializer.DeserializeAsync<ReportSubmission>(req.Body, GridAidJson.Options, ct);
-        }
-        catch (JsonException)
-        {
-            return ApiResults.Problem(StatusCodes.Status400BadRequest, "无法读取提交的内容", "The report could not be read");
+            return problem;
         }
 
         var (valid, errors) = ReportValidator.Validate(submission);
         if (valid is null)
         {
-            return ApiResults.ValidationProblem(errors, submission?.Lang);
+            return ApiResults.ValidationProblem(errors, submission.Lang);
         }
 
         try
@@ -89,6 +84,7 @@ public sealed class ReportFunctions(
     }
 
     [Function(nameof(GetReportStatus))]
+    [CallableBy(Callers.Anyone)]
     public async Task<IActionResult> GetReportStatus(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{trackingCode}")] HttpRequest req, string trackingCode, CancellationToken ct)
     {

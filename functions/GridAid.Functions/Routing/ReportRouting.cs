@@ -1,4 +1,3 @@
-using Azure;
 using GridAid.Core.Alerts;
 using GridAid.Core.Reports;
 using GridAid.Core.Routing;
@@ -50,7 +49,7 @@ public sealed class ReportRouting(
         }
 
         // Usual path: the intake's ETag is still current, so one conditional write and no read.
-        var known = message.ETag is { } etag ? new StoredReport(report, key, new ETag(etag)) : null;
+        var known = message.ETag is { } version ? new StoredReport(report, key, version) : null;
         _ = await reports.UpdateAsync(report.AreaId, key, r => ReportLifecycle.Routed(r, decision.StationIds, now), ct, known)
             ?? throw new InvalidOperationException($"Report {report.TrackingCode} has no row.");
         await publisher.PublishAsync(routed, ct);

@@ -7,12 +7,17 @@ public static class QueueNames
     public const string Intake = "reports-intake";
 
     /// <summary>Where the Functions host moves an intake message after maxDequeueCount failures.</summary>
-    public const string IntakePoison = Intake + "-poison";
+    public const string IntakePoison = Intake + PoisonSuffix;
 
     /// <summary>Checks due later: escalating unanswered urgent reports, redacting long-resolved ones.</summary>
     public const string ScheduledChecks = "scheduled-checks";
 
-    public const string ScheduledChecksPoison = ScheduledChecks + "-poison";
+    public const string ScheduledChecksPoison = ScheduledChecks + PoisonSuffix;
+
+    /// <summary>The Functions host's name for a queue's poison queue: <c>{queue}-poison</c>.</summary>
+    public static string PoisonOf(string queue) => queue + PoisonSuffix;
+
+    private const string PoisonSuffix = "-poison";
 
     public static readonly IReadOnlyList<string> All = [Intake, IntakePoison, ScheduledChecks, ScheduledChecksPoison];
 }

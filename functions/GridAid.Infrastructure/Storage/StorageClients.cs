@@ -1,7 +1,6 @@
-using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Identity;
 using Azure.Storage.Queues;
+using GridAid.Infrastructure.Identity;
 using Microsoft.Extensions.Options;
 
 namespace GridAid.Infrastructure.Storage;
@@ -27,9 +26,7 @@ public sealed class StorageClients
 
         var tableUri = o.TableServiceUri ?? AccountUri(o, "table");
         var queueUri = o.QueueServiceUri ?? AccountUri(o, "queue");
-        TokenCredential credential = o.ClientId is { Length: > 0 } id
-            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(id))
-            : new DefaultAzureCredential();
+        var credential = AppCredential.For(o.ClientId);
         Tables = new TableServiceClient(tableUri, credential, tableOptions);
         Queues = new QueueServiceClient(queueUri, credential, queueOptions);
     }

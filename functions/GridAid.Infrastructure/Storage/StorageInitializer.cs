@@ -12,7 +12,7 @@ public sealed class StorageInitializer(StorageClients storage, ILogger<StorageIn
         {
             await storage.EnsureCreatedAsync(cancellationToken);
         }
-        catch (Exception e) when (e is Azure.RequestFailedException or AggregateException)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             // The app still starts; health reports 503 until storage answers.
             logger.LogError(e, "Could not create tables and queues");

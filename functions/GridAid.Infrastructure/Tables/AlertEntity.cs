@@ -62,7 +62,7 @@ public sealed class AlertEntity : ITableEntity
     public static AlertEntity From(Alert a) => new()
     {
         PartitionKey = a.AreaId,
-        RowKey = ReportKeys.Alert(a.StationId, ReportKeys.For(a.SubmittedAt, a.TrackingCode)),
+        RowKey = AlertKeys.For(a.StationId, ReportKeys.For(a.SubmittedAt, a.TrackingCode)),
         StationId = a.StationId,
         TrackingCode = a.TrackingCode,
         Kind = a.Kind.ToWire(),

@@ -56,7 +56,7 @@ public sealed class AlertStore(StorageClients storage)
 
     public async Task<IReadOnlyList<Alert>> ListForStationAsync(string areaId, string stationId, int max, CancellationToken ct)
     {
-        var (from, to) = ReportKeys.StationRange(stationId);
+        var (from, to) = AlertKeys.StationRange(stationId);
         // The StationId test keeps station "a" from seeing station "a_b" (the row-key range alone would include it).
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {areaId} and RowKey ge {from} and RowKey lt {to} and StationId eq {stationId}");
         var result = new List<Alert>();
@@ -74,7 +74,7 @@ public sealed class AlertStore(StorageClients storage)
 
     public async Task<(Alert Alert, ETag ETag)?> GetAsync(string areaId, string stationId, string reportKey, CancellationToken ct)
     {
-        var response = await _alerts.GetEntityIfExistsAsync<AlertEntity>(areaId, ReportKeys.Alert(stationId, reportKey), cancellationToken: ct);
+        var response = await _alerts.GetEntityIfExistsAsync<AlertEntity>(areaId, AlertKeys.For(stationId, reportKey), cancellationToken: ct);
         return response.HasValue && response.Value is { } e ? (e.ToAlert(), e.ETag) : null;
     }
 

@@ -4,14 +4,11 @@ using Azure.Data.Tables;
 namespace GridAid.Infrastructure.Tables;
 
 /// <summary>
-/// One row of an area's directory: partition = area, row = <c>area</c>, <c>station|id</c>, <c>cell|id</c>,
-/// <c>point|code</c> or <c>access|principal</c>. The record itself is a JSON column; names are columns too, for people reading the table.
-/// A second partition, <c>~points</c>, maps every point code to its area.
+/// One row of an area's directory (keys: <see cref="DirectoryKeys"/>). The record itself is a JSON column; names are
+/// columns too, for people reading the table.
 /// </summary>
 public sealed class DirectoryEntity : ITableEntity
 {
-    public const string PointIndexPartition = "~points";
-
     public string PartitionKey { get; set; } = string.Empty;
 
     public string RowKey { get; set; } = string.Empty;

@@ -23,10 +23,10 @@ public sealed class DirectoryStore(StorageClients storage)
         {
             switch (e.Type)
             {
-                case "area": area = TableJson.Read<Area?>(e.Data, null); break;
-                case "station": Add(stations, TableJson.Read<Station?>(e.Data, null)); break;
-                case "cell": Add(cells, TableJson.Read<GridCell?>(e.Data, null)); break;
-                case "point": Add(points, TableJson.Read<QrPoint?>(e.Data, null)); break;
+                case DirectoryKeys.Types.Area: area = TableJson.Read<Area?>(e.Data, null); break;
+                case DirectoryKeys.Types.Station: Add(stations, TableJson.Read<Station?>(e.Data, null)); break;
+                case DirectoryKeys.Types.Cell: Add(cells, TableJson.Read<GridCell?>(e.Data, null)); break;
+                case DirectoryKeys.Types.Point: Add(points, TableJson.Read<QrPoint?>(e.Data, null)); break;
             }
         }
 
@@ -41,17 +41,21 @@ public sealed class DirectoryStore(StorageClients storage)
         }
     }
 
+    /// <summary>Whether the area's own row exists (one point read).</summary>
+    public async Task<bool> AreaExistsAsync(string areaId, CancellationToken ct) =>
+        (await _table.GetEntityIfExistsAsync<DirectoryEntity>(areaId, DirectoryKeys.AreaRow, cancellationToken: ct)).HasValue;
+
     /// <summary>The area a point code belongs to, or null for an unknown code.</summary>
     public async Task<string?> FindAreaOfPointAsync(string pointCode, CancellationToken ct)
     {
         var response = await _table.GetEntityIfExistsAsync<DirectoryEntity>(
-            DirectoryEntity.PointIndexPartition, pointCode.ToLowerInvariant(), cancellationToken: ct);
+            DirectoryKeys.PointIndexPartition, DirectoryKeys.PointIndex(pointCode), cancellationToken: ct);
         return response.HasValue ? response.Value?.AreaId : null;
     }
 
     public async Task<string?> GetAccessHashAsync(string areaId, string principal, CancellationToken ct)
     {
-        var response = await _table.GetEntityIfExistsAsync<DirectoryEntity>(areaId, "access|" + principal, cancellationToken: ct);
+        var response = await _table.GetEntityIfExistsAsync<DirectoryEntity>(areaId, DirectoryKeys.Access(principal), cancellationToken: ct);
         return response.HasValue ? response.Value?.SecretHash : null;
     }
 
@@ -60,48 +64,31 @@ public sealed class DirectoryStore(StorageClients storage)
     {
         seed.Validate();
         var areaId = seed.Area.Id;
-        var rows = new List<DirectoryEntity>
-        {
-            Row(areaId, "area", "area", seed.Area.Name, seed.Area),
-        };
-        rows.AddRange(seed.Stations.Select(s => Row(areaId, "station|" + s.Id, "station", s.Name, s)));
-        rows.AddRange(seed.Cells.Select(c => Row(areaId, "cell|" + c.Id, "cell", c.Name, c)));
-        rows.AddRange(seed.Points.Select(p => Row(areaId, "point|" + p.Code, "point", p.Name, p)));
-        rows.AddRange(seed.AccessCodes.Select(a => new DirectoryEntity
-        {
-            PartitionKey = areaId,
-            RowKey = "access|" + a.Key,
-            Type = "access",
-            SecretHash = AccessCode.Hash(areaId, a.Key, a.Value),
-        }));
+        var rows = new List<DirectoryEntity> { Row(areaId, DirectoryKeys.AreaRow, DirectoryKeys.Types.Area, seed.Area.Name, seed.Area) };
+        rows.AddRange(seed.Stations.Select(StationRow));
+        rows.AddRange(seed.Cells.Select(CellRow));
+        rows.AddRange(seed.Points.Select(PointRow));
+        rows.AddRange(seed.AccessCodes.Select(a => AccessRow(areaId, a.Key, AccessCode.Hash(areaId, a.Key, a.Value))));
         await UpsertInBatchesAsync(rows, ct);
-
-        var index = seed.Points.Select(p => new DirectoryEntity
-        {
-            PartitionKey = DirectoryEntity.PointIndexPartition,
-            RowKey = p.Code.ToLowerInvariant(),
-            Type = "point-index",
-            AreaId = areaId,
-        }).ToList();
-        await UpsertInBatchesAsync(index, ct);
+        await UpsertInBatchesAsync(seed.Points.Select(PointIndexRow).ToList(), ct);
     }
 
     /// <summary>Creates or replaces one station.</summary>
     public Task UpsertStationAsync(Station station, CancellationToken ct) =>
-        _table.UpsertEntityAsync(Row(station.AreaId, "station|" + station.Id, "station", station.Name, station), TableUpdateMode.Replace, ct);
+        _table.UpsertEntityAsync(StationRow(station), TableUpdateMode.Replace, ct);
 
     /// <summary>Deletes a station and its access code (first, so the credential never outlives the station); a missing row is no error.</summary>
     public async Task DeleteStationAsync(string areaId, string stationId, CancellationToken ct)
     {
         // One transaction when both rows exist, so a station and its credential go together.
-        if ((await _table.GetEntityIfExistsAsync<DirectoryEntity>(areaId, "access|" + stationId, cancellationToken: ct)).HasValue)
+        if ((await _table.GetEntityIfExistsAsync<DirectoryEntity>(areaId, DirectoryKeys.Access(stationId), cancellationToken: ct)).HasValue)
         {
             try
             {
                 await _table.SubmitTransactionAsync(
                 [
-                    new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(areaId, "access|" + stationId), ETag.All),
-                    new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(areaId, "station|" + stationId), ETag.All),
+                    new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(areaId, DirectoryKeys.Access(stationId)), ETag.All),
+                    new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(areaId, DirectoryKeys.Station(stationId)), ETag.All),
                 ], ct);
                 return;
             }
@@ -111,13 +98,13 @@ public sealed class DirectoryStore(StorageClients storage)
             }
         }
 
-        await _table.DeleteEntityAsync(areaId, "access|" + stationId, ETag.All, ct);
-        await _table.DeleteEntityAsync(areaId, "station|" + stationId, ETag.All, ct);
+        await _table.DeleteEntityAsync(areaId, DirectoryKeys.Access(stationId), ETag.All, ct);
+        await _table.DeleteEntityAsync(areaId, DirectoryKeys.Station(stationId), ETag.All, ct);
     }
 
     /// <summary>Creates or replaces one grid cell.</summary>
     public Task UpsertCellAsync(GridCell cell, CancellationToken ct) =>
-        _table.UpsertEntityAsync(Row(cell.AreaId, "cell|" + cell.Id, "cell", cell.Name, cell), TableUpdateMode.Replace, ct);
+        _table.UpsertEntityAsync(CellRow(cell), TableUpdateMode.Replace, ct);
 
     /// <summary>
     /// Deletes a grid cell and takes it out of its neighbours' lists, in one transaction whose neighbour rewrites are
@@ -126,7 +113,8 @@ public sealed class DirectoryStore(StorageClients storage)
     /// </summary>
     public async Task<bool> DeleteCellAsync(string areaId, string cellId, CancellationToken ct)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {areaId} and RowKey ge {"cell|"} and RowKey lt {"cell}"}");
+        var (from, to) = DirectoryKeys.CellRange;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {areaId} and RowKey ge {from} and RowKey lt {to}");
         for (var attempt = 0; attempt < Concurrency.MaxAttempts; attempt++)
         {
             var rows = new List<DirectoryEntity>();
@@ -135,7 +123,7 @@ public sealed class DirectoryStore(StorageClients storage)
                 rows.Add(row);
             }
 
-            if (rows.FirstOrDefault(r => r.RowKey == "cell|" + cellId) is not { } target)
+            if (rows.FirstOrDefault(r => r.RowKey == DirectoryKeys.Cell(cellId)) is not { } target)
             {
                 return false;
             }
@@ -145,7 +133,7 @@ public sealed class DirectoryStore(StorageClients storage)
             {
                 if (TableJson.Read<GridCell?>(row.Data, null) is { } cell && DirectoryRules.WithoutNeighbour(cell, cellId) is { } without)
                 {
-                    var rewritten = Row(areaId, row.RowKey, "cell", cell.Name, without);
+                    var rewritten = CellRow(without);
                     rewritten.ETag = row.ETag;
                     actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, rewritten, row.ETag));
                 }
@@ -176,46 +164,35 @@ public sealed class DirectoryStore(StorageClients storage)
     /// </summary>
     public async Task<bool> UpsertPointAsync(QrPoint point, CancellationToken ct)
     {
-        var code = point.Code.ToLowerInvariant();
-        var index = new DirectoryEntity
-        {
-            PartitionKey = DirectoryEntity.PointIndexPartition,
-            RowKey = code,
-            Type = "point-index",
-            AreaId = point.AreaId,
-        };
         try
         {
-            await _table.AddEntityAsync(index, ct);
+            await _table.AddEntityAsync(PointIndexRow(point), ct);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            if (await FindAreaOfPointAsync(code, ct) is { } owner && owner != point.AreaId)
+            if (await FindAreaOfPointAsync(point.Code, ct) is { } owner && owner != point.AreaId)
             {
                 return false;
             }
         }
 
-        await _table.UpsertEntityAsync(Row(point.AreaId, "point|" + point.Code, "point", point.Name, point), TableUpdateMode.Replace, ct);
+        await _table.UpsertEntityAsync(PointRow(point), TableUpdateMode.Replace, ct);
         return true;
     }
 
     /// <summary>Deletes a QR point and, if it is this area's, its <c>~points</c> index row.</summary>
     public async Task DeletePointAsync(string areaId, string pointCode, CancellationToken ct)
     {
-        await _table.DeleteEntityAsync(areaId, "point|" + pointCode, ETag.All, ct);
+        await _table.DeleteEntityAsync(areaId, DirectoryKeys.Point(pointCode), ETag.All, ct);
         if (await FindAreaOfPointAsync(pointCode, ct) == areaId)
         {
-            await _table.DeleteEntityAsync(DirectoryEntity.PointIndexPartition, pointCode.ToLowerInvariant(), ETag.All, ct);
+            await _table.DeleteEntityAsync(DirectoryKeys.PointIndexPartition, DirectoryKeys.PointIndex(pointCode), ETag.All, ct);
         }
     }
 
     /// <summary>Stores the hash of a principal's new access code, replacing the old one.</summary>
     public Task SetAccessHashAsync(string areaId, string principal, string secretHash, CancellationToken ct) =>
-        _table.UpsertEntityAsync(
-            new DirectoryEntity { PartitionKey = areaId, RowKey = "access|" + principal, Type = "access", SecretHash = secretHash },
-            TableUpdateMode.Replace,
-            ct);
+        _table.UpsertEntityAsync(AccessRow(areaId, principal, secretHash), TableUpdateMode.Replace, ct);
 
     private async Task UpsertInBatchesAsync(List<DirectoryEntity> rows, CancellationToken ct)
     {
@@ -224,6 +201,23 @@ public sealed class DirectoryStore(StorageClients storage)
             await _table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
         }
     }
+
+    private static DirectoryEntity StationRow(Station s) => Row(s.AreaId, DirectoryKeys.Station(s.Id), DirectoryKeys.Types.Station, s.Name, s);
+
+    private static DirectoryEntity CellRow(GridCell c) => Row(c.AreaId, DirectoryKeys.Cell(c.Id), DirectoryKeys.Types.Cell, c.Name, c);
+
+    private static DirectoryEntity PointRow(QrPoint p) => Row(p.AreaId, DirectoryKeys.Point(p.Code), DirectoryKeys.Types.Point, p.Name, p);
+
+    private static DirectoryEntity PointIndexRow(QrPoint p) => new()
+    {
+        PartitionKey = DirectoryKeys.PointIndexPartition,
+        RowKey = DirectoryKeys.PointIndex(p.Code),
+        Type = DirectoryKeys.Types.PointIndex,
+        AreaId = p.AreaId,
+    };
+
+    private static DirectoryEntity AccessRow(string areaId, string principal, string secretHash) =>
+        new() { PartitionKey = areaId, RowKey = DirectoryKeys.Access(principal), Type = DirectoryKeys.Types.Access, SecretHash = secretHash };
 
     private static DirectoryEntity Row<T>(string areaId, string rowKey, string type, LocalizedText name, T data) => new()
     {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using GridAid.Infrastructure.Storage;
@@ -26,7 +24,7 @@ public sealed class PoisonEntity : ITableEntity
     public DateTimeOffset RecordedAt { get; set; }
 }
 
-/// <summary>Poison messages in Table storage: partition = queue, row = hash of the text, so recording twice is one row.</summary>
+/// <summary>Poison messages in Table storage (keys: <see cref="PoisonKeys"/>).</summary>
 public sealed class PoisonStore(StorageClients storage)
 {
     private readonly TableClient _table = storage.Table(TableNames.Poison);
@@ -36,7 +34,7 @@ public sealed class PoisonStore(StorageClients storage)
         var entity = new PoisonEntity
         {
             PartitionKey = queue,
-            RowKey = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(messageText))),
+            RowKey = PoisonKeys.For(messageText),
             MessageText = messageText.Length > 30_000 ? messageText[..30_000] : messageText,
             AreaId = areaId,
             TrackingCode = trackingCode,

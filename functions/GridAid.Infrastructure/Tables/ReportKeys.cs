@@ -1,20 +1,33 @@
 namespace GridAid.Infrastructure.Tables;
 
 /// <summary>
-/// Row keys that sort newest first within an area's partition and are fixed once a report is accepted,
+/// The key layout of the <c>reports</c> table (partition = area) and its <c>trackingcodes</c> index (partition = code).
+/// Row keys sort newest first within an area's partition and are fixed once a report is accepted,
 /// so every retry of every handler writes the same rows.
 /// </summary>
 public static class ReportKeys
 {
+    /// <summary>The one row of a tracking code's partition in <c>trackingcodes</c>.</summary>
+    public const string TrackingCodeRow = "";
+
     public static string For(DateTimeOffset submittedAt, string trackingCode) =>
         $"{DateTimeOffset.MaxValue.UtcTicks - submittedAt.UtcTicks:D19}_{trackingCode}";
 
-    public static string Alert(string stationId, string reportKey) => $"{stationId}_{reportKey}";
-
-    /// <summary>The row-key range of one station's alerts in its area's partition.</summary>
-    public static (string From, string To) StationRange(string stationId) => ($"{stationId}_", $"{stationId}`");
+    /// <summary>The row-key range (exclusive) of the reports submitted in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    public static (string After, string Before) Between(DateTimeOffset from, DateTimeOffset to) =>
+        // Keys are inverted ticks, so the newer bound is the lower key; '~' sorts after the '_' that precedes the code.
+        (For(to, string.Empty).TrimEnd('_') + "~", For(from, string.Empty).TrimEnd('_') + "~");
 
     /// <summary>The submission time a report key was made from.</summary>
     public static DateTimeOffset SubmittedAt(string reportKey) =>
         new(DateTimeOffset.MaxValue.UtcTicks - long.Parse(reportKey.AsSpan(0, 19), System.Globalization.CultureInfo.InvariantCulture), TimeSpan.Zero);
+}
+
+/// <summary>The key layout of the <c>alerts</c> table: partition = area, row = station + the report's key.</summary>
+public static class AlertKeys
+{
+    public static string For(string stationId, string reportKey) => $"{stationId}_{reportKey}";
+
+    /// <summary>The row-key range of one station's alerts in its area's partition.</summary>
+    public static (string From, string To) StationRange(string stationId) => ($"{stationId}_", $"{stationId}`");
 }

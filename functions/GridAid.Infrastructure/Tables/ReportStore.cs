@@ -27,7 +27,7 @@ public sealed class ReportStore(StorageClients storage)
         var entry = new TrackingCodeEntity
         {
             PartitionKey = code,
-            RowKey = string.Empty,
+            RowKey = ReportKeys.TrackingCodeRow,
             AreaId = areaId,
             ReportKey = reportKey,
             ClientRequestId = clientRequestId,
@@ -39,18 +39,18 @@ public sealed class ReportStore(StorageClients storage)
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            var existing = await _codes.GetEntityAsync<TrackingCodeEntity>(code, string.Empty, cancellationToken: ct);
+            var existing = await _codes.GetEntityAsync<TrackingCodeEntity>(code, ReportKeys.TrackingCodeRow, cancellationToken: ct);
             return new CodeClaim(false, existing.Value);
         }
     }
 
-    /// <summary>Inserts a new report; returns its ETag, or null when the row already exists (a retry).</summary>
-    public async Task<ETag?> AddAsync(Report report, CancellationToken ct)
+    /// <summary>Inserts a new report; returns its version, or null when the row already exists (a retry).</summary>
+    public async Task<string?> AddAsync(Report report, CancellationToken ct)
     {
         try
         {
             var response = await _reports.AddEntityAsync(ReportEntity.From(report), ct);
-            return response.Headers.ETag;
+            return response.Headers.ETag?.ToString();
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
@@ -61,21 +61,21 @@ public sealed class ReportStore(StorageClients storage)
     public async Task<StoredReport?> GetAsync(string areaId, string reportKey, CancellationToken ct)
     {
         var response = await _reports.GetEntityIfExistsAsync<ReportEntity>(areaId, reportKey, cancellationToken: ct);
-        return response.HasValue && response.Value is { } e ? new StoredReport(e.ToReport(), e.RowKey, e.ETag) : null;
+        return response.HasValue && response.Value is { } e ? new StoredReport(e.ToReport(), e.RowKey, e.ETag.ToString()) : null;
     }
 
     public async Task<StoredReport?> FindByCodeAsync(string code, CancellationToken ct)
     {
-        var index = await _codes.GetEntityIfExistsAsync<TrackingCodeEntity>(code, string.Empty, cancellationToken: ct);
+        var index = await _codes.GetEntityIfExistsAsync<TrackingCodeEntity>(code, ReportKeys.TrackingCodeRow, cancellationToken: ct);
         return index.HasValue && index.Value is { } entry ? await GetAsync(entry.AreaId, entry.ReportKey, ct) : null;
     }
 
-    /// <summary>Replaces the report only if nobody changed it since <paramref name="etag"/>; false on a lost race.</summary>
-    private async Task<bool> TryReplaceAsync(Report report, ETag etag, CancellationToken ct)
+    /// <summary>Replaces the report only if nobody changed it since <paramref name="version"/>; false on a lost race.</summary>
+    private async Task<bool> TryReplaceAsync(Report report, string version, CancellationToken ct)
     {
         try
         {
-            await _reports.UpdateEntityAsync(ReportEntity.From(report), etag, TableUpdateMode.Replace, ct);
+            await _reports.UpdateEntityAsync(ReportEntity.From(report), new ETag(version), TableUpdateMode.Replace, ct);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 412)
@@ -98,7 +98,7 @@ public sealed class ReportStore(StorageClients storage)
                 return new ReportUpdate(current.Report, Changed: false);
             }
 
-            if (await TryReplaceAsync(next, current.ETag, ct))
+            if (await TryReplaceAsync(next, current.Version, ct))
             {
                 return new ReportUpdate(next, Changed: true);
             }
@@ -112,9 +112,7 @@ public sealed class ReportStore(StorageClients storage)
     /// <summary>Every report of an area submitted in [<paramref name="from"/>, <paramref name="to"/>), newest first: one row-key range.</summary>
     public async IAsyncEnumerable<Report> ListBetweenAsync(string areaId, DateTimeOffset from, DateTimeOffset to, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        // Keys are inverted ticks, so the newer bound is the lower key; '~' sorts after the '_' that precedes the code.
-        var lower = ReportKeys.For(to, string.Empty).TrimEnd('_') + "~";
-        var upper = ReportKeys.For(from, string.Empty).TrimEnd('_') + "~";
+        var (lower, upper) = ReportKeys.Between(from, to);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {areaId} and RowKey gt {lower} and RowKey lt {upper}");
         await foreach (var entity in _reports.QueryAsync<ReportEntity>(filter, 1000, cancellationToken: ct))
         {

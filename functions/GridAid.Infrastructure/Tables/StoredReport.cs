@@ -1,7 +1,9 @@
-using Azure;
 using GridAid.Core.Reports;
 
 namespace GridAid.Infrastructure.Tables;
 
-/// <summary>A report as read, with the key and ETag needed to change it safely.</summary>
-public sealed record StoredReport(Report Report, string Key, ETag ETag);
+/// <summary>
+/// A report as read, with its row key and the version (the row's ETag, opaque to callers) that a conditional write
+/// needs to change it safely.
+/// </summary>
+public sealed record StoredReport(Report Report, string Key, string Version);

@@ -1,3 +1,4 @@
+using GridAid.Functions.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 
@@ -23,7 +24,10 @@ public static class HttpFunctionEndpoints
                     bindingData[key] = value?.ToString();
                 }
 
-                var result = await FunctionInvoker.InvokeAsync(context.RequestServices, function.Method, context.Request, bindingData, context.RequestAborted);
+                // Who may call it: the same gate the Functions host runs as worker middleware (AccessMiddleware).
+                var gate = context.RequestServices.GetRequiredService<AccessGate>();
+                var result = await gate.CheckAsync(function.Method, context, bindingData, context.RequestAborted)
+                    ?? await FunctionInvoker.InvokeAsync(context.RequestServices, function.Method, context.Request, bindingData, context.RequestAborted);
                 if (result is IActionResult action)
                 {
                     await action.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));

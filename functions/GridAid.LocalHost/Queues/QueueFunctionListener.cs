@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using GridAid.Infrastructure.Storage;
@@ -23,7 +22,7 @@ public sealed class QueueFunctionListener(
     private static readonly TimeSpan ProcessingVisibility = TimeSpan.FromMinutes(10);
 
     private readonly QueueClient _queue = storage.Queue(function.QueueName);
-    private readonly QueueClient _poison = storage.Queue(function.QueueName + "-poison");
+    private readonly QueueClient _poison = storage.Queue(QueueNames.PoisonOf(function.QueueName));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,7 +43,7 @@ public sealed class QueueFunctionListener(
                 await EnsureQueueAsync(stoppingToken);
                 batch = (await _queue.ReceiveMessagesAsync(settings.BatchSize, ProcessingVisibility, stoppingToken)).Value;
             }
-            catch (Exception e) when (e is RequestFailedException or AggregateException)
+            catch (Exception e) when (StorageFailure.Is(e))
             {
                 // Storage unreachable: keep polling at the slowest interval, as the host does, instead of stopping.
                 logger.LogWarning(e, "Polling {Queue} failed", function.QueueName);
@@ -139,7 +138,7 @@ public sealed class QueueFunctionListener(
         {
             // Shutting down: the message becomes visible again after its processing visibility.
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             logger.LogWarning(e, "Completing message {MessageId} on {Queue} failed; it will be delivered again", message.MessageId, function.QueueName);
         }
@@ -151,6 +150,6 @@ public sealed class QueueFunctionListener(
         await _poison.SendMessageAsync(message.MessageText, ct);
         await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
         logger.LogWarning("Moved message {MessageId} to {PoisonQueue} after {DequeueCount} deliveries",
-            message.MessageId, function.QueueName + "-poison", message.DequeueCount);
+            message.MessageId, QueueNames.PoisonOf(function.QueueName), message.DequeueCount);
     }
 }

@@ -1,8 +1,8 @@
 using Azure;
 
-namespace GridAid.Functions.Http;
+namespace GridAid.Infrastructure.Storage;
 
-/// <summary>The ways storage being down or unreachable shows up through the Azure SDK, after its own retries.</summary>
+/// <summary>The one definition of "storage is down or unreachable", as it shows through the Azure SDK after its own retries.</summary>
 public static class StorageFailure
 {
     public static bool Is(Exception e) =>

@@ -2,7 +2,7 @@ using GridAid.Core.Security;
 using GridAid.Infrastructure.Tables;
 using Microsoft.AspNetCore.Http;
 
-namespace GridAid.Functions.Auth;
+namespace GridAid.Functions.Access;
 
 /// <summary>
 /// Checks a <c>{area}.{principal}.{code}</c> credential against the access-code hash stored for that principal

@@ -1,0 +1,68 @@
+using GridAid.Core.Directory;
+using GridAid.Functions.Access;
+using GridAid.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace GridAid.Functions.Directory;
+
+/// <summary>The area admin manages the area's stations, grid cells, QR points and station access codes.</summary>
+public sealed class DirectoryFunctions(DirectoryAdmin directory)
+{
+    [Function(nameof(GetDirectory))]
+    [CallableBy(Callers.AreaAdmin)]
+    public async Task<IActionResult> GetDirectory(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/directory")] HttpRequest req, CancellationToken ct) =>
+        Answer(req, await directory.GetAsync(req.Caller().AreaId, ct));
+
+    [Function(nameof(PutStation))]
+    [CallableBy(Callers.AreaAdmin)]
+    public async Task<IActionResult> PutStation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "admin/stations/{id}")] HttpRequest req, string id, CancellationToken ct) =>
+        (await req.ReadJsonAsync<StationInput>(ct)).TryGet(out var body, out var problem)
+            ? Answer(req, await directory.PutStationAsync(req.Caller().AreaId, id, body, ct))
+            : problem;
+
+    [Function(nameof(DeleteStation))]
+    [CallableBy(Callers.AreaAdmin)]
+    public async Task<IActionResult> DeleteStation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "admin/stations/{id}")] HttpRequest req, string id, CancellationToken ct) =>
+        Answer(req, await directory.DeleteStationAsync(req.Caller().AreaId, id, ct));
+
+    [Function(nameof(NewStationAccessCode))]
+    [CallableBy(Callers.AreaAdmin)]
+    public async Task<IActionResult> NewStationAccessCode(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/stations/{id}/access-code")] HttpRequest req, string id, CancellationToken ct) =>
+        Answer(req, await directory.NewAccessCodeAsync(req.Caller().AreaId, id, ct));
+
+    [Function(nameof(PutCell))]
+    [CallableBy(Callers.AreaAdmin)]
+    public async Task<IActionResult> PutCell(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "admin/cells/{id}")] HttpRequest req, string id, CancellationToken ct) =>
+        (await req.ReadJsonAsync<CellInput>(ct)).TryGet(out var body, out var problem)
+            ? Answer(req, await directory.PutCellAsync(req.Caller().AreaId, id, body, ct))
+            : problem;
+
+    [Function(nameof(DeleteCell))]
+    [CallableBy(Callers.AreaAdmin)]
+    public async Task<IActionResult> DeleteCell(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "admin/cells/{id}")] HttpRequest req, string id, CancellationToken ct) =>
+        Answer(req, await directory.DeleteCellAsync(req.Caller().AreaId, id, ct));
+
+    [Function(nameof(PutPoint))]
+    [CallableBy(Callers.AreaAdmin)]
+    public async Task<IActionResult> PutPoint(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "admin/points/{code}")] HttpRequest req, string code, CancellationToken ct) =>
+        (await req.ReadJsonAsync<PointInput>(ct)).TryGet(out var body, out var problem)
+            ? Answer(req, await directory.PutPointAsync(req.Caller().AreaId, code, body, ct))
+            : problem;
+
+    [Function(nameof(DeletePoint))]
+    [CallableBy(Callers.AreaAdmin)]
+    public async Task<IActionResult> DeletePoint(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "admin/points/{code}")] HttpRequest req, string code, CancellationToken ct) =>
+        Answer(req, await directory.DeletePointAsync(req.Caller().AreaId, code, ct));
+
+    private static IActionResult Answer(HttpRequest req, DirectoryResult result) => DirectoryResults.ToHttp(result, req.Language());
+}
