@@ -54,7 +54,7 @@ public static class LocalHostApp
         var app = builder.Build();
         if (WebPages.FindWebRoot(app.Configuration) is { } webRoot)
         {
-            app.UseWebPages(webRoot);
+            app.UseWebPages(webRoot, WebPages.LoadRewrites(app.Configuration));
         }
 
         app.MapHttpFunctions(catalog, host);

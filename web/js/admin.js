@@ -93,5 +93,5 @@
   $('#filters').addEventListener('submit', e => { e.preventDefault(); load(false); });
   $('#more').addEventListener('click', () => load(true));
   G.onLang(() => { if (Staff.token) { render(); renderFigures(); } });
-  Staff.init(() => 'admin', () => { years(); loadFigures(); stations(); load(false); });
+  Staff.init('admin', () => { years(); loadFigures(); stations(); load(false); });
 })();

@@ -127,5 +127,5 @@
   $('#ndone').addEventListener('click', () => { $('#nc').hidden = true; $('#ncc').textContent = ''; });
 
   G.onLang(render);
-  Staff.init(() => 'admin', load);
+  Staff.init('admin', load);
 })();

@@ -85,5 +85,5 @@
   $('#pf').addEventListener('submit', e => { e.preventDefault(); markLast(); window.print(); });
   window.addEventListener('beforeprint', markLast);
   paper();
-  Staff.init(() => 'admin', load);
+  Staff.init('admin', load);
 })();

@@ -1,7 +1,22 @@
-// Shared by the station inbox and the admin table: sign-in with "Bearer {area}.{principal}.{code}" kept for the tab only.
+// Shared by the station inbox and the admin pages: sign-in with "Bearer {area}.{principal}.{code}" kept for the tab only.
+// The sign-in form is built here, once, into each page's empty <form id="login">.
 (() => {
   'use strict';
   const KEY = 'gridaid.staff.' + location.pathname;
+  const el = (tag, props, ...kids) => { const e = Object.assign(document.createElement(tag), props); e.append(...kids.filter(k => k !== null && k !== undefined)); return e; };
+  // The sign-in markup, element by element with its attributes.
+  const tag = (name, attrs, ...kids) => { const e = el(name, {}, ...kids); for (const k in attrs) e.setAttribute(k, attrs[k]); return e; };
+  // A staff string: the bilingual text stands until the strings load (and if they never do).
+  const say = (key, text) => tag('span', { 'data-i': key }, text);
+  const field = (id, key, text, attrs) => tag('div', { class: 'fld' }, tag('label', { for: id }, say(key, text)), tag('input', { id, ...attrs }));
+  /** The form's fields: the area, the station id (station inbox only) and the access code. */
+  const render = (login, station) => login.append(
+    tag('h1', {}, say('stf.signin', '登录 · Sign in')),
+    field('area', 'stf.area', '景区 · Area', { name: 'area', value: 'taishan', autocapitalize: 'off', required: '' }),
+    ...(station ? [field('sid', 'stf.station', '站点编号 · Station id', { name: 'station', autocapitalize: 'off', required: '', placeholder: 'ts-daiding-police' })] : []),
+    field('code', 'stf.code', '访问码 · Access code', { name: 'code', type: 'password', autocomplete: 'current-password', required: '' }),
+    tag('p', { id: 'lerr', class: 'err', role: 'alert' }),
+    tag('button', { type: 'submit', class: 'primary' }, say('stf.signin', '登录 · Sign in')));
   const S = window.Staff = {
     get token() { return sessionStorage.getItem(KEY); },
     set token(v) { if (v) sessionStorage.setItem(KEY, v); else sessionStorage.removeItem(KEY); },
@@ -9,19 +24,28 @@
       // Not Authorization: behind Azure Static Web Apps that header carries the proxy's own token.
       return fetch(path, { ...opts, cache: 'no-store', headers: { 'X-GridAid-Auth': S.token } });
     },
-    el(tag, props, ...kids) { const e = Object.assign(document.createElement(tag), props); e.append(...kids.filter(k => k !== null && k !== undefined)); return e; },
+    el,
     when(iso) { return iso ? new Date(iso).toLocaleString(G.lang, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }) : ''; },
-    /** Shows the sign-in form until a token works; calls start() once signed in. */
-    init(principal, start) {
+    /**
+     * Shows the sign-in form until a token works; calls start() once signed in.
+     * role: 'station' (the form asks for the station id, the principal) or 'admin' (the principal is "admin").
+     */
+    init(role, start) {
       const login = document.getElementById('login');
+      const station = role === 'station';
+      render(login, station);
       const show = () => { login.hidden = !!S.token; document.getElementById('inbox').hidden = !S.token; if (S.token) start(); };
       login.addEventListener('submit', e => {
         e.preventDefault();
-        S.token = [login.area.value.trim(), principal(login), login.code.value.trim()].join('.');
+        S.token = [login.area.value.trim(), station ? login.station.value.trim() : 'admin', login.code.value.trim()].join('.');
         show();
       });
       document.getElementById('out').addEventListener('click', () => { S.token = null; location.reload(); });
-      G.ready.then(show);
+      G.ready.then(() => {
+        // Strings that loaded before the form was built.
+        login.querySelectorAll('[data-i]').forEach(e => { if (G.s[e.dataset.i] !== undefined) e.textContent = G.t(e.dataset.i); });
+        show();
+      });
     },
     rejected() { S.token = null; document.getElementById('login').hidden = false; document.getElementById('inbox').hidden = true; document.getElementById('lerr').textContent = G.t('stf.badLogin'); },
   };

@@ -94,7 +94,7 @@
     timer = setTimeout(load, 5000);
   };
   G.onLang(() => { if (station) render(); });
-  Staff.init(f => f.station.value.trim(), async () => {
+  Staff.init('station', async () => {
     station = Staff.token.split('.')[1];
     try { const r = await Staff.api('/api/stations'); if (r.ok) stations = await r.json(); } catch (e) { /* names fall back to ids */ }
     load();

@@ -3,28 +3,25 @@ using Microsoft.Net.Http.Headers;
 
 namespace GridAid.LocalHost.Web;
 
-/// <summary>Serves the static pages of <c>web/</c>: QR links <c>/r/{point}</c> and status links <c>/s/{code}</c> get their page.</summary>
+/// <summary>
+/// Serves the static pages of <c>web/</c>, with the route rewrites of the Static Web App's own
+/// <c>staticwebapp.config.json</c> (QR links <c>/r/{point}</c> and status links <c>/s/{code}</c> get their page).
+/// </summary>
 public static class WebPages
 {
-    public static WebApplication UseWebPages(this WebApplication app, string webRoot)
+    public static WebApplication UseWebPages(this WebApplication app, string webRoot, PageRewrites rewrites)
     {
         var files = new PhysicalFileProvider(webRoot);
         app.UseResponseCompression();
 
-        // Deep links from QR codes and receipts load the same page; its script reads the path.
+        // Deep links load their page (its script reads the path), as the deployed Static Web App rewrites them.
         app.Use(async (context, next) =>
         {
-            var path = context.Request.Path.Value ?? string.Empty;
-            if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+            var method = context.Request.Method;
+            if ((HttpMethods.IsGet(method) || HttpMethods.IsHead(method)) &&
+                rewrites.RewriteFor(method.ToUpperInvariant(), context.Request.Path.Value ?? string.Empty) is { } target)
             {
-                if (path.StartsWith("/r/", StringComparison.Ordinal) || path == "/r")
-                {
-                    context.Request.Path = "/r.html";
-                }
-                else if (path.StartsWith("/s/", StringComparison.Ordinal) || path == "/s")
-                {
-                    context.Request.Path = "/s.html";
-                }
+                context.Request.Path = target;
             }
 
             await next();
@@ -43,6 +40,12 @@ public static class WebPages
         });
         return app;
     }
+
+    /// <summary>The Static Web App's route rules: from configuration, else the copy linked into the build output.</summary>
+    public static PageRewrites LoadRewrites(IConfiguration configuration) =>
+        PageRewrites.Load(configuration["LocalHost:StaticWebAppConfig"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : Path.Combine(AppContext.BaseDirectory, PageRewrites.FileName));
 
     /// <summary>The <c>web/</c> folder: from configuration, else found by walking up to the repository root.</summary>
     public static string? FindWebRoot(IConfiguration configuration)
