@@ -1,4 +1,3 @@
-using GridAid.Functions.Access;
 using GridAid.Functions.Directory;
 using GridAid.Functions.Intake;
 using GridAid.Functions.Poison;

@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using GridAid.Functions.Http;
 using GridAid.Infrastructure.Tables;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace GridAid.Functions.Access;
 

@@ -1,6 +1,5 @@
 using GridAid.Core.Security;
 using GridAid.Infrastructure.Tables;
-using Microsoft.AspNetCore.Http;
 
 namespace GridAid.Functions.Access;
 

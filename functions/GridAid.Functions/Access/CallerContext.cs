@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace GridAid.Functions.Access;
 
 /// <summary>Where <see cref="AccessGate"/> leaves the authenticated caller for the function it admitted.</summary>

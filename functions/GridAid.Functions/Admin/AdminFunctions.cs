@@ -1,11 +1,6 @@
 using GridAid.Core.Reports;
-using GridAid.Functions.Access;
-using GridAid.Functions.Http;
 using GridAid.Functions.Retention;
 using GridAid.Infrastructure.Tables;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace GridAid.Functions.Admin;
 

@@ -3,7 +3,6 @@ using GridAid.Infrastructure.Storage;
 using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace GridAid.Functions.Directory;
 

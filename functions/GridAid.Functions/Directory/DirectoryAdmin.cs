@@ -25,16 +25,10 @@ public sealed class DirectoryAdmin(DirectoryStore store, DirectoryCache cache, A
         })), ct);
 
     public Task<DirectoryResult> PutStationAsync(string areaId, string id, StationInput input, CancellationToken ct) =>
-        WithAreaAsync(areaId, async area =>
+        PutAsync(areaId, area => DirectoryRules.Station(area, id, input), area => area.FindStation(id) is not null, async station =>
         {
-            var (station, errors) = DirectoryRules.Station(area, id, input);
-            if (station is null)
-            {
-                return Invalid(errors);
-            }
-
             await store.UpsertStationAsync(station, ct);
-            return Changed(area.FindStation(id) is null ? DirectoryOutcome.Created : DirectoryOutcome.Updated, station);
+            return null;
         }, ct);
 
     public Task<DirectoryResult> DeleteStationAsync(string areaId, string id, CancellationToken ct) =>
@@ -64,16 +58,10 @@ public sealed class DirectoryAdmin(DirectoryStore store, DirectoryCache cache, A
         }, ct);
 
     public Task<DirectoryResult> PutCellAsync(string areaId, string id, CellInput input, CancellationToken ct) =>
-        WithAreaAsync(areaId, async area =>
+        PutAsync(areaId, area => DirectoryRules.Cell(area, id, input), area => area.FindCell(id) is not null, async cell =>
         {
-            var (cell, errors) = DirectoryRules.Cell(area, id, input);
-            if (cell is null)
-            {
-                return Invalid(errors);
-            }
-
             await store.UpsertCellAsync(cell, ct);
-            return Changed(area.FindCell(id) is null ? DirectoryOutcome.Created : DirectoryOutcome.Updated, cell);
+            return null;
         }, ct);
 
     public Task<DirectoryResult> DeleteCellAsync(string areaId, string id, CancellationToken ct) =>
@@ -95,21 +83,8 @@ public sealed class DirectoryAdmin(DirectoryStore store, DirectoryCache cache, A
         }, ct);
 
     public Task<DirectoryResult> PutPointAsync(string areaId, string code, PointInput input, CancellationToken ct) =>
-        WithAreaAsync(areaId, async area =>
-        {
-            var (point, errors) = DirectoryRules.Point(area, code, input);
-            if (point is null)
-            {
-                return Invalid(errors);
-            }
-
-            if (!await store.UpsertPointAsync(point, ct))
-            {
-                return new DirectoryResult(DirectoryOutcome.PointOfAnotherArea);
-            }
-
-            return Changed(area.FindPoint(code) is null ? DirectoryOutcome.Created : DirectoryOutcome.Updated, point);
-        }, ct);
+        PutAsync(areaId, area => DirectoryRules.Point(area, code, input), area => area.FindPoint(code) is not null, async point =>
+            await store.UpsertPointAsync(point, ct) ? null : DirectoryOutcome.PointOfAnotherArea, ct);
 
     public Task<DirectoryResult> DeletePointAsync(string areaId, string code, CancellationToken ct) =>
         WithAreaAsync(areaId, async area =>
@@ -137,6 +112,30 @@ public sealed class DirectoryAdmin(DirectoryStore store, DirectoryCache cache, A
             return Changed(DirectoryOutcome.CodeIssued, new { stationId, accessCode = code, credential = $"{areaId}.{stationId}.{code}" });
         }, ct);
 
+    /// <summary>
+    /// Creates or replaces one entry: <paramref name="check"/> validates it against the area, <paramref name="write"/>
+    /// stores it (or names why it cannot), and the answer says whether it was new.
+    /// </summary>
+    private Task<DirectoryResult> PutAsync<T>(
+        string areaId,
+        Func<AreaDirectory, (T? Valid, ValidationErrors Errors)> check,
+        Func<AreaDirectory, bool> existed,
+        Func<T, Task<DirectoryOutcome?>> write,
+        CancellationToken ct)
+        where T : class =>
+        WithAreaAsync(areaId, async area =>
+        {
+            var (valid, errors) = check(area);
+            if (valid is null)
+            {
+                return new DirectoryResult(DirectoryOutcome.Invalid, Errors: errors);
+            }
+
+            return await write(valid) is { } refused
+                ? new DirectoryResult(refused)
+                : Changed(existed(area) ? DirectoryOutcome.Updated : DirectoryOutcome.Created, valid);
+        }, ct);
+
     /// <summary>Loads the area fresh from the table (404 outcome when it is gone) and runs <paramref name="change"/> on it.</summary>
     private async Task<DirectoryResult> WithAreaAsync(string areaId, Func<AreaDirectory, Task<DirectoryResult>> change, CancellationToken ct) =>
         await store.LoadAsync(areaId, ct) is { } area ? await change(area) : new DirectoryResult(DirectoryOutcome.AreaNotFound);
@@ -147,6 +146,4 @@ public sealed class DirectoryAdmin(DirectoryStore store, DirectoryCache cache, A
         cache.Clear();
         return new DirectoryResult(outcome, value);
     }
-
-    private static DirectoryResult Invalid(ValidationErrors errors) => new(DirectoryOutcome.Invalid, Errors: errors);
 }

@@ -1,9 +1,4 @@
 using GridAid.Core.Directory;
-using GridAid.Functions.Access;
-using GridAid.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace GridAid.Functions.Directory;
 

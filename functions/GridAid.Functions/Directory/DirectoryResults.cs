@@ -1,7 +1,3 @@
-using GridAid.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-
 namespace GridAid.Functions.Directory;
 
 /// <summary>The HTTP answer to each <see cref="DirectoryOutcome"/>, in the reader's language: the directory's one mapping.</summary>

@@ -1,7 +1,5 @@
 using GridAid.Core.Directory;
 using GridAid.Core.Reports;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace GridAid.Functions.Http;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using GridAid.Core.Serialization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace GridAid.Functions.Http;
 

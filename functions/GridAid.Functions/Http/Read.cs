@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Microsoft.AspNetCore.Mvc;
 
 namespace GridAid.Functions.Http;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using GridAid.Core.Reports;
 using GridAid.Core.Serialization;
-using Microsoft.AspNetCore.Http;
 
 namespace GridAid.Functions.Http;
 

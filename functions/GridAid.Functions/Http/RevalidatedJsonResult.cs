@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using GridAid.Core.Serialization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
 namespace GridAid.Functions.Http;

@@ -2,7 +2,6 @@ using GridAid.Core.Reports;
 using GridAid.Infrastructure.Queues;
 using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace GridAid.Functions.Intake;
 

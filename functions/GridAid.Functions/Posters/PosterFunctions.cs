@@ -1,10 +1,4 @@
-using GridAid.Functions.Access;
-using GridAid.Functions.Http;
 using GridAid.Infrastructure.Tables;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Options;
 
 namespace GridAid.Functions.Posters;
 

@@ -1,6 +1,4 @@
 using GridAid.Core.Reports;
-using GridAid.Functions.Http;
-using Microsoft.AspNetCore.Http;
 
 namespace GridAid.Functions.Reports;
 

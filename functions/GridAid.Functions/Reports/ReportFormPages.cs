@@ -2,8 +2,6 @@ using System.Net;
 using System.Text;
 using GridAid.Core.Directory;
 using GridAid.Core.Reports;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace GridAid.Functions.Reports;
 

@@ -1,14 +1,8 @@
 using GridAid.Core.Reports;
-using GridAid.Functions.Access;
-using GridAid.Functions.Http;
 using GridAid.Functions.Intake;
 using GridAid.Infrastructure.Storage;
 using GridAid.Infrastructure.Tables;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace GridAid.Functions.Reports;
 

@@ -6,7 +6,6 @@ using GridAid.Infrastructure.Events;
 using GridAid.Infrastructure.Queues;
 using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace GridAid.Functions.Routing;
 

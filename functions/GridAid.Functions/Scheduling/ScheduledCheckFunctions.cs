@@ -1,6 +1,5 @@
 using GridAid.Functions.Poison;
 using GridAid.Infrastructure.Storage;
-using Microsoft.Azure.Functions.Worker;
 
 namespace GridAid.Functions.Scheduling;
 

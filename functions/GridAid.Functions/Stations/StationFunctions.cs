@@ -1,11 +1,5 @@
 using GridAid.Core.Reports;
-using GridAid.Functions.Access;
-using GridAid.Functions.Http;
 using GridAid.Infrastructure.Tables;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Options;
 
 namespace GridAid.Functions.Stations;
 
