@@ -25,6 +25,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddHostedService<DemoSeeder>();
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<AccessGate>();
+        services.AddSingleton<TrackingCodeKey>();
         services.AddSingleton<ReportIntake>();
         services.AddSingleton<ReportRouting>();
         services.AddSingleton<PoisonRecorder>();
