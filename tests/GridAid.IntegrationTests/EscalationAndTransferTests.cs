@@ -47,8 +47,12 @@ public class EscalationAndTransferTests(GridAidFixture f)
         using var ack = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-zhongtianmen-police/alerts/{code}/ack", GridAidFixture.Station("ts-zhongtianmen-police"));
         ack.EnsureSuccessStatusCode();
 
-        // Past the 5 s escalation delay (and a margin for polling), nobody else has it.
-        await Task.Delay(TimeSpan.FromSeconds(7));
+        // Past the escalation delay, nobody else has it. The clock is a second hazard at the same point, routed after
+        // the first and never acknowledged: its escalation check comes due after the first one's, so once it has
+        // escalated, the first report's check (due earlier) has been delivered as well. No fixed sleep that a slow
+        // machine could outrun, and no assertion before the delay has passed.
+        var clock = await f.SubmitAsync(Hazard("ts-shibapan", "台阶松动(对照)"));
+        await f.WaitForAlertAsync("ts-cablecar-grid", clock, within: TestTimings.AfterScheduledCheck(TestTimings.HazardEscalation));
 
         var status = await f.GetJsonAsync($"/api/reports/{code}");
         Assert.Equal(["ts-zhongtianmen-police", "ts-daiding-police"], status.GetProperty("stations").EnumerateArray().Select(s => s.GetProperty("id").GetString()!));
