@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace GridAid.BrowserTests;
