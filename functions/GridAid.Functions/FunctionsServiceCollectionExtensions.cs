@@ -32,6 +32,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<AlertActions>();
         services.AddSingleton<UnansweredEscalation>();
         services.AddSingleton<ResolvedReportRedaction>();
+        services.AddSingleton<UnattendedReportClosing>();
         services.AddSingleton<ScheduledChecks>();
         services.AddSingleton<DirectoryAdmin>();
 
