@@ -24,6 +24,7 @@ public static class FunctionsServiceCollectionExtensions
 
         services.AddHostedService<DemoSeeder>();
         services.AddSingleton<CallerAuthenticator>();
+        services.AddSingleton<AuditTrail>();
         services.AddSingleton<AccessGate>();
         services.AddSingleton<TrackingCodeKey>();
         services.AddSingleton<ReportIntake>();

@@ -37,6 +37,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<PoisonStore>();
         services.AddSingleton<StorageProbe>();
         services.AddSingleton<SecretStore>();
+        services.AddSingleton<AuditStore>();
         services.AddSingleton<IAlertPublisher>(sp => new BestEffortAlertPublisher(
             CreatePublisher(sp.GetRequiredService<IOptions<EventGridOptions>>().Value),
             sp.GetRequiredService<ILogger<BestEffortAlertPublisher>>()));

@@ -34,5 +34,8 @@ public static class TableNames
     /// <summary>Keys the app makes for itself (the tracking-code key).</summary>
     public const string Secrets = "secrets";
 
-    public static readonly IReadOnlyList<string> All = [Directory, Reports, TrackingCodes, Alerts, Poison, Secrets];
+    /// <summary>Admin actions: who did what, when.</summary>
+    public const string Audit = "audit";
+
+    public static readonly IReadOnlyList<string> All = [Directory, Reports, TrackingCodes, Alerts, Poison, Secrets, Audit];
 }
