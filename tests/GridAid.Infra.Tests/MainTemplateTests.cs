@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace GridAid.Infra.Tests;
 
-public sealed class MainTemplateTests : IClassFixture<BicepTemplateFixture>
+[Collection(SharedBicepBuild.Name)]
+public sealed class MainTemplateTests
 {
     private readonly BicepTemplateFixture _bicep;
 
@@ -139,18 +140,6 @@ public sealed class MainTemplateTests : IClassFixture<BicepTemplateFixture>
     public void ExactlyOneUserAssignedIdentity()
     {
         _bicep.SingleOfType("Microsoft.ManagedIdentity/userAssignedIdentities");
-    }
-
-    [Theory]
-    [InlineData("b7e6dc6d-f1e8-4753-8033-0f276bb0955b")] // Storage Blob Data Owner
-    [InlineData("974c5e8b-45b9-4653-ba55-5f855dd0fb88")] // Storage Queue Data Contributor
-    [InlineData("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3")] // Storage Table Data Contributor
-    [InlineData("d5a91429-5739-47e2-a06b-3470a27159e7")] // EventGrid Data Sender
-    [InlineData("3913510d-42f4-4d42-8a4f-ed5a4c0c5b6b")] // Monitoring Metrics Publisher
-    public void IdentityIsGrantedRole(string roleDefinitionId)
-    {
-        Assert.NotEmpty(_bicep.OfType("Microsoft.Authorization/roleAssignments"));
-        Assert.Contains(roleDefinitionId, _bicep.TemplateText, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
