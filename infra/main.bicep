@@ -21,8 +21,19 @@ param location string
 @allowed(['centralus', 'eastus2', 'eastasia', 'westeurope', 'westus2'])
 param staticWebAppLocation string = 'eastasia'
 
-@description('Object id of the deploying user; gets storage data roles for inspection. Empty: none.')
+@description('Object id of the deploying principal (azd sets AZURE_PRINCIPAL_ID); gets storage data roles for inspection. Empty: none.')
 param principalId string = ''
+
+// azd substitutes ${AZURE_PRINCIPAL_TYPE} in main.parameters.json with the signed-in principal's type: User after
+// `azd auth login`, ServicePrincipal after `azd auth login --client-id ...` (Azure/azure-dev
+// cli/azd/docs/environment-variables.md: "AZURE_PRINCIPAL_TYPE | The type of the signed-in principal (e.g., User,
+// ServicePrincipal)"; source: cli/azd/pkg/infra/provisioning/current_principal_id_provider.go, CurrentPrincipalType,
+// and bicep/bicep_provider.go, evalParamEnvSubst). Microsoft Learn's azd environment-variables FAQ lists
+// AZURE_PRINCIPAL_ID but not this variable. An azd without that substitution leaves the variable unset, and azd
+// omits a string parameter whose variable is unset (bicep_provider.go, loadParameters), so this default applies.
+@description('Type of principalId for its role assignments: User (a person) or ServicePrincipal (CI).')
+@allowed(['User', 'ServicePrincipal'])
+param principalType string = 'User'
 
 @description('Always-ready Flex Consumption instances for HTTP functions. 0 keeps the app scale-to-zero.')
 @minValue(0)
@@ -100,6 +111,7 @@ module rbac 'app/rbac.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     identityPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
+    userPrincipalType: principalType
   }
 }
 

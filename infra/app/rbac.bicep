@@ -1,5 +1,6 @@
 // Role assignments: the function app's user-assigned identity gets exactly the data-plane roles it needs;
-// the deploying user (optional) gets the storage data roles so they can inspect queues, tables and blobs.
+// the deploying principal (optional: a person, or the service principal CI signs in as) gets the storage data
+// roles so it can inspect queues, tables and blobs.
 param storageAccountName string
 param eventGridTopicName string
 param applicationInsightsName string
@@ -7,11 +8,12 @@ param applicationInsightsName string
 @description('Principal id of the function app\'s user-assigned managed identity.')
 param identityPrincipalId string
 
-@description('Principal id of the deploying user (azd sets AZURE_PRINCIPAL_ID). Empty: no user assignments.')
+@description('Principal id of the deploying principal (azd sets AZURE_PRINCIPAL_ID). Empty: no assignments for it.')
 param userPrincipalId string = ''
 
+@description('Type of userPrincipalId: User for a person, ServicePrincipal for CI (azd sets AZURE_PRINCIPAL_TYPE).')
 @allowed(['User', 'ServicePrincipal', 'Group'])
-param userPrincipalType string = 'User'
+param userPrincipalType string
 
 // Built-in role definition ids, keyed by the role name exactly as Microsoft lists it in "Azure built-in roles"
 // (https://learn.microsoft.com/en-us/azure/role-based-access-control/built-in-roles, read 2026-12-01; the page's

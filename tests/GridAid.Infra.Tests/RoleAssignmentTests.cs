@@ -92,6 +92,25 @@ public sealed partial class RoleAssignmentTests
         }
     }
 
+    // A CI run signs in as a service principal; a hard-coded User made ARM refuse its role assignments.
+    [Fact]
+    public void DeployerAssignmentsUseThePrincipalTypeAzdReports()
+    {
+        var principalType = _bicep.Template.RootElement.GetProperty("parameters").GetProperty("principalType");
+        Assert.Equal("User", principalType.GetProperty("defaultValue").GetString());
+        Assert.Equal(["User", "ServicePrincipal"], principalType.GetProperty("allowedValues").EnumerateArray().Select(v => v.GetString()));
+
+        var rbac = _bicep.OfType("Microsoft.Resources/deployments").Single(d => d.GetProperty("name").GetString() == "rbac");
+        Assert.Equal("[parameters('principalType')]",
+            rbac.GetProperty("properties").GetProperty("parameters").GetProperty("userPrincipalType").GetProperty("value").GetString());
+
+        var assignments = Assignments();
+        Assert.All(assignments.Where(a => a.PrincipalId.Contains("userPrincipalId", StringComparison.Ordinal)),
+            a => Assert.Equal("[parameters('userPrincipalType')]", a.PrincipalType));
+        Assert.All(assignments.Where(a => a.PrincipalId.Contains("identityPrincipalId", StringComparison.Ordinal)),
+            a => Assert.Equal("ServicePrincipal", a.PrincipalType));
+    }
+
     // The rbac module's "roles" variable: role name -> id, as compiled.
     private Dictionary<string, string> TemplateRoleTable()
     {
