@@ -8,8 +8,48 @@ targetScope = 'subscription'
 @description('Name of the azd environment; used for the resource group name and the resource name hash.')
 param environmentName string
 
+// Regions that offer Functions Flex Consumption, as Azure-Samples/functions-quickstart-dotnet-azd lists them in
+// infra/main.bicep (list last changed in e35589c, 2025-05-05, "Updated location/region list for Flex Consumption";
+// unchanged at fe74255, 2026-02-24), without that list's eastus2euap (an Early Updates Access Program region, not
+// one to run a real area in). Microsoft publishes no fixed list: "View currently supported regions" in
+// https://learn.microsoft.com/azure/azure-functions/flex-consumption-how-to says to run
+// `az functionapp list-flexconsumption-locations`. Check a region there before adding it. azd offers only these
+// regions when it prompts for the location (it filters its prompt by allowedValues).
 @minLength(1)
 @description('Region for all resources except the Static Web App. Must offer Functions Flex Consumption.')
+@allowed([
+  'australiaeast'
+  'australiasoutheast'
+  'brazilsouth'
+  'canadacentral'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'italynorth'
+  'japaneast'
+  'koreacentral'
+  'northcentralus'
+  'northeurope'
+  'norwayeast'
+  'southafricanorth'
+  'southcentralus'
+  'southeastasia'
+  'southindia'
+  'spaincentral'
+  'swedencentral'
+  'uaenorth'
+  'uksouth'
+  'ukwest'
+  'westcentralus'
+  'westeurope'
+  'westus'
+  'westus2'
+  'westus3'
+])
 @metadata({
   azd: {
     type: 'location'

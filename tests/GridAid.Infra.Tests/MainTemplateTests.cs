@@ -24,6 +24,32 @@ public sealed class MainTemplateTests
         AssertNoDiagnostics(_bicep.Lint);
     }
 
+    // Azure-Samples/functions-quickstart-dotnet-azd, infra/main.bicep, @allowed on location (last changed in
+    // e35589c4c2a49ab67c3fd89eb3d75c29aab6ce7f, 2025-05-05, "Updated location/region list for Flex Consumption";
+    // the same at fe74255cf1a7d5bf247e60fd63cb8379a8a536c2, 2026-02-24). Microsoft Learn publishes no fixed list
+    // (flex-consumption-how-to, "View currently supported regions": `az functionapp list-flexconsumption-locations`).
+    private static readonly string[] SampleFlexConsumptionRegions =
+    [
+        "australiaeast", "australiasoutheast", "brazilsouth", "canadacentral", "centralindia", "centralus", "eastasia",
+        "eastus", "eastus2", "eastus2euap", "francecentral", "germanywestcentral", "italynorth", "japaneast",
+        "koreacentral", "northcentralus", "northeurope", "norwayeast", "southafricanorth", "southcentralus",
+        "southeastasia", "southindia", "spaincentral", "swedencentral", "uaenorth", "uksouth", "ukwest",
+        "westcentralus", "westeurope", "westus", "westus2", "westus3",
+    ];
+
+    [Fact]
+    public void LocationAllowsOnlyFlexConsumptionRegions()
+    {
+        var location = _bicep.Template.RootElement.GetProperty("parameters").GetProperty("location");
+        var allowed = location.GetProperty("allowedValues").EnumerateArray().Select(v => v.GetString()!).ToList();
+
+        // The sample's list minus its early-updates (EUAP) region; nothing the sample does not list.
+        Assert.Equal(SampleFlexConsumptionRegions.Where(r => r != "eastus2euap"), allowed);
+        Assert.DoesNotContain("eastus2euap", allowed);
+        Assert.Equal("location", location.GetProperty("metadata").GetProperty("azd").GetProperty("type").GetString());
+        Assert.False(location.TryGetProperty("defaultValue", out _));
+    }
+
     [Fact]
     public void StorageAccountAllowsOnlyEntraIdOverTls12()
     {
