@@ -82,8 +82,10 @@ param alwaysReady int = 0
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
-@description('Seed the Taishan demo area (public demo access codes, see README). Set false for a real deployment.')
-param seedDemoData bool = true
+// Off by default: the demo area's access codes are published in the README, so a deployment that seeds them has a
+// credential anyone can read. Turn it on only for a throwaway demo environment.
+@description('Seed the Taishan demo area with its public demo access codes (see README). Never for a real area.')
+param seedDemoData bool = false
 
 @minValue(1)
 @maxValue(1000)

@@ -35,8 +35,8 @@ param maximumInstanceCount int = 100
 @minValue(0)
 param alwaysReady int = 0
 
-@description('Seed the Taishan demo directory with its public demo access codes at start. Turn off for a real area.')
-param seedDemoData bool = true
+@description('Seed the Taishan demo directory with its public demo access codes at start (known credentials: demo only).')
+param seedDemoData bool = false
 
 @description('The address printed QR codes open (a custom domain). Empty: the address the posters page was opened at.')
 param publicBaseUrl string = ''

@@ -154,6 +154,20 @@ public sealed class MainTemplateTests
         }
     }
 
+    // The demo area's access codes are in the top-level README: seeding them gives a deployment a known credential.
+    [Fact]
+    public void DemoDataIsOffByDefaultInMainAndInTheFunctionsModule()
+    {
+        Assert.False(_bicep.Template.RootElement.GetProperty("parameters").GetProperty("seedDemoData").GetProperty("defaultValue").GetBoolean());
+
+        var functions = FunctionsDeployment();
+        Assert.False(functions.GetProperty("properties").GetProperty("template").GetProperty("parameters")
+            .GetProperty("seedDemoData").GetProperty("defaultValue").GetBoolean());
+        Assert.Equal("[parameters('seedDemoData')]",
+            functions.GetProperty("properties").GetProperty("parameters").GetProperty("seedDemoData").GetProperty("value").GetString());
+        Assert.Equal("[string(parameters('seedDemoData'))]", AppSettings()["GridAid__SeedDemoData"]);
+    }
+
     [Fact]
     public void TemplateNeverReadsKeys()
     {
@@ -229,6 +243,9 @@ public sealed class MainTemplateTests
         return deployment.GetProperty("properties").GetProperty("template")
             .GetProperty("parameters").GetProperty(name).GetProperty("defaultValue").GetString()!;
     }
+
+    private JsonElement FunctionsDeployment() =>
+        _bicep.OfType("Microsoft.Resources/deployments").Single(d => d.GetProperty("name").GetString() == "functions");
 
     private static void AssertNoDiagnostics(BicepResult result)
     {
