@@ -91,6 +91,24 @@ param seedDemoData bool = false
 @maxValue(1000)
 param maximumInstanceCount int = 100
 
+@description('The address people open, if a custom domain is bound to the Front Door endpoint (https://...). Empty: the Front Door endpoint address.')
+param publicBaseUrl string = ''
+
+// Front Door WAF rate limit on /api/* per client (socket) IP address, across all function instances (in-process
+// limits count per instance). On by default because Front Door is the public path anyway and custom WAF rules carry
+// no extra fee (https://learn.microsoft.com/azure/frontdoor/billing, "Base fees"). One socket IP can be many people
+// (mobile carrier NAT, a station office), so the threshold is generous; see infra/README.md.
+@description('Limit /api/* requests per client IP at Front Door (WAF custom rate-limit rule).')
+param apiRateLimitEnabled bool = true
+
+@description('/api/* requests one client IP may make per window before it is blocked (429) for the rest of the window.')
+@minValue(1)
+param apiRateLimitThreshold int = 600
+
+@description('Rate-limit window in minutes (Front Door offers 1 or 5).')
+@allowed([1, 5])
+param apiRateLimitWindowMinutes int = 1
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var functionAppName = 'func-${resourceToken}'
@@ -157,6 +175,24 @@ module rbac 'app/rbac.bicep' = {
   }
 }
 
+// Profile and endpoint first: the function app needs the endpoint's host (public address) and the profile's
+// Front Door id (access restriction); the origins and routes come after both apps exist (frontDoorRoutes).
+module frontDoor 'app/frontdoor.bicep' = {
+  name: 'frontdoor'
+  scope: rg
+  params: {
+    profileName: 'afd-${resourceToken}'
+    endpointName: 'fde-${resourceToken}'
+    wafPolicyName: 'waf${resourceToken}'
+    tags: tags
+    rateLimitEnabled: apiRateLimitEnabled
+    rateLimitThreshold: apiRateLimitThreshold
+    rateLimitDurationInMinutes: apiRateLimitWindowMinutes
+  }
+}
+
+var frontDoorUri = 'https://${frontDoor.outputs.hostName}'
+
 module functions 'app/functions.bicep' = {
   name: 'functions'
   scope: rg
@@ -179,6 +215,8 @@ module functions 'app/functions.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     alwaysReady: alwaysReady
     seedDemoData: seedDemoData
+    publicBaseUrl: empty(publicBaseUrl) ? frontDoorUri : publicBaseUrl
+    frontDoorId: frontDoor.outputs.frontDoorId
   }
 }
 
@@ -189,8 +227,17 @@ module web 'app/staticweb.bicep' = {
     name: 'stapp-${resourceToken}'
     location: staticWebAppLocation
     tags: tags
-    backendResourceId: functions.outputs.id
-    backendLocation: location
+  }
+}
+
+module frontDoorRoutes 'app/frontdoor-routes.bicep' = {
+  name: 'frontdoor-routes'
+  scope: rg
+  params: {
+    profileName: frontDoor.outputs.profileName
+    endpointName: frontDoor.outputs.endpointName
+    webHostName: web.outputs.hostName
+    apiHostName: functions.outputs.hostName
   }
 }
 
@@ -200,5 +247,9 @@ output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_FUNCTION_APP_NAME string = functions.outputs.name
 output AZURE_FUNCTION_URI string = functions.outputs.uri
 output AZURE_STATIC_WEB_URI string = web.outputs.uri
+output AZURE_FRONT_DOOR_URI string = frontDoorUri
+output AZURE_FRONT_DOOR_ID string = frontDoor.outputs.frontDoorId
+@description('The address to print on posters and give people: Front Door, or the custom domain if one is set.')
+output PUBLIC_BASE_URL string = empty(publicBaseUrl) ? frontDoorUri : publicBaseUrl
 output AZURE_EVENTGRID_TOPIC_ENDPOINT string = eventGrid.outputs.endpoint
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name

@@ -182,15 +182,16 @@ public sealed class MainTemplateTests
         _bicep.SingleOfType("Microsoft.ManagedIdentity/userAssignedIdentities");
     }
 
+    // Static Web Apps documents linked ("bring your own") Functions backends for Consumption, Premium and Dedicated
+    // plans only (https://learn.microsoft.com/azure/static-web-apps/apis-functions): no linked backend to Flex.
     [Fact]
-    public void StaticWebAppIsStandardWithFunctionAppLinkedAsBackend()
+    public void StaticWebAppIsStandardAndLinksNoBackend()
     {
         var site = _bicep.SingleOfType("Microsoft.Web/staticSites");
         Assert.Equal("Standard", site.GetProperty("sku").GetProperty("name").GetString());
         Assert.Contains("'azd-service-name', 'web'", site.GetProperty("tags").GetString(), StringComparison.Ordinal);
 
-        var backend = _bicep.SingleOfType("Microsoft.Web/staticSites/linkedBackends");
-        Assert.True(backend.GetProperty("properties").TryGetProperty("backendResourceId", out _));
+        Assert.Empty(_bicep.OfType("Microsoft.Web/staticSites/linkedBackends"));
     }
 
     [Fact]
@@ -210,6 +211,9 @@ public sealed class MainTemplateTests
     [InlineData("AZURE_FUNCTION_APP_NAME")]
     [InlineData("AZURE_FUNCTION_URI")]
     [InlineData("AZURE_STATIC_WEB_URI")]
+    [InlineData("AZURE_FRONT_DOOR_URI")]
+    [InlineData("AZURE_FRONT_DOOR_ID")]
+    [InlineData("PUBLIC_BASE_URL")]
     [InlineData("AZURE_EVENTGRID_TOPIC_ENDPOINT")]
     [InlineData("AZURE_STORAGE_ACCOUNT_NAME")]
     [InlineData("AZURE_LOCATION")]
