@@ -29,6 +29,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<TrackingCodeKey>();
         services.AddSingleton<ReportIntake>();
         services.AddSingleton<ReportRouting>();
+        services.AddOptions<SweeperOptions>().Bind(configuration.GetSection(SweeperOptions.Section));
+        services.AddSingleton<StrandedReportSweeper>();
         services.AddSingleton<PoisonRecorder>();
         services.AddSingleton<AlertActions>();
         services.AddSingleton<UnansweredEscalation>();

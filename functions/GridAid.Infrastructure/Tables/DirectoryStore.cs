@@ -41,6 +41,18 @@ public sealed class DirectoryStore(StorageClients storage)
         }
     }
 
+    /// <summary>The ids of every area (a scan of the small directory table for its area rows).</summary>
+    public async Task<IReadOnlyList<string>> ListAreaIdsAsync(CancellationToken ct)
+    {
+        var ids = new List<string>();
+        await foreach (var row in _table.QueryAsync<DirectoryEntity>(TableClient.CreateQueryFilter($"RowKey eq {DirectoryKeys.AreaRow}"), select: ["PartitionKey"], cancellationToken: ct))
+        {
+            ids.Add(row.PartitionKey);
+        }
+
+        return ids;
+    }
+
     /// <summary>Whether the area's own row exists (one point read).</summary>
     public async Task<bool> AreaExistsAsync(string areaId, CancellationToken ct) =>
         (await _table.GetEntityIfExistsAsync<DirectoryEntity>(areaId, DirectoryKeys.AreaRow, cancellationToken: ct)).HasValue;
