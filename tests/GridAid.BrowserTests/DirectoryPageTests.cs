@@ -70,7 +70,7 @@ public sealed class DirectoryPageTests(BrowserFixture fx)
             await stationItem.Locator("button:has-text('New code')").ClickAsync();
             await page.Locator("#nc").WaitForAsync(Wait);
             var code = (await page.InnerTextAsync("#ncc")).Trim();
-            Assert.Equal(20, code.Length);
+            Assert.Equal(GridAid.Core.Security.AccessCode.CodeLength, code.Length);
             using (var inbox = new HttpRequestMessage(HttpMethod.Get, $"/api/stations/{id}/alerts"))
             {
                 inbox.Headers.Authorization = new AuthenticationHeaderValue("Bearer", $"taishan.{id}.{code}");
