@@ -24,13 +24,16 @@ public static class FunctionsServiceCollectionExtensions
 
         services.AddDemoSeeding(configuration);
         services.AddSingleton<CallerAuthenticator>();
+        services.AddSingleton<AuditTrail>();
         services.AddSingleton<AccessGate>();
+        services.AddSingleton<TrackingCodeKey>();
         services.AddSingleton<ReportIntake>();
         services.AddSingleton<ReportRouting>();
         services.AddSingleton<PoisonRecorder>();
         services.AddSingleton<AlertActions>();
         services.AddSingleton<UnansweredEscalation>();
         services.AddSingleton<ResolvedReportRedaction>();
+        services.AddSingleton<UnattendedReportClosing>();
         services.AddSingleton<ScheduledChecks>();
         services.AddSingleton<DirectoryAdmin>();
 

@@ -14,7 +14,7 @@ namespace GridAid.BrowserTests;
 [Collection(BrowserGroup.Name)]
 public sealed class DirectoryPageTests(BrowserFixture fx)
 {
-    private static readonly LocatorWaitForOptions Wait = new() { Timeout = 30_000 };
+    private static readonly LocatorWaitForOptions Wait = BrowserFixture.WithinPageStep;
 
     [Fact]
     public async Task Admin_adds_a_station_and_a_point_gets_a_new_access_code_and_deletes_them()

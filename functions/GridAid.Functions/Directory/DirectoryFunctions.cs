@@ -29,6 +29,7 @@ public sealed class DirectoryFunctions(DirectoryAdmin directory)
 
     [Function(nameof(PutStation))]
     [CallableBy(Callers.AreaAdmin)]
+    [Audited]
     public async Task<IActionResult> PutStation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "admin/stations/{id}")] HttpRequest req, string id, CancellationToken ct) =>
         (await req.ReadJsonAsync<StationInput>(ct)).TryGet(out var body, out var problem)
@@ -37,18 +38,21 @@ public sealed class DirectoryFunctions(DirectoryAdmin directory)
 
     [Function(nameof(DeleteStation))]
     [CallableBy(Callers.AreaAdmin)]
+    [Audited]
     public async Task<IActionResult> DeleteStation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "admin/stations/{id}")] HttpRequest req, string id, CancellationToken ct) =>
         Answer(req, await directory.DeleteStationAsync(req.Caller().AreaId, id, ct));
 
     [Function(nameof(NewStationAccessCode))]
     [CallableBy(Callers.AreaAdmin)]
+    [Audited]
     public async Task<IActionResult> NewStationAccessCode(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/stations/{id}/access-code")] HttpRequest req, string id, CancellationToken ct) =>
         Answer(req, await directory.NewAccessCodeAsync(req.Caller().AreaId, id, ct));
 
     [Function(nameof(PutCell))]
     [CallableBy(Callers.AreaAdmin)]
+    [Audited]
     public async Task<IActionResult> PutCell(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "admin/cells/{id}")] HttpRequest req, string id, CancellationToken ct) =>
         (await req.ReadJsonAsync<CellInput>(ct)).TryGet(out var body, out var problem)
@@ -57,12 +61,14 @@ public sealed class DirectoryFunctions(DirectoryAdmin directory)
 
     [Function(nameof(DeleteCell))]
     [CallableBy(Callers.AreaAdmin)]
+    [Audited]
     public async Task<IActionResult> DeleteCell(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "admin/cells/{id}")] HttpRequest req, string id, CancellationToken ct) =>
         Answer(req, await directory.DeleteCellAsync(req.Caller().AreaId, id, ct));
 
     [Function(nameof(PutPoint))]
     [CallableBy(Callers.AreaAdmin)]
+    [Audited]
     public async Task<IActionResult> PutPoint(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "admin/points/{code}")] HttpRequest req, string code, CancellationToken ct) =>
         (await req.ReadJsonAsync<PointInput>(ct)).TryGet(out var body, out var problem)
@@ -71,6 +77,7 @@ public sealed class DirectoryFunctions(DirectoryAdmin directory)
 
     [Function(nameof(DeletePoint))]
     [CallableBy(Callers.AreaAdmin)]
+    [Audited]
     public async Task<IActionResult> DeletePoint(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "admin/points/{code}")] HttpRequest req, string code, CancellationToken ct) =>
         Answer(req, await directory.DeletePointAsync(req.Caller().AreaId, code, ct));

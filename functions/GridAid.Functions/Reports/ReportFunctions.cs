@@ -41,6 +41,11 @@ public sealed class ReportFunctions(
                     StatusCodes.Status202Accepted);
             }
         }
+        catch (RequestIdOverusedException)
+        {
+            return ApiResults.Problem(StatusCodes.Status409Conflict,
+                "此表单已用于提交过多份不同的报告,请刷新页面后重新填写", "This form has sent too many different reports: reload the page and start again", valid.Lang);
+        }
         catch (Exception e) when (StorageFailure.Is(e))
         {
             logger.LogError(e, "Storage refused a {Kind} report", valid.Kind);
@@ -68,6 +73,10 @@ public sealed class ReportFunctions(
                 var station = await ReceivingStation.NameAsync(directory, valid, options.Value.DefaultArea, ct);
                 return ReportFormPages.Receipt(result.TrackingCode, valid.Kind, station, valid.Lang);
             }
+        }
+        catch (RequestIdOverusedException)
+        {
+            // Only a hand-made post reuses one request id for many reports; the page offers to start again.
         }
         catch (Exception e) when (StorageFailure.Is(e))
         {

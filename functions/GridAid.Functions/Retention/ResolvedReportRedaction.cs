@@ -56,15 +56,27 @@ public sealed class ResolvedReportRedaction(
         return true;
     }
 
-    /// <summary>Alerts first, then the report: a retry after a crash finds the report unredacted and finishes the job.</summary>
+    /// <summary>
+    /// The report first, then every station's alert, then the report's stations read again: an alert added by a
+    /// transfer or escalation while this ran is redacted too, and one added after it is made from the redacted report.
+    /// Every step is safe to repeat, so a retry after a crash finishes the job.
+    /// </summary>
     private async Task RedactAsync(StoredReport stored, CancellationToken ct)
     {
-        foreach (var stationId in stored.Report.StationIds)
+        var update = await reports.UpdateAsync(stored.Report.AreaId, stored.Key, r => Redaction.Apply(r, clock.GetUtcNow()), ct, stored);
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var stations = (update?.Report ?? stored.Report).StationIds;
+        while (stations.Except(done, StringComparer.Ordinal).ToList() is { Count: > 0 } pending)
         {
-            await alerts.UpdateAsync(stored.Report.AreaId, stationId, stored.Key, a => a.HasPersonalData ? a.Redacted() : null, ct);
+            foreach (var stationId in pending)
+            {
+                await alerts.UpdateAsync(stored.Report.AreaId, stationId, stored.Key, a => a.HasPersonalData ? a.Redacted() : null, ct);
+                done.Add(stationId);
+            }
+
+            stations = (await reports.GetAsync(stored.Report.AreaId, stored.Key, ct))?.Report.StationIds ?? [];
         }
 
-        var update = await reports.UpdateAsync(stored.Report.AreaId, stored.Key, r => Redaction.Apply(r, clock.GetUtcNow()), ct, stored);
         if (update is { Changed: true })
         {
             logger.LogInformation("Redacted personal data of report {TrackingCode}", stored.Report.TrackingCode);

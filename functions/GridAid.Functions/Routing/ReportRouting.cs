@@ -4,6 +4,7 @@ using GridAid.Core.Routing;
 using GridAid.Core.Serialization;
 using GridAid.Infrastructure.Events;
 using GridAid.Infrastructure.Queues;
+using GridAid.Functions.Retention;
 using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Logging;
 
@@ -21,6 +22,7 @@ public sealed class ReportRouting(
     ReportStore reports,
     IAlertPublisher publisher,
     ScheduledCheckSender checks,
+    UnattendedReportClosing closing,
     IOptions<GridAidOptions> options,
     TimeProvider clock,
     ILogger<ReportRouting> logger)
@@ -46,6 +48,9 @@ public sealed class ReportRouting(
             // would leave an unanswered lost child unescalated.
             await checks.ScheduleAsync(new ScheduledCheck(CheckKind.Escalate, report.AreaId, report.TrackingCode, key), delay, ct);
         }
+
+        // A report nobody resolves is closed after GridAid:Retention:CloseOpenAfter (its personal data then follows the 90-day rule).
+        await closing.ScheduleAsync(report, key, ct);
 
         // Usual path: the intake's ETag is still current, so one conditional write and no read.
         var known = message.ETag is { } version ? new StoredReport(report, key, version) : null;

@@ -102,4 +102,7 @@ public sealed class TrackingCodeEntity : ITableEntity
     public string ReportKey { get; set; } = string.Empty;
 
     public string? ClientRequestId { get; set; }
+
+    /// <summary>The <c>ReportFingerprint</c> of the report first sent with this request id (null on rows written before it existed).</summary>
+    public string? Fingerprint { get; set; }
 }

@@ -22,7 +22,7 @@ public sealed class ReportStore(StorageClients storage)
     private readonly TableClient _codes = storage.Table(TableNames.TrackingCodes);
 
     /// <summary>Inserts the code's index row; when the code is taken, returns the row that holds it.</summary>
-    public async Task<CodeClaim> ClaimCodeAsync(string code, string areaId, string reportKey, string? clientRequestId, CancellationToken ct)
+    public async Task<CodeClaim> ClaimCodeAsync(string code, string areaId, string reportKey, string? clientRequestId, string fingerprint, CancellationToken ct)
     {
         var entry = new TrackingCodeEntity
         {
@@ -31,6 +31,7 @@ public sealed class ReportStore(StorageClients storage)
             AreaId = areaId,
             ReportKey = reportKey,
             ClientRequestId = clientRequestId,
+            Fingerprint = fingerprint,
         };
         try
         {
