@@ -1,3 +1,4 @@
+using GridAid.Core.Audit;
 using GridAid.Core.Demo;
 using GridAid.Core.Directory;
 using GridAid.Core.Security;
@@ -20,6 +21,9 @@ public static class CliApp
     public const int Ok = 0;
     public const int Failed = 1;
     public const int BadUsage = 2;
+
+    /// <summary>Who the area's audit names for what this tool did (not an id: no station can be called this).</summary>
+    public const string AuditPrincipal = "(operator)";
 
     public const string DefaultDutyStationId = "duty-police";
     public const string DefaultDutyStationZh = "值班派出所";
@@ -112,11 +116,12 @@ public static class CliApp
         {
             var storage = provider.GetRequiredService<StorageClients>();
             var store = provider.GetRequiredService<DirectoryStore>();
+            var audit = new Audit(storage, provider.GetRequiredService<AuditStore>(), stderr);
             return command switch
             {
-                "area create" => await CreateAreaAsync(parsed, storage, store, stdout, stderr, ct),
+                "area create" => await CreateAreaAsync(parsed, storage, store, audit, stdout, stderr, ct),
                 "area list" => await ListAreasAsync(store, stdout, stderr, ct),
-                _ => await RotateAdminAsync(parsed.Words[2], store, stdout, stderr, ct),
+                _ => await RotateAdminAsync(parsed.Words[2], store, audit, stdout, stderr, ct),
             };
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -136,7 +141,7 @@ public static class CliApp
         return services.BuildServiceProvider();
     }
 
-    private static async Task<int> CreateAreaAsync(CliArgs args, StorageClients storage, DirectoryStore store, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    private static async Task<int> CreateAreaAsync(CliArgs args, StorageClients storage, DirectoryStore store, Audit audit, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         var demo = args.Flag("--demo-directory");
         if (demo && CreateOptions.Where(o => o.StartsWith("--duty-station-", StringComparison.Ordinal)).Any(args.Has))
@@ -189,6 +194,7 @@ public static class CliApp
         await stderr.WriteLineAsync(
             $"Created area {areaId} ({seed.Area.Name}): duty station {seed.Area.DefaultStationId}, {seed.Stations.Count} station(s), " +
             $"{seed.Cells.Count} grid cell(s), {seed.Points.Count} QR point(s). No station has an access code yet: the admin issues them at /admin/directory.html.");
+        await audit.RecordAsync(areaId, "AreaCreate", StatusCreated, ct);
         return await PrintCredentialAsync(areaId, code, stdout, stderr);
     }
 
@@ -208,7 +214,7 @@ public static class CliApp
         return Ok;
     }
 
-    private static async Task<int> RotateAdminAsync(string areaId, DirectoryStore store, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    private static async Task<int> RotateAdminAsync(string areaId, DirectoryStore store, Audit audit, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         if (!AccessCode.IsId(areaId) || !await store.AreaExistsAsync(areaId, ct))
         {
@@ -219,6 +225,7 @@ public static class CliApp
         var code = AccessCode.NewCode();
         await store.SetAccessHashAsync(areaId, AccessCode.AdminPrincipal, AccessCode.Hash(areaId, AccessCode.AdminPrincipal, code), ct);
         await stderr.WriteLineAsync($"Replaced the admin code of {areaId}: the old one stops working (running instances forget it within 30 s).");
+        await audit.RecordAsync(areaId, "AdminRotate", StatusCreated, ct);
         return await PrintCredentialAsync(areaId, code, stdout, stderr);
     }
 
@@ -228,6 +235,28 @@ public static class CliApp
         await stdout.WriteLineAsync($"{areaId}.{AccessCode.AdminPrincipal}.{code}");
         await stdout.FlushAsync();
         return Ok;
+    }
+
+    private const int StatusCreated = 201;
+
+    /// <summary>
+    /// Writes what the tool did to the area's audit, next to the admins' own actions. The change is made by then and the
+    /// credential must still be printed, so a failed audit write is only a warning.
+    /// </summary>
+    private sealed class Audit(StorageClients storage, AuditStore store, TextWriter stderr)
+    {
+        public async Task RecordAsync(string areaId, string action, int status, CancellationToken ct)
+        {
+            try
+            {
+                await storage.Table(TableNames.Audit).CreateIfNotExistsAsync(ct);
+                await store.AddAsync(new AuditEntry(areaId, DateTimeOffset.UtcNow, AuditPrincipal, action, new Dictionary<string, string>(), status), ct);
+            }
+            catch (Exception e) when (StorageFailure.Is(e))
+            {
+                await stderr.WriteLineAsync($"warning: not written to the area's audit: {e.Message}");
+            }
+        }
     }
 
     private static int UsageError(TextWriter stderr, string error)

@@ -108,6 +108,11 @@ public sealed partial class CliTests(GridAidFixture f)
         Assert.Equal(HttpStatusCode.Unauthorized, await AdminStatusAsync(first));
         Assert.Equal(HttpStatusCode.OK, await AdminStatusAsync(second));
 
+        // Both show in the area's audit, next to the admins' own actions.
+        var audit = await f.GetJsonAsync("/api/admin/audit", new AuthenticationHeaderValue("Bearer", second));
+        var actions = audit.GetProperty("items").EnumerateArray().Select(e => (e.GetProperty("principal").GetString(), e.GetProperty("action").GetString())).ToList();
+        Assert.Equal([(CliApp.AuditPrincipal, "AdminRotate"), (CliApp.AuditPrincipal, "AreaCreate")], actions.Where(a => a.Item1 == CliApp.AuditPrincipal).ToList());
+
         var (exit, output, error) = await RunAsync("admin", "rotate", "cli-nowhere");
         Assert.Equal(CliApp.Failed, exit);
         Assert.Empty(output);

@@ -13,6 +13,7 @@ public sealed class DirectoryFunctions(DirectoryAdmin directory)
 
     [Function(nameof(PutArea))]
     [CallableBy(Callers.AreaAdmin)]
+    [Audited]
     public async Task<IActionResult> PutArea(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "admin/area")] HttpRequest req, CancellationToken ct) =>
         (await req.ReadJsonAsync<AreaInput>(ct)).TryGet(out var body, out var problem)
@@ -21,6 +22,7 @@ public sealed class DirectoryFunctions(DirectoryAdmin directory)
 
     [Function(nameof(NewAdminAccessCode))]
     [CallableBy(Callers.AreaAdmin)]
+    [Audited]
     public async Task<IActionResult> NewAdminAccessCode(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/access-code")] HttpRequest req, CancellationToken ct) =>
         (await req.ReadJsonAsync<AdminCodeInput>(ct)).TryGet(out var body, out var problem)
