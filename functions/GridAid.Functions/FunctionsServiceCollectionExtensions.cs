@@ -22,7 +22,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddOptions<GridAidOptions>().Bind(configuration.GetSection(GridAidOptions.Section));
         services.AddGridAidInfrastructure(configuration);
 
-        services.AddHostedService<DemoSeeder>();
+        services.AddDemoSeeding(configuration);
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AccessGate>();
