@@ -22,13 +22,15 @@ public static class FunctionsServiceCollectionExtensions
         services.AddOptions<GridAidOptions>().Bind(configuration.GetSection(GridAidOptions.Section));
         services.AddGridAidInfrastructure(configuration);
 
-        services.AddHostedService<DemoSeeder>();
+        services.AddDemoSeeding(configuration);
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AccessGate>();
         services.AddSingleton<TrackingCodeKey>();
         services.AddSingleton<ReportIntake>();
         services.AddSingleton<ReportRouting>();
+        services.AddOptions<SweeperOptions>().Bind(configuration.GetSection(SweeperOptions.Section));
+        services.AddSingleton<StrandedReportSweeper>();
         services.AddSingleton<PoisonRecorder>();
         services.AddSingleton<AlertActions>();
         services.AddSingleton<UnansweredEscalation>();

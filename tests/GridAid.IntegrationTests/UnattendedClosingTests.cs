@@ -60,8 +60,9 @@ public sealed class UnattendedClosingTests : IAsyncLifetime
         Assert.Equal("closed", redacted!.Value.GetProperty("status").GetString());
         Assert.False(redacted.Value.TryGetProperty("contact", out var contact) && contact.TryGetProperty("phone", out _));
 
-        inbox = await GetAsync($"/api/stations/{station}/alerts", $"taishan.{station}.demo-{station}");
-        Assert.Equal(string.Empty, inbox.EnumerateArray().Single(a => a.GetProperty("trackingCode").GetString() == code).GetProperty("description").GetString());
+        var alert = (await GetAsync($"/api/stations/{station}/alerts", $"taishan.{station}.demo-{station}"))
+            .EnumerateArray().Single(a => a.GetProperty("trackingCode").GetString() == code);
+        Assert.Equal(string.Empty, alert.GetProperty("description").GetString());
     }
 
     private async Task<JsonElement> GetAsync(string url, string? credential = null)

@@ -2,7 +2,7 @@ using GridAid.Core.Directory;
 
 namespace GridAid.Functions.Directory;
 
-/// <summary>The area admin manages the area's stations, grid cells, QR points and station access codes.</summary>
+/// <summary>The area admin manages the area (its names, its duty station, their own access code) and its stations, grid cells, QR points and station access codes.</summary>
 public sealed class DirectoryFunctions(DirectoryAdmin directory)
 {
     [Function(nameof(GetDirectory))]
@@ -10,6 +10,24 @@ public sealed class DirectoryFunctions(DirectoryAdmin directory)
     public async Task<IActionResult> GetDirectory(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/directory")] HttpRequest req, CancellationToken ct) =>
         Answer(req, await directory.GetAsync(req.Caller().AreaId, ct));
+
+    [Function(nameof(PutArea))]
+    [CallableBy(Callers.AreaAdmin)]
+    [Audited]
+    public async Task<IActionResult> PutArea(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "admin/area")] HttpRequest req, CancellationToken ct) =>
+        (await req.ReadJsonAsync<AreaInput>(ct)).TryGet(out var body, out var problem)
+            ? Answer(req, await directory.PutAreaAsync(req.Caller().AreaId, body, ct))
+            : problem;
+
+    [Function(nameof(NewAdminAccessCode))]
+    [CallableBy(Callers.AreaAdmin)]
+    [Audited]
+    public async Task<IActionResult> NewAdminAccessCode(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/access-code")] HttpRequest req, CancellationToken ct) =>
+        (await req.ReadJsonAsync<AdminCodeInput>(ct)).TryGet(out var body, out var problem)
+            ? Answer(req, await directory.NewAdminAccessCodeAsync(req.Caller().AreaId, body, ct))
+            : problem;
 
     [Function(nameof(PutStation))]
     [CallableBy(Callers.AreaAdmin)]

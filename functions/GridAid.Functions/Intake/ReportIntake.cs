@@ -27,9 +27,31 @@ public sealed class ReportIntake(
     /// <summary>Collisions are ~1 in 10^11; more attempts than this means one request id reused for many reports.</summary>
     private const int MaxCodeAttempts = 8;
 
-    /// <summary>Accepts the report; null when no area is configured to take it (the caller answers 503 and the phone retries).</summary>
+    /// <summary>How long intake may take before it answers 503 and the phone retries: storage that hangs never hangs the phone.</summary>
+    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(4);
+
+    /// <summary>
+    /// Accepts the report; null when no area is configured to take it (the caller answers 503 and the phone retries).
+    /// Throws a <see cref="TimeoutException"/> (a storage failure) when storage does not answer within <see cref="Budget"/>;
+    /// a retry with the same request id then finishes whatever this attempt began.
+    /// </summary>
     public async Task<IntakeResult?> SubmitAsync(ValidReport valid, CancellationToken ct)
     {
+        using var budget = new CancellationTokenSource(Budget);
+        try
+        {
+            return await SubmitWithinAsync(valid, ct, budget.Token);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Storage did not take the report within {Budget.TotalSeconds} s.");
+        }
+    }
+
+    private async Task<IntakeResult?> SubmitWithinAsync(ValidReport valid, CancellationToken phone, CancellationToken budget)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(phone, budget);
+        var ct = linked.Token;
         if (await ResolveAreaAsync(valid, ct) is not { } areaId)
         {
             logger.LogCritical("No area takes reports: the default area {AreaId} is not in the directory", options.Value.DefaultArea);
@@ -47,15 +69,16 @@ public sealed class ReportIntake(
             var claim = await reports.ClaimCodeAsync(code, areaId, ReportKeys.For(now, code), requestId, fingerprint, ct);
             if (claim.Claimed)
             {
-                // Once the code is claimed, finish even if the phone hangs up: a half-accepted report would wait for a retry that may never come.
-                await StoreAndQueueAsync(Report.Receive(valid, areaId, code, now), CancellationToken.None);
+                // Once the code is claimed, finish even if the phone hangs up (but not past the budget): a half-accepted
+                // report would wait for a retry that may never come.
+                await StoreAndQueueAsync(Report.Receive(valid, areaId, code, now), budget);
                 logger.LogInformation("Accepted {Kind} report {TrackingCode} in {AreaId}", valid.Kind, code, areaId);
                 return new IntakeResult(code, ReportStatus.Received);
             }
 
             if (claim.Entry.ClientRequestId == requestId && claim.Entry.AreaId == areaId && (claim.Entry.Fingerprint ?? fingerprint) == fingerprint)
             {
-                return await ResumeAsync(valid, claim.Entry, CancellationToken.None);
+                return await ResumeAsync(valid, claim.Entry, budget);
             }
 
             logger.LogWarning("Tracking code {TrackingCode} is taken (attempt {Attempt}): a collision, or the request id came with other content", code, attempt);

@@ -49,12 +49,12 @@ public sealed class ReportFunctions(
         catch (Exception e) when (StorageFailure.Is(e))
         {
             logger.LogError(e, "Storage refused a {Kind} report", valid.Kind);
-            return ApiResults.Problem(StatusCodes.Status503ServiceUnavailable,
+            return ApiResults.Unavailable(
                 "系统繁忙,您的报告已保存在手机上,将自动重试", "Busy right now: your report is kept on your phone and will be sent again", valid.Lang);
         }
 
-        return ApiResults.Problem(StatusCodes.Status503ServiceUnavailable,
-            "系统暂时无法接收报告,您的报告已保存在手机上,将自动重试", "Reports cannot be taken right now: yours is kept on your phone and will be sent again", valid.Lang);
+        return ApiResults.Unavailable(
+            "系统暂时无法接收报告,您的报告已保存在手机上,将自动重试", "Reports cannot be taken right now: yours is kept on your phone and will be sent again", valid.Lang, retryAfterSeconds: 30);
     }
 
     private async Task<IActionResult> SubmitFormAsync(HttpRequest req, CancellationToken ct)

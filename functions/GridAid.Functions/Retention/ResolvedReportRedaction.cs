@@ -57,24 +57,38 @@ public sealed class ResolvedReportRedaction(
     }
 
     /// <summary>
-    /// The report first, then every station's alert, then the report's stations read again: an alert added by a
-    /// transfer or escalation while this ran is redacted too, and one added after it is made from the redacted report.
-    /// Every step is safe to repeat, so a retry after a crash finishes the job.
+    /// A transfer or escalation calls this after inserting its alerts: if the report was redacted while it ran, its new
+    /// alerts (made from the report as it read it) are redacted too. With <see cref="RedactAsync"/> this covers both
+    /// orders of the race.
+    /// </summary>
+    public async Task RedactLateAlertsAsync(string areaId, string reportKey, IEnumerable<string> stationIds, CancellationToken ct)
+    {
+        if (await reports.GetAsync(areaId, reportKey, ct) is { } now && Redaction.IsRedacted(now.Report))
+        {
+            foreach (var stationId in stationIds)
+            {
+                await alerts.UpdateAsync(areaId, stationId, reportKey, a => a.HasPersonalData ? a.Redacted() : null, ct);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every station's alert, then the report, then the alerts of stations the report gained meanwhile (a transfer or an
+    /// escalation that changed the report makes this conditional write re-read it). Alerts such a step adds after this
+    /// pass are redacted by the step itself (<see cref="RedactLateAlertsAsync"/>). Every step is safe to repeat, so a
+    /// retry after a crash finishes the job.
     /// </summary>
     private async Task RedactAsync(StoredReport stored, CancellationToken ct)
     {
-        var update = await reports.UpdateAsync(stored.Report.AreaId, stored.Key, r => Redaction.Apply(r, clock.GetUtcNow()), ct, stored);
-        var done = new HashSet<string>(StringComparer.Ordinal);
-        var stations = (update?.Report ?? stored.Report).StationIds;
-        while (stations.Except(done, StringComparer.Ordinal).ToList() is { Count: > 0 } pending)
+        foreach (var stationId in stored.Report.StationIds)
         {
-            foreach (var stationId in pending)
-            {
-                await alerts.UpdateAsync(stored.Report.AreaId, stationId, stored.Key, a => a.HasPersonalData ? a.Redacted() : null, ct);
-                done.Add(stationId);
-            }
+            await RedactAlertAsync(stored, stationId, ct);
+        }
 
-            stations = (await reports.GetAsync(stored.Report.AreaId, stored.Key, ct))?.Report.StationIds ?? [];
+        var update = await reports.UpdateAsync(stored.Report.AreaId, stored.Key, r => Redaction.Apply(r, clock.GetUtcNow()), ct, stored);
+        foreach (var stationId in (update?.Report.StationIds ?? []).Except(stored.Report.StationIds, StringComparer.Ordinal))
+        {
+            await RedactAlertAsync(stored, stationId, ct);
         }
 
         if (update is { Changed: true })
@@ -82,4 +96,7 @@ public sealed class ResolvedReportRedaction(
             logger.LogInformation("Redacted personal data of report {TrackingCode}", stored.Report.TrackingCode);
         }
     }
+
+    private async Task RedactAlertAsync(StoredReport stored, string stationId, CancellationToken ct) =>
+        await alerts.UpdateAsync(stored.Report.AreaId, stationId, stored.Key, a => a.HasPersonalData ? a.Redacted() : null, ct);
 }

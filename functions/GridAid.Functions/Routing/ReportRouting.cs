@@ -49,13 +49,16 @@ public sealed class ReportRouting(
             await checks.ScheduleAsync(new ScheduledCheck(CheckKind.Escalate, report.AreaId, report.TrackingCode, key), delay, ct);
         }
 
-        // A report nobody resolves is closed after GridAid:Retention:CloseOpenAfter (its personal data then follows the 90-day rule).
-        await closing.ScheduleAsync(report, key, ct);
-
         // Usual path: the intake's ETag is still current, so one conditional write and no read.
         var known = message.ETag is { } version ? new StoredReport(report, key, version) : null;
         _ = await reports.UpdateAsync(report.AreaId, key, r => ReportLifecycle.Routed(r, decision.StationIds, now), ct, known)
             ?? throw new InvalidOperationException($"Report {report.TrackingCode} has no row.");
+        await reports.ForgetReceivedAsync(report.AreaId, key, ct);
+
+        // After the report is routed, so a station acting on its new alert is not kept waiting; still before this delivery
+        // completes, so a crash before it is retried. A report nobody resolves is closed after GridAid:Retention:CloseOpenAfter
+        // (its personal data then follows the resolved-report rule).
+        await closing.ScheduleAsync(report, key, ct);
         await publisher.PublishAsync(routed, ct);
 
         logger.LogInformation(
