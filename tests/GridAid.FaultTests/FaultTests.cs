@@ -47,7 +47,6 @@ public class FaultTests(ITestOutputHelper output)
     }
 
     [Fact]
-    [Trait("Category", "Fault")] // fails on main: the intake's 503 while storage is down has no Retry-After (docs/local-host.md)
     public async Task Reports_sent_while_storage_is_frozen_then_restarted_are_each_routed_once_within_30_seconds_of_its_return()
     {
         var clock = Stopwatch.StartNew();
