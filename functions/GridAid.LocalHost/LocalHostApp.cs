@@ -2,6 +2,7 @@ using GridAid.Functions;
 using GridAid.Infrastructure.Storage;
 using GridAid.LocalHost.Functions;
 using GridAid.LocalHost.Queues;
+using GridAid.LocalHost.Timers;
 using GridAid.LocalHost.Web;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -47,6 +48,13 @@ public static class LocalHostApp
         foreach (var queueFunction in catalog.Queues)
         {
             builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueFunctionListener>(sp, queueFunction, host.Queues));
+        }
+
+        foreach (var timerFunction in catalog.Timers)
+        {
+            builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<TimerFunctionRunner>(sp, timerFunction,
+                TimerSchedule.Parse(TimerSchedule.Resolve(timerFunction.Schedule, name => sp.GetRequiredService<IConfiguration>()[name]),
+                    sp.GetRequiredService<TimeProvider>().LocalTimeZone)));
         }
 
         configure?.Invoke(builder);
