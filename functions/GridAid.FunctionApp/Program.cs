@@ -1,10 +1,13 @@
 using GridAid.Functions;
 using GridAid.Functions.Access;
+using GridAid.Functions.Http;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+// First, so every answer carries the hardening headers, the gate's refusals included.
+builder.UseMiddleware<SecurityHeadersMiddleware>();
 builder.UseMiddleware<AccessMiddleware>();
 builder.Services.AddGridAid(builder.Configuration);
 builder.Build().Run();

@@ -1,4 +1,5 @@
 using GridAid.Functions;
+using GridAid.Functions.Http;
 using GridAid.Infrastructure.Storage;
 using GridAid.LocalHost.Functions;
 using GridAid.LocalHost.Queues;
@@ -52,6 +53,13 @@ public static class LocalHostApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // First in the pipeline: every answer, pages, API and 404s alike, gets the headers the Functions host's
+        // SecurityHeadersMiddleware and the Static Web App's globalHeaders give theirs.
+        app.Use((context, next) =>
+        {
+            SecurityHeaders.Register(context);
+            return next(context);
+        });
         if (WebPages.FindWebRoot(app.Configuration) is { } webRoot)
         {
             app.UseWebPages(webRoot, WebPages.LoadRewrites(app.Configuration));
