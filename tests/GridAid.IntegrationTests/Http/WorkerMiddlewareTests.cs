@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using System.Text;
 using GridAid.Functions.Access;
 using GridAid.Functions.Http;
+using GridAid.Functions.Reports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GridAid.IntegrationTests.Http;
 
 /// <summary>
-/// The Functions host's side of the hardening: <see cref="SecurityHeadersMiddleware"/> as the worker runs it, on a hand-made invocation (the Functions host cannot run here). The response feature runs its
+/// The Functions host's side of the hardening: <see cref="SecurityHeadersMiddleware"/> and <see cref="FormPostMiddleware"/>
+/// as the worker runs them, on a hand-made invocation (the Functions host cannot run here). The response feature runs its
 /// <c>OnStarting</c> callbacks when the answer starts, as a real server's does.
 /// </summary>
 [Collection(SharedGridAid.Name)]
@@ -53,6 +56,37 @@ public sealed class WorkerMiddlewareTests(GridAidFixture f)
 
         Assert.Empty(http.Response.Headers.StrictTransportSecurity.ToString());
         Assert.Equal("no-store", http.Response.Headers.CacheControl.ToString());
+    }
+
+    [Fact]
+    public async Task A_form_post_past_its_limits_is_answered_by_the_worker_middleware_and_the_function_never_runs()
+    {
+        var (context, http, _) = Invocation();
+        var body = string.Join('&', Enumerable.Range(0, ReportForm.MaxFields + 1).Select(i => "f" + i + "=1"));
+        http.Request.Method = "POST";
+        http.Request.ContentType = "application/x-www-form-urlencoded";
+        http.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
+        var ran = false;
+
+        await new FormPostMiddleware().Invoke(context, _ => { ran = true; return Task.CompletedTask; });
+
+        Assert.False(ran);
+        Assert.Equal(StatusCodes.Status400BadRequest, http.Response.StatusCode);
+        Assert.StartsWith("text/html", http.Response.ContentType, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_form_post_within_its_limits_goes_on_to_the_function_with_its_form_read()
+    {
+        var (context, http, _) = Invocation();
+        http.Request.Method = "POST";
+        http.Request.ContentType = "application/x-www-form-urlencoded";
+        http.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes("kind=tip&description=%E6%A0%8F%E6%9D%86%E6%9D%BE%E4%BA%86"));
+        string? description = null;
+
+        await new FormPostMiddleware().Invoke(context, async _ => description = (await ReportForm.ReadAsync(http.Request, CancellationToken.None)).Description);
+
+        Assert.Equal("栏杆松了", description);
     }
 
     private (FunctionContext Context, HttpContext Http, StartingResponse Response) Invocation()
@@ -118,11 +152,11 @@ public sealed class WorkerMiddlewareTests(GridAidFixture f)
 
         public override string PathToAssembly => typeof(SecurityHeadersMiddleware).Assembly.Location;
 
-        public override string EntryPoint => "GridAid.Functions.Health.HealthFunction.Health";
+        public override string EntryPoint => "GridAid.Functions.Reports.ReportFunctions.SubmitReport";
 
         public override string Id => EntryPoint;
 
-        public override string Name => "Health";
+        public override string Name => "SubmitReport";
 
         public override IImmutableDictionary<string, BindingMetadata> InputBindings => ImmutableDictionary<string, BindingMetadata>.Empty;
 
