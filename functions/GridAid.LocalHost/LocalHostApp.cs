@@ -4,7 +4,10 @@ using GridAid.Infrastructure.Storage;
 using GridAid.LocalHost.Functions;
 using GridAid.LocalHost.Queues;
 using GridAid.LocalHost.Web;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
 
 namespace GridAid.LocalHost;
 
@@ -66,6 +69,31 @@ public static class LocalHostApp
         }
 
         app.MapHttpFunctions(catalog, host);
+        app.Lifetime.ApplicationStarted.Register(() => DefaultPublicBaseUrl(app));
         return app;
+    }
+
+    /// <summary>
+    /// Here the pages and the API share one address, so without <c>GridAid:PublicBaseUrl</c> the posters' QR codes point
+    /// at the address this host listens on (known once it has started: tests listen on port 0). A wildcard address
+    /// (<c>0.0.0.0</c>, <c>[::]</c>) becomes <c>127.0.0.1</c>; for phones on the network, set <c>GridAid__PublicBaseUrl</c>.
+    /// </summary>
+    private static void DefaultPublicBaseUrl(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<GridAidOptions>>().Value;
+        if (!string.IsNullOrWhiteSpace(options.PublicBaseUrl)
+            || app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() is not { } address
+            || !Uri.TryCreate(address.Replace("://+", "://0.0.0.0", StringComparison.Ordinal).Replace("://*", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var listening))
+        {
+            return;
+        }
+
+        var uri = new UriBuilder(listening);
+        if (uri.Host is "0.0.0.0" or "[::]" or "::")
+        {
+            uri.Host = "127.0.0.1";
+        }
+
+        options.PublicBaseUrl = uri.Uri.GetLeftPart(UriPartial.Authority);
     }
 }
