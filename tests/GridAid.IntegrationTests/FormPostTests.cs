@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using GridAid.Functions.Http;
 using GridAid.Functions.Reports;
@@ -8,7 +10,7 @@ namespace GridAid.IntegrationTests;
 
 /// <summary>
 /// The no-JavaScript path: a plain HTML form post gets HTML back, and a double tap is one report. A post past its limits
-/// gets a bilingual page (400 or 413), never a 500 or a stack trace; the back link stays on this site.
+/// gets a bilingual page (400 or 413), never a 500 or a stack trace; the back link stays on this site; a filled honeypot is refused.
 /// </summary>
 [Collection(SharedGridAid.Name)]
 public partial class FormPostTests(GridAidFixture f)
@@ -224,6 +226,53 @@ public partial class FormPostTests(GridAidFixture f)
     public void A_local_path_has_one_leading_slash(string path, bool local)
     {
         Assert.Equal(local, ReportForm.IsLocalPath(path));
+    }
+
+    [Fact]
+    public async Task A_form_post_that_fills_the_honeypot_is_refused()
+    {
+        var marker = "honeypot-" + Guid.NewGuid().ToString("N");
+        var form = new Dictionary<string, string>
+        {
+            ["kind"] = "tip",
+            ["point"] = "ts-nantianmen",
+            ["lang"] = "en",
+            ["description"] = "cheap watches " + marker,
+            ["website"] = "http://spam.example",
+        };
+
+        using var response = await f.Http.PostAsync("/api/reports", new FormUrlEncodedContent(form));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("The report could not be sent", html, StringComparison.Ordinal);
+        await AssertNoReportAsync(marker);
+    }
+
+    [Fact]
+    public async Task A_json_submission_that_fills_the_honeypot_is_refused()
+    {
+        var marker = "honeypot-json-" + Guid.NewGuid().ToString("N");
+        using var response = await f.SendAsync(HttpMethod.Post, "/api/reports", body: new
+        {
+            kind = "tip",
+            point = "ts-nantianmen",
+            lang = "en",
+            description = "cheap watches " + marker,
+            clientRequestId = GridAidFixture.NewRequestId(),
+            website = "http://spam.example",
+        });
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("honeypot", problem.GetProperty("codes").GetProperty("website")[0].GetString());
+        await AssertNoReportAsync(marker);
+    }
+
+    private async Task AssertNoReportAsync(string marker)
+    {
+        var admin = await f.GetJsonAsync("/api/admin/reports?kind=tip&pageSize=500", GridAidFixture.TaishanAdmin);
+        Assert.DoesNotContain(admin.GetProperty("items").EnumerateArray(), r => r.GetProperty("description").GetString()!.Contains(marker, StringComparison.Ordinal));
     }
 
     private static void AssertNoStackTrace(string body)

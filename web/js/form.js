@@ -5,6 +5,7 @@
   const f = $('#f');
   const DRAFT = 'gridaid.draft';
   const LAST = 'gridaid.last';
+  const HP = 'website'; // the honeypot: hidden from people, never kept in a draft
   const AB = { lost_person: 'lp', lost_item: 'li', found_item: 'fi', help: 'hp', hazard: 'hz', tip: 'tp' };
   const store = {
     get(k) { try { return JSON.parse(localStorage.getItem(k)); } catch (e) { return null; } },
@@ -27,7 +28,7 @@
   let receipt = null;
 
   // ---- draft ----
-  const fields = () => Array.from(f.elements).filter(e => e.name && !['point', 'clientRequestId'].includes(e.name));
+  const fields = () => Array.from(f.elements).filter(e => e.name && !['point', 'clientRequestId', HP].includes(e.name));
   const save = () => {
     const v = {};
     for (const e of fields()) {
@@ -59,7 +60,7 @@
     return {
       kind: k, point: point || undefined, area: new URLSearchParams(location.search).get('area') || undefined,
       description: f.description.value, contact: { name: f['contact.name'].value, phone: f['contact.phone'].value },
-      lang: G.lang, clientRequestId: draft.id, details,
+      lang: G.lang, clientRequestId: draft.id, details, website: f[HP].value || undefined,
     };
   };
 

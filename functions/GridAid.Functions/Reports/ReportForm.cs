@@ -6,7 +6,7 @@ namespace GridAid.Functions.Reports;
 /// <summary>
 /// Reads the no-JavaScript form post (<c>application/x-www-form-urlencoded</c>) into a <see cref="ReportSubmission"/>.
 /// Fields: <c>kind</c>, <c>point</c>, <c>area</c>, <c>description</c>, <c>contact.name</c>, <c>contact.phone</c>, <c>lang</c>,
-/// <c>clientRequestId</c> and <c>details.&lt;name&gt;</c>. A repeated name takes its first non-empty value.
+/// <c>clientRequestId</c>, <c>details.&lt;name&gt;</c> and the honeypot <c>website</c>. A repeated name takes its first non-empty value.
 /// Without a <c>point</c> field the place comes from the page the form was posted from (<c>Referer: …/r/{point}</c>);
 /// without a <c>lang</c> field the language comes from <c>Accept-Language</c>; without a <c>clientRequestId</c>, one is
 /// derived from the content (<see cref="ContentRequestId"/>).
@@ -144,6 +144,7 @@ public static class ReportForm
             Lang = Field("lang") ?? req.Language(),
             ClientRequestId = Field("clientRequestId"),
             Details = details,
+            Website = Field(ReportSubmission.HoneypotField),
         };
         submission.ClientRequestId ??= ContentRequestId(submission, DateTimeOffset.UtcNow);
         return submission;

@@ -37,6 +37,7 @@ public static class ReportFormPages
         ["details.shoes"] = new("鞋子", "Shoes"),
         ["details.hazardType"] = new("隐患类型", "Type of hazard"),
         ["details.severity"] = new("严重程度", "Severity"),
+        [ReportSubmission.HoneypotField] = new("报告", "Report"),
     };
 
     public static IActionResult Receipt(string trackingCode, ReportKind kind, LocalizedText? station, string lang)
