@@ -92,6 +92,6 @@
   });
   $('#filters').addEventListener('submit', e => { e.preventDefault(); load(false); });
   $('#more').addEventListener('click', () => load(true));
-  G.onLang(() => { if (Staff.token) { render(); renderFigures(); } });
-  Staff.init('admin', () => { years(); loadFigures(); stations(); load(false); });
+  G.onLang(() => { if (Staff.token) { render(); renderFigures(); AdminOps.load(); } });
+  Staff.init('admin', () => { years(); loadFigures(); stations(); load(false); AdminOps.load(); });
 })();

@@ -46,6 +46,7 @@
       };
       const ack = a.status === 'acknowledged' || a.status === 'in_progress' || !open(a);
       if (a.reason === 'escalated') row(G.t('stf.why'), G.t('stf.escalated'));
+      if (a.reason === 'routing_failed') row(G.t('stf.why'), G.t('stf.routingFailed'));
       if (a.transferredFrom) row(G.t('stf.why'), G.t('stf.from', { s: stName(a.transferredFrom) }));
       if (a.transferredTo) row(G.t('stf.handed'), stName(a.transferredTo));
       const pick = el('select', { 'aria-label': G.t('stf.transferTo') },
