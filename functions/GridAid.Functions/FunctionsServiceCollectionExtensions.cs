@@ -1,5 +1,6 @@
 using GridAid.Functions.Directory;
 using GridAid.Functions.Intake;
+using GridAid.Functions.Limits;
 using GridAid.Functions.Poison;
 using GridAid.Functions.Retention;
 using GridAid.Functions.Routing;
@@ -25,6 +26,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddHostedService<DemoSeeder>();
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<AccessGate>();
+        services.AddGridAidLimits();
         services.AddSingleton<ReportIntake>();
         services.AddSingleton<ReportRouting>();
         services.AddSingleton<PoisonRecorder>();

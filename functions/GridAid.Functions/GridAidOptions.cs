@@ -1,5 +1,6 @@
 using GridAid.Core.Reports;
 using GridAid.Core.Routing;
+using GridAid.Functions.Limits;
 
 namespace GridAid.Functions;
 
@@ -31,4 +32,7 @@ public sealed class GridAidOptions
     /// that printed QR codes point to. Unset: the scheme and host of the request that asks for the QR code.
     /// </summary>
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>The abuse limits (<c>GridAid:RateLimits:…</c>; docs/rate-limits.md); <c>GridAid:RateLimits:Enabled=false</c> turns them all off.</summary>
+    public RateLimitOptions RateLimits { get; set; } = new();
 }
