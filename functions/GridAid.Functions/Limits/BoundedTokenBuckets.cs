@@ -50,8 +50,14 @@ public sealed class BoundedTokenBuckets : IDisposable
         }
     }
 
-    /// <summary>Takes <paramref name="permits"/> from the key's bucket; 0 only asks whether one is left. The lease says when to come back.</summary>
-    public RateLimitLease Acquire(string key, int permits = 1) => _limiter.AttemptAcquire(key, permits);
+    /// <summary>Takes a permit from the key's bucket, if it has one; a refused lease says when to come back.</summary>
+    public RateLimitLease Acquire(string key) => _limiter.AttemptAcquire(key);
+
+    /// <summary>
+    /// Whether the key's bucket holds a whole permit, taking nothing. (Not <c>AttemptAcquire(key, 0)</c>: a bucket
+    /// refills continuously, and that succeeds as soon as any fraction of a permit is back.)
+    /// </summary>
+    public bool HasPermit(string key) => _limiter.GetStatistics(key)?.CurrentAvailablePermits >= 1;
 
     public void Dispose() => _limiter.Dispose();
 

@@ -48,7 +48,17 @@ public sealed class RateLimiters : IDisposable
     /// Whether <paramref name="client"/> has used up its wrong codes: null, or when to try again. Asking takes nothing;
     /// only <see cref="SignInFailed"/> does, so a station signing in correctly never uses its allowance.
     /// </summary>
-    public TimeSpan? RefuseSignIn(string client) => _failedSignIns is null ? null : RetryAfter(_failedSignIns.Acquire(client, 0));
+    public TimeSpan? RefuseSignIn(string client)
+    {
+        if (_failedSignIns is null || _failedSignIns.HasPermit(client))
+        {
+            return null;
+        }
+
+        // Less than a whole permit left: the refused acquisition takes nothing and says when one is back. (Should one
+        // come back just now, it is taken and the sign-in goes ahead: a wrong code then costs a permit twice.)
+        return RetryAfter(_failedSignIns.Acquire(client));
+    }
 
     /// <summary>Counts one wrong or malformed credential from <paramref name="client"/>.</summary>
     public void SignInFailed(string client)

@@ -50,19 +50,32 @@ public sealed class BoundedLimiterTests
     {
         using var buckets = new BoundedTokenBuckets(new RateLimit { PermitLimit = 2, Window = TimeSpan.FromMinutes(1) }, 10);
 
-        using (var ask = buckets.Acquire("a", 0))
-        {
-            Assert.True(ask.IsAcquired);
-        }
-
+        Assert.True(buckets.HasPermit("a"));
+        Assert.True(buckets.HasPermit("a"));
         Assert.True(buckets.Acquire("a").IsAcquired);
         Assert.True(buckets.Acquire("a").IsAcquired);
         using var refused = buckets.Acquire("a");
         Assert.False(refused.IsAcquired);
         Assert.True(refused.TryGetMetadata(MetadataName.RetryAfter, out var wait));
-        Assert.Equal(TimeSpan.FromSeconds(30), wait);
-        Assert.False(buckets.Acquire("a", 0).IsAcquired);
+        Assert.InRange(wait, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+        Assert.False(buckets.HasPermit("a"));
         Assert.True(buckets.Acquire("b").IsAcquired);
+    }
+
+    [Fact]
+    public async Task A_fraction_of_a_permit_back_is_no_permit()
+    {
+        using var buckets = new BoundedTokenBuckets(new RateLimit { PermitLimit = 1, Window = TimeSpan.FromSeconds(30) }, 10);
+        using (buckets.Acquire("a"))
+        {
+        }
+
+        // The bucket refills continuously; the partitioned limiter tops it up every 100 ms.
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+
+        Assert.False(buckets.HasPermit("a"));
+        using var lease = buckets.Acquire("a");
+        Assert.False(lease.IsAcquired);
     }
 
     [Theory]
