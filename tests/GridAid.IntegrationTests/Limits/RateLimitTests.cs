@@ -115,6 +115,8 @@ public sealed class RateLimitTests(LimitsFixture f)
 
         Assert.True(f.TableRequestsMentioning(run) >= LimitsFixture.FailedSignIns, "the unknown areas were looked up");
 
+        // Long enough for the bucket to refill a fraction of a permit (it refills continuously): still no permit.
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
         var throttledRun = run + "-throttled";
         for (var i = 0; i < 20; i++)
         {
