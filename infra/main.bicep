@@ -8,8 +8,48 @@ targetScope = 'subscription'
 @description('Name of the azd environment; used for the resource group name and the resource name hash.')
 param environmentName string
 
+// Regions that offer Functions Flex Consumption, as Azure-Samples/functions-quickstart-dotnet-azd lists them in
+// infra/main.bicep (list last changed in e35589c, 2025-05-05, "Updated location/region list for Flex Consumption";
+// unchanged at fe74255, 2026-02-24), without that list's eastus2euap (an Early Updates Access Program region, not
+// one to run a real area in). Microsoft publishes no fixed list: "View currently supported regions" in
+// https://learn.microsoft.com/azure/azure-functions/flex-consumption-how-to says to run
+// `az functionapp list-flexconsumption-locations`. Check a region there before adding it. azd offers only these
+// regions when it prompts for the location (it filters its prompt by allowedValues).
 @minLength(1)
 @description('Region for all resources except the Static Web App. Must offer Functions Flex Consumption.')
+@allowed([
+  'australiaeast'
+  'australiasoutheast'
+  'brazilsouth'
+  'canadacentral'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'italynorth'
+  'japaneast'
+  'koreacentral'
+  'northcentralus'
+  'northeurope'
+  'norwayeast'
+  'southafricanorth'
+  'southcentralus'
+  'southeastasia'
+  'southindia'
+  'spaincentral'
+  'swedencentral'
+  'uaenorth'
+  'uksouth'
+  'ukwest'
+  'westcentralus'
+  'westeurope'
+  'westus'
+  'westus2'
+  'westus3'
+])
 @metadata({
   azd: {
     type: 'location'
@@ -21,8 +61,19 @@ param location string
 @allowed(['centralus', 'eastus2', 'eastasia', 'westeurope', 'westus2'])
 param staticWebAppLocation string = 'eastasia'
 
-@description('Object id of the deploying user; gets storage data roles for inspection. Empty: none.')
+@description('Object id of the deploying principal (azd sets AZURE_PRINCIPAL_ID); gets storage data roles for inspection. Empty: none.')
 param principalId string = ''
+
+// azd substitutes ${AZURE_PRINCIPAL_TYPE} in main.parameters.json with the signed-in principal's type: User after
+// `azd auth login`, ServicePrincipal after `azd auth login --client-id ...` (Azure/azure-dev
+// cli/azd/docs/environment-variables.md: "AZURE_PRINCIPAL_TYPE | The type of the signed-in principal (e.g., User,
+// ServicePrincipal)"; source: cli/azd/pkg/infra/provisioning/current_principal_id_provider.go, CurrentPrincipalType,
+// and bicep/bicep_provider.go, evalParamEnvSubst). Microsoft Learn's azd environment-variables FAQ lists
+// AZURE_PRINCIPAL_ID but not this variable. An azd without that substitution leaves the variable unset, and azd
+// omits a string parameter whose variable is unset (bicep_provider.go, loadParameters), so this default applies.
+@description('Type of principalId for its role assignments: User (a person) or ServicePrincipal (CI).')
+@allowed(['User', 'ServicePrincipal'])
+param principalType string = 'User'
 
 @description('Always-ready Flex Consumption instances for HTTP functions. 0 keeps the app scale-to-zero.')
 @minValue(0)
@@ -31,12 +82,32 @@ param alwaysReady int = 0
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
-@description('Seed the Taishan demo area (public demo access codes, see README). Set false for a real deployment.')
-param seedDemoData bool = true
+// Off by default: the demo area's access codes are published in the README, so a deployment that seeds them has a
+// credential anyone can read. Turn it on only for a throwaway demo environment.
+@description('Seed the Taishan demo area with its public demo access codes (see README). Never for a real area.')
+param seedDemoData bool = false
 
 @minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 100
+
+@description('The address people open, if a custom domain is bound to the Front Door endpoint (https://...). Empty: the Front Door endpoint address.')
+param publicBaseUrl string = ''
+
+// Front Door WAF rate limit on /api/* per client (socket) IP address, across all function instances (in-process
+// limits count per instance). On by default because Front Door is the public path anyway and custom WAF rules carry
+// no extra fee (https://learn.microsoft.com/azure/frontdoor/billing, "Base fees"). One socket IP can be many people
+// (mobile carrier NAT, a station office), so the threshold is generous; see infra/README.md.
+@description('Limit /api/* requests per client IP at Front Door (WAF custom rate-limit rule).')
+param apiRateLimitEnabled bool = true
+
+@description('/api/* requests one client IP may make per window before it is blocked (429) for the rest of the window.')
+@minValue(1)
+param apiRateLimitThreshold int = 600
+
+@description('Rate-limit window in minutes (Front Door offers 1 or 5).')
+@allowed([1, 5])
+param apiRateLimitWindowMinutes int = 1
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -100,8 +171,27 @@ module rbac 'app/rbac.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     identityPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
+    userPrincipalType: principalType
   }
 }
+
+// Profile and endpoint first: the function app needs the endpoint's host (public address) and the profile's
+// Front Door id (access restriction); the origins and routes come after both apps exist (frontDoorRoutes).
+module frontDoor 'app/frontdoor.bicep' = {
+  name: 'frontdoor'
+  scope: rg
+  params: {
+    profileName: 'afd-${resourceToken}'
+    endpointName: 'fde-${resourceToken}'
+    wafPolicyName: 'waf${resourceToken}'
+    tags: tags
+    rateLimitEnabled: apiRateLimitEnabled
+    rateLimitThreshold: apiRateLimitThreshold
+    rateLimitDurationInMinutes: apiRateLimitWindowMinutes
+  }
+}
+
+var frontDoorUri = 'https://${frontDoor.outputs.hostName}'
 
 module functions 'app/functions.bicep' = {
   name: 'functions'
@@ -125,6 +215,8 @@ module functions 'app/functions.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     alwaysReady: alwaysReady
     seedDemoData: seedDemoData
+    publicBaseUrl: empty(publicBaseUrl) ? frontDoorUri : publicBaseUrl
+    frontDoorId: frontDoor.outputs.frontDoorId
   }
 }
 
@@ -135,8 +227,17 @@ module web 'app/staticweb.bicep' = {
     name: 'stapp-${resourceToken}'
     location: staticWebAppLocation
     tags: tags
-    backendResourceId: functions.outputs.id
-    backendLocation: location
+  }
+}
+
+module frontDoorRoutes 'app/frontdoor-routes.bicep' = {
+  name: 'frontdoor-routes'
+  scope: rg
+  params: {
+    profileName: frontDoor.outputs.profileName
+    endpointName: frontDoor.outputs.endpointName
+    webHostName: web.outputs.hostName
+    apiHostName: functions.outputs.hostName
   }
 }
 
@@ -146,5 +247,9 @@ output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_FUNCTION_APP_NAME string = functions.outputs.name
 output AZURE_FUNCTION_URI string = functions.outputs.uri
 output AZURE_STATIC_WEB_URI string = web.outputs.uri
+output AZURE_FRONT_DOOR_URI string = frontDoorUri
+output AZURE_FRONT_DOOR_ID string = frontDoor.outputs.frontDoorId
+@description('The address to print on posters and give people: Front Door, or the custom domain if one is set.')
+output PUBLIC_BASE_URL string = empty(publicBaseUrl) ? frontDoorUri : publicBaseUrl
 output AZURE_EVENTGRID_TOPIC_ENDPOINT string = eventGrid.outputs.endpoint
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs GridAid locally: Azurite (data kept in .azurite/), the local Functions-compatible host with the
 # Taishan demo data, and the web pages. Ctrl+C stops everything.
+# The demo is seeded only while .azurite/ has no taishan area: later runs keep your changes (replaced codes,
+# deleted stations). rm -rf .azurite starts afresh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 URL="${GRIDAID_URL:-http://127.0.0.1:7071}"
@@ -33,6 +35,9 @@ GridAid is starting on $URL
                                            (every demo station: code = demo-<station id>)
   Admin:                   $URL/admin/     area taishan, access code demo-admin
   API health:              $URL/api/health
+  (the demo codes as first seeded: a code replaced since stays replaced; rm -rf .azurite for a fresh demo)
+  More areas (the operator's tool, README "Deploy to Azure"), in another terminal:
+    AzureWebJobsStorage=UseDevelopmentStorage=true dotnet run --project functions/GridAid.Cli -- area create <id> --name-zh … --name-en …
 
 TEXT
 AzureWebJobsStorage="UseDevelopmentStorage=true" GridAid__SeedDemoData=true \

@@ -23,16 +23,21 @@ public static class FunctionsServiceCollectionExtensions
         services.AddOptions<GridAidOptions>().Bind(configuration.GetSection(GridAidOptions.Section));
         services.AddGridAidInfrastructure(configuration);
 
-        services.AddHostedService<DemoSeeder>();
+        services.AddDemoSeeding(configuration);
         services.AddSingleton<CallerAuthenticator>();
+        services.AddSingleton<AuditTrail>();
         services.AddSingleton<AccessGate>();
         services.AddGridAidLimits();
+        services.AddSingleton<TrackingCodeKey>();
         services.AddSingleton<ReportIntake>();
         services.AddSingleton<ReportRouting>();
+        services.AddOptions<SweeperOptions>().Bind(configuration.GetSection(SweeperOptions.Section));
+        services.AddSingleton<StrandedReportSweeper>();
         services.AddSingleton<PoisonRecorder>();
         services.AddSingleton<AlertActions>();
         services.AddSingleton<UnansweredEscalation>();
         services.AddSingleton<ResolvedReportRedaction>();
+        services.AddSingleton<UnattendedReportClosing>();
         services.AddSingleton<ScheduledChecks>();
         services.AddSingleton<DirectoryAdmin>();
 

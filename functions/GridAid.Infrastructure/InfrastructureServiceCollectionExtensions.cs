@@ -36,6 +36,8 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<ScheduledCheckSender>();
         services.AddSingleton<PoisonStore>();
         services.AddSingleton<StorageProbe>();
+        services.AddSingleton<SecretStore>();
+        services.AddSingleton<AuditStore>();
         services.AddSingleton<IAlertPublisher>(sp => new BestEffortAlertPublisher(
             CreatePublisher(sp.GetRequiredService<IOptions<EventGridOptions>>().Value),
             sp.GetRequiredService<ILogger<BestEffortAlertPublisher>>()));

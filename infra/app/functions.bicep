@@ -35,11 +35,14 @@ param maximumInstanceCount int = 100
 @minValue(0)
 param alwaysReady int = 0
 
-@description('Seed the Taishan demo directory with its public demo access codes at start. Turn off for a real area.')
-param seedDemoData bool = true
+@description('Seed the Taishan demo directory with its public demo access codes at start (known credentials: demo only).')
+param seedDemoData bool = false
 
-@description('The address printed QR codes open (a custom domain). Empty: the address the posters page was opened at.')
-param publicBaseUrl string = ''
+@description('The address people open (https, no trailing path): the Front Door endpoint or a custom domain on it. QR posters print links under it.')
+param publicBaseUrl string
+
+@description('Front Door profile id (X-Azure-FDID): only requests from this Front Door reach the app.')
+param frontDoorId string
 
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
@@ -72,6 +75,31 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
+      // Only this Front Door may call the app (so its WAF cannot be bypassed): the AzureFrontDoor.Backend service
+      // tag plus the X-Azure-FDID header, as "Restrict access to a specific Azure Front Door instance" shows
+      // (https://learn.microsoft.com/azure/app-service/app-service-ip-restrictions) and
+      // https://learn.microsoft.com/azure/frontdoor/origin-security asks ("use together"). Flex Consumption
+      // supports inbound access restrictions (https://learn.microsoft.com/azure/azure-functions/functions-scale,
+      // "Networking features"). The SCM site keeps its own, open rule set: `azd deploy` publishes a Flex
+      // Consumption app through it, with an Entra ID token (basic auth is off below).
+      ipSecurityRestrictionsDefaultAction: 'Deny'
+      ipSecurityRestrictions: [
+        {
+          name: 'FrontDoor'
+          description: 'This Front Door profile only'
+          priority: 100
+          action: 'Allow'
+          tag: 'ServiceTag'
+          ipAddress: 'AzureFrontDoor.Backend'
+          headers: {
+            'x-azure-fdid': [
+              frontDoorId
+            ]
+          }
+        }
+      ]
+      scmIpSecurityRestrictionsUseMain: false
+      scmIpSecurityRestrictionsDefaultAction: 'Allow'
     }
     functionAppConfig: {
       deployment: {
@@ -143,4 +171,5 @@ resource scmPolicy 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-
 
 output name string = functionApp.name
 output id string = functionApp.id
+output hostName string = functionApp.properties.defaultHostName
 output uri string = 'https://${functionApp.properties.defaultHostName}'

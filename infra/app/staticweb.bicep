@@ -1,13 +1,12 @@
-// Static Web App (Standard) hosting web/; /api/* is proxied to the linked function app backend.
+// Static Web App (Standard) hosting web/. It serves the pages only; people reach it through Front Door
+// (frontdoor.bicep), which sends /api/* to the function app. No linked backend: Microsoft documents Static Web Apps
+// "bring your own functions" for Consumption, Premium and Dedicated plans, not for Flex Consumption
+// (https://learn.microsoft.com/azure/static-web-apps/apis-functions). Standard stays: the Front Door tutorial for
+// Static Web Apps lists "Azure Static Web Apps Standard and Azure Front Door Standard / Premium plans" as its
+// prerequisites (https://learn.microsoft.com/azure/static-web-apps/front-door-manual).
 param name string
 param location string
 param tags object
-
-@description('Resource id of the function app to link as the /api backend.')
-param backendResourceId string
-
-@description('Region of the linked function app.')
-param backendLocation string
 
 resource staticSite 'Microsoft.Web/staticSites@2025-03-01' = {
   name: name
@@ -24,14 +23,6 @@ resource staticSite 'Microsoft.Web/staticSites@2025-03-01' = {
   }
 }
 
-resource backend 'Microsoft.Web/staticSites/linkedBackends@2025-03-01' = {
-  parent: staticSite
-  name: 'api'
-  properties: {
-    backendResourceId: backendResourceId
-    region: backendLocation
-  }
-}
-
 output name string = staticSite.name
+output hostName string = staticSite.properties.defaultHostname
 output uri string = 'https://${staticSite.properties.defaultHostname}'

@@ -20,6 +20,23 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public HttpClient Http => _host!.Http;
 
+    /// <summary>How often the open status page refreshes itself (<c>setTimeout(load, 10000)</c> in web/js/status.js).</summary>
+    public static readonly TimeSpan StatusPageRefresh = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest the form waits between two attempts to send (<c>Math.min(60, …)</c> s in web/js/form.js).</summary>
+    public static readonly TimeSpan FormRetryCeiling = TimeSpan.FromSeconds(60);
+
+    /// <summary>One page step: a navigation or click, the API calls it makes and the render (also every context's default timeout).</summary>
+    public static TimeSpan PageStep { get; } = TestTimings.Work(steps: 3);
+
+    /// <summary>Waits for one <see cref="PageStep"/>.</summary>
+    public static LocatorWaitForOptions WithinPageStep => Within(PageStep);
+
+    /// <summary>Waits for a page step after a page timer of <paramref name="timer"/> has fired.</summary>
+    public static LocatorWaitForOptions AfterTimer(TimeSpan timer) => Within(timer + PageStep);
+
+    private static LocatorWaitForOptions Within(TimeSpan wait) => new() { Timeout = (float)wait.TotalMilliseconds };
+
     /// <summary>Where screenshots go: under the test output folder.</summary>
     public static string ScreenshotDir { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
@@ -41,8 +58,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDir);
     }
 
-    public Task<IBrowserContext> NewContextAsync(string locale, bool javaScript = true) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IBrowserContext> NewContextAsync(string locale, bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             Locale = locale,
@@ -50,6 +68,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             DeviceScaleFactor = 1,
             JavaScriptEnabled = javaScript,
         });
+        context.SetDefaultTimeout((float)PageStep.TotalMilliseconds);
+        return context;
+    }
 
     /// <summary>The reports of the area that <paramref name="match"/> picks, read through the admin API.</summary>
     public async Task<List<JsonElement>> ReportsAsync(Func<JsonElement, bool> match)
@@ -72,7 +93,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         return found;
     }
 
-    /// <summary>Waits until the report is routed (it has stations), and checks it is the only one with that code.</summary>
+    /// <summary>Waits until the report is routed (it has stations; <see cref="TestTimings.Alert"/>), and checks it is the only one with that code.</summary>
     public async Task<JsonElement> RoutedReportAsync(string trackingCode)
     {
         return await Eventually.Get<JsonElement?>(async () =>
@@ -80,7 +101,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             var hits = await ReportsAsync(r => r.GetProperty("trackingCode").GetString() == trackingCode);
             Assert.True(hits.Count <= 1, $"{hits.Count} reports have tracking code {trackingCode}");
             return hits.Count == 1 && hits[0].GetProperty("stationIds").GetArrayLength() > 0 ? hits[0] : null;
-        }, TimeSpan.FromSeconds(30), "report " + trackingCode + " to be routed") ?? throw new InvalidOperationException();
+        }, TestTimings.Alert, "report " + trackingCode + " to be routed") ?? throw new InvalidOperationException();
     }
 
     public async Task DisposeAsync()

@@ -1,4 +1,8 @@
+using System.Net;
 using System.Net.Http.Headers;
+using GridAid.Core.Demo;
+using GridAid.Core.Directory;
+using GridAid.TestSupport;
 using Microsoft.Playwright;
 
 namespace GridAid.BrowserTests;
@@ -10,7 +14,7 @@ namespace GridAid.BrowserTests;
 [Collection(BrowserGroup.Name)]
 public sealed class DirectoryPageTests(BrowserFixture fx)
 {
-    private static readonly LocatorWaitForOptions Wait = new() { Timeout = 30_000 };
+    private static readonly LocatorWaitForOptions Wait = BrowserFixture.WithinPageStep;
 
     [Fact]
     public async Task Admin_adds_a_station_and_a_point_gets_a_new_access_code_and_deletes_them()
@@ -70,7 +74,7 @@ public sealed class DirectoryPageTests(BrowserFixture fx)
             await stationItem.Locator("button:has-text('New code')").ClickAsync();
             await page.Locator("#nc").WaitForAsync(Wait);
             var code = (await page.InnerTextAsync("#ncc")).Trim();
-            Assert.Equal(20, code.Length);
+            Assert.Equal(GridAid.Core.Security.AccessCode.CodeLength, code.Length);
             using (var inbox = new HttpRequestMessage(HttpMethod.Get, $"/api/stations/{id}/alerts"))
             {
                 inbox.Headers.Authorization = new AuthenticationHeaderValue("Bearer", $"taishan.{id}.{code}");
@@ -100,6 +104,82 @@ public sealed class DirectoryPageTests(BrowserFixture fx)
             await DeleteAsync("/api/admin/points/" + point);
             await DeleteAsync("/api/admin/stations/" + id);
         }
+    }
+
+    [Fact]
+    public async Task Admin_renames_the_area_moves_its_duty_station_and_replaces_their_own_code_shown_once()
+    {
+        // The admin code is replaced here, so this test has an area, storage and host of its own.
+        const string area = "bt-area";
+        const string adminCode = "bt-admin-code";
+        var seed = new AreaSeed(
+            new Area(area, new("测试景区", "Test Area"), "bt-post"),
+            [
+                new Station(area, "bt-post", new("测试派出所", "Test Police Post"), StationType.PolicePost),
+                new Station(area, "bt-shop", new("测试小店", "Test Shop"), StationType.GridMember),
+            ],
+            [],
+            [],
+            new Dictionary<string, string> { ["admin"] = adminCode });
+        await using var azurite = await AzuriteInstance.StartAsync();
+        await using var host = await LocalHostInstance.StartAsync(azurite.ConnectionString, extraAreas: [seed], seedDemo: false);
+        await using var context = await fx.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = host.BaseAddress.ToString(),
+            Locale = "en-US",
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+            DeviceScaleFactor = 1,
+        });
+        var page = await context.NewPageAsync();
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+
+        await page.GotoAsync("/admin/directory.html");
+        await page.FillAsync("#area", area);
+        await page.FillAsync("#code", adminCode);
+        await page.ClickAsync("#login button[type=submit]");
+        await page.Locator("#sl li:has-text('bt-shop')").WaitForAsync(Wait);
+        await Assertions.Expect(page.Locator("#a-zh")).ToHaveValueAsync("测试景区");
+        await Assertions.Expect(page.Locator("#a-duty")).ToHaveValueAsync("bt-post");
+
+        // A missing name is marked at its field, and nothing is saved.
+        await page.FillAsync("#a-en", " ");
+        await page.ClickAsync("#af button[type=submit]");
+        await Assertions.Expect(page.Locator("#af [data-f='name.en'] .err")).ToContainTextAsync("required");
+        Assert.Equal("true", await page.GetAttributeAsync("#a-en", "aria-invalid"));
+
+        // Renamed, with the shop on duty.
+        await page.FillAsync("#a-en", "Renamed Area");
+        await page.SelectOptionAsync("#a-duty", "bt-shop");
+        await page.ClickAsync("#af button[type=submit]");
+        await Assertions.Expect(page.Locator("#msg")).ToContainTextAsync("Area settings saved: Renamed Area");
+        await Assertions.Expect(page.Locator("#an")).ToHaveTextAsync("Renamed Area");
+        await Assertions.Expect(page.Locator("#sl li:has-text('bt-shop')")).ToContainTextAsync("duty station");
+        await Assertions.Expect(page.Locator("#sl li:has-text('bt-post')")).Not.ToContainTextAsync("duty station");
+
+        // A new admin code, shown once: the old one is dead at once, the page goes on with the new one.
+        await page.ClickAsync("#acode");
+        await page.Locator("#nc").WaitForAsync(Wait);
+        await Assertions.Expect(page.Locator("#nc-h")).ToContainTextAsync("New admin access code for Renamed Area");
+        var code = (await page.InnerTextAsync("#ncc")).Trim();
+        Assert.Equal(GridAid.Core.Security.AccessCode.CodeLength, code.Length);
+        Assert.Equal(HttpStatusCode.Unauthorized, await AdminStatusAsync(host, $"{area}.admin.{adminCode}"));
+        Assert.Equal(HttpStatusCode.OK, await AdminStatusAsync(host, $"{area}.admin.{code}"));
+        Assert.Empty(await FormDriver.AxeViolationsAsync(page));
+        await FormDriver.ScreenshotAsync(page, "directory-area-en", copyToDocs: false);
+
+        await page.ClickAsync("#ndone");
+        await page.FillAsync("#a-zh", "新名字");
+        await page.ClickAsync("#af button[type=submit]");
+        await Assertions.Expect(page.Locator("#msg")).ToContainTextAsync("Area settings saved");
+        Assert.True(await page.Locator("#login").IsHiddenAsync());
+    }
+
+    private static async Task<HttpStatusCode> AdminStatusAsync(LocalHostInstance host, string credential)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/directory");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", credential);
+        using var response = await host.Http.SendAsync(request);
+        return response.StatusCode;
     }
 
     private async Task DeleteAsync(string url)

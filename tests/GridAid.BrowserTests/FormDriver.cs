@@ -60,7 +60,7 @@ public static class FormDriver
     {
         await page.ClickAsync("#send");
         var code = page.Locator("#rc-code");
-        await code.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await code.WaitForAsync(BrowserFixture.WithinPageStep);
         return (await code.InnerTextAsync()).Trim();
     }
 

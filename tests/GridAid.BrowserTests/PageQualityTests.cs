@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace GridAid.BrowserTests;
@@ -55,7 +54,7 @@ public sealed class PageQualityTests(BrowserFixture fx, ITestOutputHelper output
         using var ack = new HttpRequestMessage(HttpMethod.Post, $"/api/stations/{FormDriver.PointStation}/alerts/{code}/ack");
         ack.Headers.Authorization = new("Bearer", $"taishan.{FormDriver.PointStation}.demo-{FormDriver.PointStation}");
         (await fx.Http.SendAsync(ack)).EnsureSuccessStatusCode();
-        await page.Locator("#tl li:has-text('Seen by the station')").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await page.Locator("#tl li:has-text('Seen by the station')").WaitForAsync(BrowserFixture.AfterTimer(BrowserFixture.StatusPageRefresh));
 
         await page.ClickAsync("#langs button[lang='zh-CN']");
         await page.Locator("#tl li:has-text('站点已确认')").WaitForAsync();

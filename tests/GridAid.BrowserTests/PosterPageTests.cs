@@ -18,7 +18,7 @@ public sealed partial class PosterPageTests(BrowserFixture fx)
         await page.ClickAsync("#login button[type=submit]");
 
         var posters = page.Locator("article.poster");
-        await posters.Nth(19).WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await posters.Nth(19).WaitForAsync(BrowserFixture.WithinPageStep);
         var count = await posters.CountAsync();
         Assert.True(count >= 20, $"{count} posters");
         await page.WaitForFunctionAsync("() => [...document.images].every(i => i.complete)");
@@ -67,7 +67,7 @@ public sealed partial class PosterPageTests(BrowserFixture fx)
         await page.FillAsync("#code", "demo-admin");
         await page.ClickAsync("#login button[type=submit]");
         var poster = page.Locator("article.poster[data-code=ts-nantianmen]");
-        await poster.Locator("img").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await poster.Locator("img").WaitForAsync(BrowserFixture.WithinPageStep);
         await page.WaitForFunctionAsync("() => [...document.images].every(i => i.complete && i.naturalWidth > 0)");
 
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });

@@ -75,14 +75,15 @@ public sealed class ReportFormTests(BrowserFixture fx, ITestOutputHelper output)
 
         await context.SetOfflineAsync(true);
         await page.ClickAsync("#send");
-        await page.Locator("#again").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await page.Locator("#again").WaitForAsync(BrowserFixture.WithinPageStep);
         Assert.Contains("saved on this phone", await page.InnerTextAsync("#msg"));
         Assert.Contains(marker, await page.EvaluateAsync<string>("() => localStorage.getItem('gridaid.draft')"));
         await page.ClickAsync("#again"); // a second attempt while still offline
         await page.Locator("#again").WaitForAsync();
 
         await context.SetOfflineAsync(false);
-        await page.Locator("#rc-code").WaitForAsync(new LocatorWaitForOptions { Timeout = 90_000 });
+        // The form sends at once on the 'online' event; were that missed, its next retry is at most FormRetryCeiling away.
+        await page.Locator("#rc-code").WaitForAsync(BrowserFixture.AfterTimer(BrowserFixture.FormRetryCeiling));
         var code = (await page.InnerTextAsync("#rc-code")).Trim();
         Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('gridaid.draft')"));
         var report = await fx.RoutedReportAsync(code);
@@ -108,7 +109,7 @@ public sealed class ReportFormTests(BrowserFixture fx, ITestOutputHelper output)
             await route.AbortAsync("connectionreset");
         });
         await page.ClickAsync("#send");
-        await page.Locator("#again").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await page.Locator("#again").WaitForAsync(BrowserFixture.WithinPageStep);
         Assert.True(forwarded >= 1);
         Assert.Single(await fx.ReportsAsync(r => r.Str("description").Contains(marker, StringComparison.Ordinal)));
         // What the server may already hold cannot be edited away while the phone waits for its answer.
@@ -118,7 +119,7 @@ public sealed class ReportFormTests(BrowserFixture fx, ITestOutputHelper output)
         // The network comes back: the retry carries the same clientRequestId and gets the same report back.
         await page.UnrouteAllAsync();
         await page.ClickAsync("#again");
-        await page.Locator("#rc-code").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await page.Locator("#rc-code").WaitForAsync(BrowserFixture.WithinPageStep);
         var code = (await page.InnerTextAsync("#rc-code")).Trim();
 
         var reports = await fx.ReportsAsync(r => r.Str("description").Contains(marker, StringComparison.Ordinal));
@@ -145,7 +146,7 @@ public sealed class ReportFormTests(BrowserFixture fx, ITestOutputHelper output)
         await page.RouteAsync("**/api/reports", route => route.AbortAsync("connectionrefused"));
         var firstId = await page.InputValueAsync("#rid");
         await page.ClickAsync("#send");
-        await page.Locator("#again").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await page.Locator("#again").WaitForAsync(BrowserFixture.WithinPageStep);
         Assert.True(await page.IsDisabledAsync("#desc"));
         page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
         await page.ClickAsync("#edit");
@@ -204,7 +205,7 @@ public sealed class ReportFormTests(BrowserFixture fx, ITestOutputHelper output)
         Assert.Equal("Leave your phone number so the police can call you", await page.InnerTextAsync("[data-f='contact.phone'] .err"));
         await page.FillAsync("#phone", "13800138000");
         await page.ClickAsync("#send");
-        await page.Locator("[data-f='details.age'] .err").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await page.Locator("[data-f='details.age'] .err").WaitForAsync(BrowserFixture.WithinPageStep);
         Assert.Equal("Enter a valid number", await page.InnerTextAsync("[data-f='details.age'] .err"));
         Assert.Equal("true", await page.GetAttributeAsync("#d-age", "aria-invalid"));
         Assert.Equal("alert", await page.GetAttributeAsync("#errs", "role"));
@@ -243,7 +244,7 @@ public sealed class ReportFormTests(BrowserFixture fx, ITestOutputHelper output)
         await page.FillAsync("#desc", marker);
         await page.ClickAsync("#send");
 
-        var code = (await page.Locator("#rc-code").InnerTextAsync(new LocatorInnerTextOptions { Timeout = 30_000 })).Trim();
+        var code = (await page.Locator("#rc-code").InnerTextAsync(new LocatorInnerTextOptions { Timeout = (float)BrowserFixture.PageStep.TotalMilliseconds })).Trim();
         Assert.EndsWith("/api/reports", page.Url, StringComparison.Ordinal);
         Assert.Equal("/s/" + code, await page.GetAttributeAsync("a.primary", "href"));
         Assert.Contains(locale.StartsWith("en", StringComparison.Ordinal) ? "Summit Police Post" : "岱顶派出所", await page.InnerTextAsync("main"));

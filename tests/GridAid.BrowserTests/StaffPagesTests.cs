@@ -22,7 +22,7 @@ public sealed class StaffPagesTests(BrowserFixture fx)
         await FormDriver.ScreenshotAsync(page, "station-en", copyToDocs: false);
 
         await card.Locator("button:has-text('Acknowledge')").ClickAsync();
-        await page.Locator($"article.alert:has-text('{code}') .badge:has-text('Seen by the station')").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await page.Locator($"article.alert:has-text('{code}') .badge:has-text('Seen by the station')").WaitForAsync(BrowserFixture.WithinPageStep);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class StaffPagesTests(BrowserFixture fx)
         await page.GotoAsync("/admin/");
         await page.FillAsync("#code", "demo-admin");
         await page.ClickAsync("#login button[type=submit]");
-        await page.Locator($"#rows tr:has-text('{code}')").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await page.Locator($"#rows tr:has-text('{code}')").WaitForAsync(BrowserFixture.WithinPageStep);
         await Assertions.Expect(page.Locator("#fig")).ToContainTextAsync("Missing people found");
         await FormDriver.ScreenshotAsync(page, "admin-en", copyToDocs: false);
         await page.SelectOptionAsync("#fk", "hazard");
@@ -61,10 +61,10 @@ public sealed class StaffPagesTests(BrowserFixture fx)
         var card = await OpenInboxAtAsync(page, code);
 
         await card.Locator("button:has-text('Start work')").ClickAsync();
-        await page.Locator($"article.alert:has-text('{code}') .badge:has-text('{await StatusTextAsync(page, "in_progress")}')").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await page.Locator($"article.alert:has-text('{code}') .badge:has-text('{await StatusTextAsync(page, "in_progress")}')").WaitForAsync(BrowserFixture.WithinPageStep);
         await page.Locator($"article.alert:has-text('{code}') select").SelectOptionAsync("ts-tianjie-grid");
         await page.Locator($"article.alert:has-text('{code}') button:has-text('Transfer')").ClickAsync();
-        await page.Locator($"article.alert:has-text('{code}') dd:has-text('Heavenly Street Grid Office')").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await page.Locator($"article.alert:has-text('{code}') dd:has-text('Heavenly Street Grid Office')").WaitForAsync(BrowserFixture.WithinPageStep);
         Assert.Empty(await FormDriver.AxeViolationsAsync(page));
 
         var routed = await fx.RoutedReportAsync(code);
@@ -84,7 +84,7 @@ public sealed class StaffPagesTests(BrowserFixture fx)
         await page.FillAsync("#code", "demo-" + FormDriver.PointStation);
         await page.ClickAsync("#login button[type=submit]");
         var card = page.Locator($"article.alert:has-text('{code}')");
-        await card.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await card.WaitForAsync(BrowserFixture.WithinPageStep);
         return card;
     }
 }

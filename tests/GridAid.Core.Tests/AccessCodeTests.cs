@@ -22,4 +22,20 @@ public class AccessCodeTests
     [InlineData("..", false)]
     public void Credentials_have_three_parts(string credential, bool ok) =>
         Assert.Equal(ok, AccessCode.TryParse(credential, out _, out _, out _));
+
+    [Fact]
+    public void A_new_code_carries_at_least_128_random_bits_and_is_never_repeated()
+    {
+        var codes = Enumerable.Range(0, 1000).Select(_ => AccessCode.NewCode()).ToList();
+
+        Assert.True(AccessCode.CodeLength * Math.Log2(AccessCode.CodeAlphabet.Distinct().Count()) >= 128);
+        Assert.All(codes, c => Assert.Equal(AccessCode.CodeLength, c.Length));
+        Assert.All(codes, c => Assert.All(c, ch => Assert.Contains(ch, AccessCode.CodeAlphabet)));
+        Assert.Equal(codes.Count, codes.Distinct(StringComparer.Ordinal).Count());
+
+        // Every character of the alphabet turns up: the code is not drawn from a smaller set.
+        Assert.Equal(AccessCode.CodeAlphabet.Length, codes.SelectMany(c => c).Distinct().Count());
+        Assert.True(AccessCode.TryParse("taishan.admin." + codes[0], out _, out _, out var parsed));
+        Assert.Equal(codes[0], parsed);
+    }
 }

@@ -27,6 +27,41 @@ public class RetentionTests
     }
 
     [Fact]
+    public void An_open_report_is_closed_thirty_days_after_it_was_submitted_with_the_reason_and_only_once()
+    {
+        var policy = new RetentionPolicy();
+        var valid = new ValidReport(ReportKind.LostItem, "ts-nantianmen", null, "黑色背包", new Contact("王女士", "13800138000"), "zh-CN", "req-12345678",
+            new Dictionary<string, string>());
+        var open = ReportLifecycle.Routed(Report.Receive(valid, "taishan", "K7QM-3XRT", T0), ["a"], T0)!;
+
+        Assert.Equal(TimeSpan.FromDays(30), policy.CloseOpenAfter);
+        Assert.Equal(TimeSpan.FromDays(7), policy.WaitBeforeClosing(T0, T0));
+        Assert.Equal(TimeSpan.FromDays(2), policy.WaitBeforeClosing(T0, T0.AddDays(28)));
+        Assert.Null(policy.WaitBeforeClosing(T0, T0.AddDays(30)));
+
+        var closed = ReportLifecycle.ClosedUnattended(open, T0.AddDays(30))!;
+        Assert.Equal(ReportStatus.Closed, closed.Status);
+        Assert.Equal(TimelineNotes.ClosedUnattended, closed.Timeline[^1].Note);
+        Assert.Null(ReportLifecycle.ClosedUnattended(closed, T0.AddDays(31)));
+        Assert.Null(ReportLifecycle.ClosedUnattended(Resolved(), T0.AddDays(31)));
+
+        // From then on the resolved-report deletion rule counts from the closing.
+        Assert.Equal(T0.AddDays(30), RetentionPolicy.ResolvedAt(closed));
+    }
+
+    [Fact]
+    public void An_alert_closes_without_pretending_to_be_acknowledged()
+    {
+        var alert = Alert.For(Resolved() with { Status = ReportStatus.Routed }, "a", ["a"], null, T0);
+
+        var closed = alert.Closed(T0.AddDays(30))!;
+
+        Assert.Equal(ReportStatus.Closed, closed.Status);
+        Assert.Null(closed.AcknowledgedAt);
+        Assert.Null(closed.Closed(T0.AddDays(31)));
+    }
+
+    [Fact]
     public void Only_a_resolved_report_has_a_resolution_time()
     {
         var resolved = Resolved();

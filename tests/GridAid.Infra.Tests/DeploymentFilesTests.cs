@@ -16,6 +16,17 @@ public sealed class DeploymentFilesTests
         Assert.Equal("${AZURE_PRINCIPAL_ID}", parameters.GetProperty("principalId").GetProperty("value").GetString());
     }
 
+    // azd replaces ${AZURE_PRINCIPAL_TYPE} with User or ServicePrincipal, whichever signed in (Azure/azure-dev
+    // cli/azd/docs/environment-variables.md; cli/azd/pkg/infra/provisioning/current_principal_id_provider.go).
+    [Fact]
+    public void ParametersFileTakesThePrincipalTypeFromAzd()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Infra, "main.parameters.json")));
+        var parameters = doc.RootElement.GetProperty("parameters");
+
+        Assert.Equal("${AZURE_PRINCIPAL_TYPE}", parameters.GetProperty("principalType").GetProperty("value").GetString());
+    }
+
     [Fact]
     public void StaticWebAppConfigRewritesQrAndConsoleRoutes()
     {

@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace GridAid.Infra.Tests;
 
-public sealed class MainTemplateTests : IClassFixture<BicepTemplateFixture>
+[Collection(SharedBicepBuild.Name)]
+public sealed class MainTemplateTests
 {
     private readonly BicepTemplateFixture _bicep;
 
@@ -21,6 +22,32 @@ public sealed class MainTemplateTests : IClassFixture<BicepTemplateFixture>
     {
         Assert.True(_bicep.Lint.ExitCode == 0, "bicep lint failed:\n" + _bicep.Lint.Output);
         AssertNoDiagnostics(_bicep.Lint);
+    }
+
+    // Azure-Samples/functions-quickstart-dotnet-azd, infra/main.bicep, @allowed on location (last changed in
+    // e35589c4c2a49ab67c3fd89eb3d75c29aab6ce7f, 2025-05-05, "Updated location/region list for Flex Consumption";
+    // the same at fe74255cf1a7d5bf247e60fd63cb8379a8a536c2, 2026-02-24). Microsoft Learn publishes no fixed list
+    // (flex-consumption-how-to, "View currently supported regions": `az functionapp list-flexconsumption-locations`).
+    private static readonly string[] SampleFlexConsumptionRegions =
+    [
+        "australiaeast", "australiasoutheast", "brazilsouth", "canadacentral", "centralindia", "centralus", "eastasia",
+        "eastus", "eastus2", "eastus2euap", "francecentral", "germanywestcentral", "italynorth", "japaneast",
+        "koreacentral", "northcentralus", "northeurope", "norwayeast", "southafricanorth", "southcentralus",
+        "southeastasia", "southindia", "spaincentral", "swedencentral", "uaenorth", "uksouth", "ukwest",
+        "westcentralus", "westeurope", "westus", "westus2", "westus3",
+    ];
+
+    [Fact]
+    public void LocationAllowsOnlyFlexConsumptionRegions()
+    {
+        var location = _bicep.Template.RootElement.GetProperty("parameters").GetProperty("location");
+        var allowed = location.GetProperty("allowedValues").EnumerateArray().Select(v => v.GetString()!).ToList();
+
+        // The sample's list minus its early-updates (EUAP) region; nothing the sample does not list.
+        Assert.Equal(SampleFlexConsumptionRegions.Where(r => r != "eastus2euap"), allowed);
+        Assert.DoesNotContain("eastus2euap", allowed);
+        Assert.Equal("location", location.GetProperty("metadata").GetProperty("azd").GetProperty("type").GetString());
+        Assert.False(location.TryGetProperty("defaultValue", out _));
     }
 
     [Fact]
@@ -127,6 +154,20 @@ public sealed class MainTemplateTests : IClassFixture<BicepTemplateFixture>
         }
     }
 
+    // The demo area's access codes are in the top-level README: seeding them gives a deployment a known credential.
+    [Fact]
+    public void DemoDataIsOffByDefaultInMainAndInTheFunctionsModule()
+    {
+        Assert.False(_bicep.Template.RootElement.GetProperty("parameters").GetProperty("seedDemoData").GetProperty("defaultValue").GetBoolean());
+
+        var functions = FunctionsDeployment();
+        Assert.False(functions.GetProperty("properties").GetProperty("template").GetProperty("parameters")
+            .GetProperty("seedDemoData").GetProperty("defaultValue").GetBoolean());
+        Assert.Equal("[parameters('seedDemoData')]",
+            functions.GetProperty("properties").GetProperty("parameters").GetProperty("seedDemoData").GetProperty("value").GetString());
+        Assert.Equal("[string(parameters('seedDemoData'))]", AppSettings()["GridAid__SeedDemoData"]);
+    }
+
     [Fact]
     public void TemplateNeverReadsKeys()
     {
@@ -141,27 +182,16 @@ public sealed class MainTemplateTests : IClassFixture<BicepTemplateFixture>
         _bicep.SingleOfType("Microsoft.ManagedIdentity/userAssignedIdentities");
     }
 
-    [Theory]
-    [InlineData("b7e6dc6d-f1e8-4753-8033-0f276bb0955b")] // Storage Blob Data Owner
-    [InlineData("974c5e8b-45b9-4653-ba55-5f855dd0fb88")] // Storage Queue Data Contributor
-    [InlineData("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3")] // Storage Table Data Contributor
-    [InlineData("d5a91429-5739-47e2-a06b-3470a27159e7")] // EventGrid Data Sender
-    [InlineData("3913510d-42f4-4d42-8a4f-ed5a4c0c5b6b")] // Monitoring Metrics Publisher
-    public void IdentityIsGrantedRole(string roleDefinitionId)
-    {
-        Assert.NotEmpty(_bicep.OfType("Microsoft.Authorization/roleAssignments"));
-        Assert.Contains(roleDefinitionId, _bicep.TemplateText, StringComparison.OrdinalIgnoreCase);
-    }
-
+    // Static Web Apps documents linked ("bring your own") Functions backends for Consumption, Premium and Dedicated
+    // plans only (https://learn.microsoft.com/azure/static-web-apps/apis-functions): no linked backend to Flex.
     [Fact]
-    public void StaticWebAppIsStandardWithFunctionAppLinkedAsBackend()
+    public void StaticWebAppIsStandardAndLinksNoBackend()
     {
         var site = _bicep.SingleOfType("Microsoft.Web/staticSites");
         Assert.Equal("Standard", site.GetProperty("sku").GetProperty("name").GetString());
         Assert.Contains("'azd-service-name', 'web'", site.GetProperty("tags").GetString(), StringComparison.Ordinal);
 
-        var backend = _bicep.SingleOfType("Microsoft.Web/staticSites/linkedBackends");
-        Assert.True(backend.GetProperty("properties").TryGetProperty("backendResourceId", out _));
+        Assert.Empty(_bicep.OfType("Microsoft.Web/staticSites/linkedBackends"));
     }
 
     [Fact]
@@ -181,6 +211,9 @@ public sealed class MainTemplateTests : IClassFixture<BicepTemplateFixture>
     [InlineData("AZURE_FUNCTION_APP_NAME")]
     [InlineData("AZURE_FUNCTION_URI")]
     [InlineData("AZURE_STATIC_WEB_URI")]
+    [InlineData("AZURE_FRONT_DOOR_URI")]
+    [InlineData("AZURE_FRONT_DOOR_ID")]
+    [InlineData("PUBLIC_BASE_URL")]
     [InlineData("AZURE_EVENTGRID_TOPIC_ENDPOINT")]
     [InlineData("AZURE_STORAGE_ACCOUNT_NAME")]
     [InlineData("AZURE_LOCATION")]
@@ -214,6 +247,9 @@ public sealed class MainTemplateTests : IClassFixture<BicepTemplateFixture>
         return deployment.GetProperty("properties").GetProperty("template")
             .GetProperty("parameters").GetProperty(name).GetProperty("defaultValue").GetString()!;
     }
+
+    private JsonElement FunctionsDeployment() =>
+        _bicep.OfType("Microsoft.Resources/deployments").Single(d => d.GetProperty("name").GetString() == "functions");
 
     private static void AssertNoDiagnostics(BicepResult result)
     {

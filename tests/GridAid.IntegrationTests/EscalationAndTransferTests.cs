@@ -4,11 +4,20 @@ using GridAid.TestSupport;
 
 namespace GridAid.IntegrationTests;
 
-/// <summary>The fixture escalates lost persons after 1 s and hazards after 5 s.</summary>
+/// <summary>The fixture escalates lost persons and hazards after <see cref="TestTimings.LostPersonEscalation"/> and <see cref="TestTimings.HazardEscalation"/>.</summary>
 [Collection(SharedGridAid.Name)]
 public class EscalationAndTransferTests(GridAidFixture f)
 {
     private static JsonElement AlertFor(JsonElement[] inbox, string code) => inbox.Single(a => a.GetProperty("trackingCode").GetString() == code);
+
+    private static object Hazard(string point, string description) => new
+    {
+        kind = "hazard",
+        point,
+        description,
+        clientRequestId = GridAidFixture.NewRequestId(),
+        details = new { hazardType = "damaged_path", severity = "high" },
+    };
 
     [Fact]
     public async Task An_unacknowledged_lost_person_escalates_to_every_other_station_and_says_so()
@@ -22,7 +31,7 @@ public class EscalationAndTransferTests(GridAidFixture f)
             details = new { age = "78", clothing = "灰色中山装,黑布鞋", relationship = "父亲" },
         });
 
-        var inbox = await f.WaitForAlertAsync("ts-cablecar-grid", code);
+        var inbox = await f.WaitForAlertAsync("ts-cablecar-grid", code, within: TestTimings.AfterScheduledCheck(TestTimings.LostPersonEscalation));
 
         Assert.Equal("escalated", AlertFor(inbox, code).GetProperty("reason").GetString());
         var status = await f.GetJsonAsync($"/api/reports/{code}");
@@ -33,20 +42,17 @@ public class EscalationAndTransferTests(GridAidFixture f)
     [Fact]
     public async Task An_acknowledged_hazard_does_not_escalate()
     {
-        var code = await f.SubmitAsync(new
-        {
-            kind = "hazard",
-            point = "ts-shibapan",
-            description = "台阶松动",
-            clientRequestId = GridAidFixture.NewRequestId(),
-            details = new { hazardType = "damaged_path", severity = "high" },
-        });
+        var code = await f.SubmitAsync(Hazard("ts-shibapan", "台阶松动"));
         await f.WaitForAlertAsync("ts-zhongtianmen-police", code);
         using var ack = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-zhongtianmen-police/alerts/{code}/ack", GridAidFixture.Station("ts-zhongtianmen-police"));
         ack.EnsureSuccessStatusCode();
 
-        // Past the 5 s escalation delay (and a margin for polling), nobody else has it.
-        await Task.Delay(TimeSpan.FromSeconds(7));
+        // Past the escalation delay, nobody else has it. The clock is a second hazard at the same point, routed after
+        // the first and never acknowledged: its escalation check comes due after the first one's, so once it has
+        // escalated, the first report's check (due earlier) has been delivered as well. No fixed sleep that a slow
+        // machine could outrun, and no assertion before the delay has passed.
+        var clock = await f.SubmitAsync(Hazard("ts-shibapan", "台阶松动(对照)"));
+        await f.WaitForAlertAsync("ts-cablecar-grid", clock, within: TestTimings.AfterScheduledCheck(TestTimings.HazardEscalation));
 
         var status = await f.GetJsonAsync($"/api/reports/{code}");
         Assert.Equal(["ts-zhongtianmen-police", "ts-daiding-police"], status.GetProperty("stations").EnumerateArray().Select(s => s.GetProperty("id").GetString()!));
@@ -65,11 +71,7 @@ public class EscalationAndTransferTests(GridAidFixture f)
             details = new { hazardType = "fire" },
         });
 
-        var inbox = await Eventually.Get<JsonElement[]>(async () =>
-        {
-            var items = (await f.GetJsonAsync("/api/stations/ts-cablecar-grid/alerts", GridAidFixture.Station("ts-cablecar-grid"))).EnumerateArray().ToArray();
-            return items.Any(a => a.GetProperty("trackingCode").GetString() == code) ? items : null;
-        }, TimeSpan.FromSeconds(15), "escalated hazard");
+        var inbox = await f.WaitForAlertAsync("ts-cablecar-grid", code, within: TestTimings.AfterScheduledCheck(TestTimings.HazardEscalation));
 
         Assert.Equal("escalated", AlertFor(inbox, code).GetProperty("reason").GetString());
     }

@@ -21,17 +21,17 @@ public sealed class GridAidFixture : IAsyncLifetime
     {
         Azurite = await AzuriteInstance.StartAsync();
         Events = await EventGridStandIn.StartAsync();
-        Host = await LocalHostInstance.StartAsync(
-            Azurite.ConnectionString,
-            new Dictionary<string, string?>(Events.Settings)
-            {
-                ["GridAid:Escalation:LostPersonAfter"] = "00:00:01",
-                ["GridAid:Escalation:HazardAfter"] = "00:00:05",
-                ["GridAid:Retention:KeepResolvedFor"] = "00:00:02",
-                // Many tests send many reports (and wrong codes) from one address: the limits have their own hosts (RateLimitTests).
-                ["GridAid:RateLimits:Enabled"] = "false",
-            },
-            [LaoshanTestArea.Seed]);
+        // Short escalation and retention delays (TestTimings), so that the tests can wait for them.
+        var settings = new Dictionary<string, string?>(Events.Settings);
+        foreach (var (key, value) in TestTimings.HostConfiguration)
+        {
+            settings[key] = value;
+        }
+
+        // Many tests send many reports (and wrong codes) from one address: the limits have hosts of their own (Limits/).
+        settings["GridAid:RateLimits:Enabled"] = "false";
+
+        Host = await LocalHostInstance.StartAsync(Azurite.ConnectionString, settings, [LaoshanTestArea.Seed]);
     }
 
     public async Task DisposeAsync()
@@ -88,14 +88,25 @@ public sealed class GridAidFixture : IAsyncLifetime
 
     public static string NewRequestId() => "it-" + Guid.NewGuid().ToString("N");
 
-    /// <summary>Waits until the station's inbox has an alert for <paramref name="code"/>, and returns the inbox.</summary>
-    public Task<JsonElement[]> WaitForAlertAsync(string stationId, string code, AuthenticationHeaderValue? auth = null) =>
+    /// <summary>
+    /// Waits until the station's inbox has an alert for <paramref name="code"/>, and returns the inbox. The wait is
+    /// <see cref="TestTimings.Alert"/> (routing a new report) unless <paramref name="within"/> says otherwise.
+    /// </summary>
+    public Task<JsonElement[]> WaitForAlertAsync(string stationId, string code, AuthenticationHeaderValue? auth = null, TimeSpan? within = null) =>
         Eventually.Get<JsonElement[]>(async () =>
         {
             var inbox = await GetJsonAsync($"/api/stations/{stationId}/alerts", auth ?? Station(stationId));
             var items = inbox.EnumerateArray().ToArray();
             return items.Any(a => a.GetProperty("trackingCode").GetString() == code) ? items : null;
-        }, TimeSpan.FromSeconds(5), $"alert {code} at {stationId}");
+        }, within ?? TestTimings.Alert, $"alert {code} at {stationId}");
+
+    /// <summary>Waits until the report's status answer shows <paramref name="status"/> (routing a new report: <see cref="TestTimings.Alert"/>).</summary>
+    public Task<JsonElement?> WaitForStatusAsync(string code, string status) =>
+        Eventually.Get<JsonElement?>(async () =>
+        {
+            var s = await GetJsonAsync($"/api/reports/{code}");
+            return s.GetProperty("status").GetString() == status ? s : null;
+        }, TestTimings.Alert, $"report {code} to be {status}");
 }
 
 [CollectionDefinition(Name)]

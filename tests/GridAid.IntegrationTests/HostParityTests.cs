@@ -45,7 +45,9 @@ public class HostParityTests(GridAidFixture f)
         var fromApp = HostSettings.Load(RepoPaths.Combine("functions", "GridAid.FunctionApp", "host.json"));
 
         Assert.Equal(fromApp, f.Host.Get<HostSettings>());
-        Assert.Equal(5, fromApp.Queues.MaxDequeueCount);
+        // docs/reliability.md: a failed delivery is retried within seconds, and the retries outlast a 30 s storage throttle.
+        Assert.True(fromApp.Queues.VisibilityTimeout <= TimeSpan.FromSeconds(5));
+        Assert.True(fromApp.Queues.VisibilityTimeout * (fromApp.Queues.MaxDequeueCount - 1) > TimeSpan.FromSeconds(30));
         Assert.Equal(TimeSpan.FromMilliseconds(100), fromApp.Queues.MaxPollingInterval);
     }
 

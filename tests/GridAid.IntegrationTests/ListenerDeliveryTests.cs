@@ -40,7 +40,7 @@ public class ListenerDeliveryTests(GridAidFixture f)
 
                 var peeked = (await poison.PeekMessagesAsync(1)).Value;
                 return peeked.Length > 0 ? peeked[0].MessageText : null;
-            }, TimeSpan.FromSeconds(15), "the poison message");
+            }, TestTimings.Poisoned(), "the poison message");
 
             Assert.Equal(marker, poisoned);
             Assert.Equal(Enumerable.Range(1, host.Queues.MaxDequeueCount).Select(n => (long)n), AlwaysFails.Deliveries[marker].Order());

@@ -25,7 +25,7 @@ public class QueueBehaviourTests(GridAidFixture f)
         {
             var rows = await f.Host.Get<PoisonStore>().ListAsync(QueueNames.Intake, 1000, CancellationToken.None);
             return rows.FirstOrDefault(r => r.MessageText.Contains(marker, StringComparison.Ordinal));
-        }, TimeSpan.FromSeconds(20), "poison record");
+        }, TestTimings.Poisoned(thenDeliveries: 1), "poison record"); // maxDequeueCount failures, then the poison queue's recorder
         Assert.Equal(text, record.MessageText);
 
         // Nothing is left behind in either queue.
@@ -54,7 +54,7 @@ public class QueueBehaviourTests(GridAidFixture f)
         {
             var rows = await f.Host.Get<PoisonStore>().ListAsync(QueueNames.Intake, 1000, CancellationToken.None);
             return rows.FirstOrDefault(r => r.TrackingCode == report.TrackingCode);
-        }, TimeSpan.FromSeconds(20), "poison record for a routable-later report");
+        }, TestTimings.Poisoned(thenDeliveries: 1), "poison record for a routable-later report");
         Assert.Equal(report.AreaId, poison.AreaId);
         var stored = await reports.GetAsync(report.AreaId, ReportKeys.For(report.SubmittedAt, report.TrackingCode), CancellationToken.None);
         Assert.Equal(ReportStatus.Received, stored!.Report.Status);
@@ -81,7 +81,8 @@ public class QueueBehaviourTests(GridAidFixture f)
         var intake = f.Host.Get<StorageClients>().Queue(QueueNames.Intake);
         await intake.SendMessageAsync(message);
         await Eventually.Get<string>(async () =>
-            (await intake.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 ? "consumed" : null, what: "the redelivered message to be consumed");
+            (await intake.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 ? "consumed" : null,
+            TestTimings.Work(steps: 1, deliveries: 1), "the redelivered message to be consumed");
 
         var table = f.Host.Get<StorageClients>().Table(TableNames.Alerts);
         var rows = await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"taishan"} and TrackingCode eq {code}")).ToListAsync();

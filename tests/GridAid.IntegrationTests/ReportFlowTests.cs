@@ -20,11 +20,7 @@ public class ReportFlowTests(GridAidFixture f)
         Assert.False(alert.GetProperty("details").TryGetProperty("secret", out _));
         await f.WaitForAlertAsync("ts-lost-found", code);
 
-        var status = await Eventually.Get<JsonElement?>(async () =>
-        {
-            var s = await f.GetJsonAsync($"/api/reports/{code}");
-            return s.GetProperty("status").GetString() == "routed" ? s : null;
-        }, what: "status routed");
+        var status = await f.WaitForStatusAsync(code, "routed");
         var stations = status!.Value.GetProperty("stations").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToArray();
         Assert.Equal(["ts-daiding-police", "ts-lost-found"], stations);
         Assert.Equal("南天门", status.Value.GetProperty("point").GetProperty("name").GetProperty("zh").GetString());
@@ -73,7 +69,7 @@ public class ReportFlowTests(GridAidFixture f)
             // Routed events only: the fixture escalates an unanswered lost person after 1 s, which adds escalated ones.
             var mine = f.Events.Events.Where(e => e.Subject?.EndsWith("/reports/" + code, StringComparison.Ordinal) == true && e.Type == "GridAid.Alert.Routed").ToList();
             return mine.Count >= 5 ? mine : null;
-        }, what: "alert events");
+        }, TestTimings.Alert, "alert events");
         Assert.Contains(events, e => e.Id == $"{code}:ts-yuanbao-hotel:routed");
         Assert.DoesNotContain("139", events[0].Data!.ToString(), StringComparison.Ordinal);
         using var data = System.Text.Json.JsonDocument.Parse(events[0].Data!.ToString());
@@ -182,8 +178,7 @@ public class ReportFlowTests(GridAidFixture f)
     {
         var code = await f.SubmitAsync(GridAidFixture.LostItem("ts-yuhuangding"));
         await f.WaitForAlertAsync("ts-daiding-police", code);
-        await Eventually.Get<string>(async () =>
-            (await f.GetJsonAsync($"/api/reports/{code}")).GetProperty("status").GetString() == "routed" ? "ok" : null);
+        await f.WaitForStatusAsync(code, "routed");
 
         using var first = await f.Http.GetAsync($"/api/reports/{code}");
         var etag = first.Headers.ETag!;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using GridAid.TestSupport;
 
 namespace GridAid.IntegrationTests;
 
@@ -42,8 +41,7 @@ public class StationTests(GridAidFixture f)
     {
         var code = await f.SubmitAsync(GridAidFixture.LostItem("ts-wudafu-pine"));
         await f.WaitForAlertAsync("ts-zhongtianmen-police", code);
-        await Eventually.Get<string>(async () =>
-            (await f.GetJsonAsync($"/api/reports/{code}")).GetProperty("status").GetString() == "routed" ? "ok" : null);
+        await f.WaitForStatusAsync(code, "routed");
 
         using var ack = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-zhongtianmen-police/alerts/{code.ToLowerInvariant()}/ack", GridAidFixture.Station("ts-zhongtianmen-police"));
         using var ackAgain = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-zhongtianmen-police/alerts/{code}/ack", GridAidFixture.Station("ts-zhongtianmen-police"));

@@ -1,9 +1,11 @@
-// The admin's directory: the area's stations, grid cells and QR points, each added, edited or deleted, and new station access codes.
+// The admin's directory: the area's name and duty station, the admin's own new access code, and the area's stations,
+// grid cells and QR points, each added, edited or deleted, with new station access codes.
 (() => {
   'use strict';
   const { el } = Staff;
   const $ = s => document.querySelector(s);
   let d = null; // { area, stations, cells, points }
+  let areaShown = false; // the area form holds what was loaded (refilled after its own save only, so typing is never lost)
   const say = text => { $('#msg').textContent = text; };
   const problem = j => (j && j.titles ? (G.lang.startsWith('zh') ? j.titles.zh : j.titles.en) : '') || G.t('stf.netErr');
   const label = x => G.n(x.name) + ' (' + (x.id || x.code) + ')';
@@ -18,6 +20,7 @@
       const r = await call('GET', 'directory');
       if (!r.ok) throw new Error(r.status);
       d = r.j;
+      if (!areaShown) { const f = $('#af'); f.zh.value = d.area.name.zh; f.en.value = d.area.name.en; areaShown = true; }
       render();
     } catch (e) { if (e.message !== 'auth') say(G.t('stf.netErr')); }
   };
@@ -48,9 +51,13 @@
     };
     ticks($('#c-st'), 'st', d.stations);
     ticks($('#c-nb'), 'nb', d.cells);
-    const sel = $('#p-cell'); const was = sel.value; sel.textContent = '';
-    for (const c of d.cells) sel.append(el('option', { value: c.id, textContent: label(c) }));
-    if (was) sel.value = was;
+    const options = (sel, list, fallback) => {
+      const was = sel.value || fallback; sel.textContent = '';
+      for (const x of list) sel.append(el('option', { value: x.id, textContent: label(x) }));
+      if (was) sel.value = was;
+    };
+    options($('#p-cell'), d.cells);
+    options($('#a-duty'), d.stations, d.area.defaultStationId);
   };
 
   // Forms: fill for editing (the id is then fixed), send as PUT, show field errors next to their fields.
@@ -71,6 +78,20 @@
     f.querySelectorAll('.err').forEach(e => { e.textContent = ''; });
     f.querySelectorAll('[aria-invalid]').forEach(e => e.removeAttribute('aria-invalid'));
   };
+  // Field errors next to their fields (the first one focused), the form-level title in its own slot.
+  const showErrors = (f, r) => {
+    let first = null;
+    for (const [k, msgs] of Object.entries((r.j && r.j.errors) || {})) {
+      const box = f.querySelector('[data-f="' + k + '"]');
+      if (!box) continue;
+      box.querySelector('.err').textContent = msgs.join(' ');
+      const input = box.querySelector('input,select');
+      if (input && input.type !== 'checkbox') input.setAttribute('aria-invalid', 'true');
+      first = first || input;
+    }
+    f.querySelector('.ferr').textContent = problem(r.j);
+    if (first) first.focus();
+  };
   const submit = (f, path, body) => f.addEventListener('submit', async e => {
     e.preventDefault();
     clearErrors(f);
@@ -78,17 +99,7 @@
     try {
       const r = await call('PUT', path + '/' + encodeURIComponent(id), body(f));
       if (r.ok) { f.reset(); say(G.t('dir.saved', { x: label(r.j) })); await load(); return; }
-      let first = null;
-      for (const [k, msgs] of Object.entries((r.j && r.j.errors) || {})) {
-        const box = f.querySelector('[data-f="' + k + '"]');
-        if (!box) continue;
-        box.querySelector('.err').textContent = msgs.join(' ');
-        const input = box.querySelector('input,select');
-        if (input && input.type !== 'checkbox') input.setAttribute('aria-invalid', 'true');
-        first = first || input;
-      }
-      f.querySelector('.ferr').textContent = problem(r.j);
-      if (first) first.focus();
+      showErrors(f, r);
     } catch (err) { if (err.message !== 'auth') f.querySelector('.ferr').textContent = G.t('stf.netErr'); }
   });
   const name = f => ({ zh: f.zh.value, en: f.en.value });
@@ -96,6 +107,17 @@
   submit($('#sf'), 'stations', f => ({ name: name(f), type: f.type.value, phone: f.phone.value }));
   submit($('#cf'), 'cells', f => ({ name: name(f), stationIds: checked(f, 'st'), neighbourCellIds: checked(f, 'nb') }));
   submit($('#pf'), 'points', f => ({ name: name(f), gridCellId: f.cell.value }));
+  // The area: its names and duty station, one PUT; the form is refilled from what was saved.
+  $('#af').addEventListener('submit', async e => {
+    e.preventDefault();
+    const f = e.target;
+    clearErrors(f);
+    try {
+      const r = await call('PUT', 'area', { name: name(f), defaultStationId: f.duty.value });
+      if (r.ok) { areaShown = false; say(G.t('dir.areaSaved', { x: G.n(r.j.name) })); await load(); return; }
+      showErrors(f, r);
+    } catch (err) { if (err.message !== 'auth') f.querySelector('.ferr').textContent = G.t('stf.netErr'); }
+  });
   document.querySelectorAll('#sf,#cf,#pf').forEach(f => f.addEventListener('reset', () => { f.id.readOnly = false; clearErrors(f); }));
 
   const del = async (path, x) => {
@@ -108,17 +130,30 @@
   };
 
   // A new access code is shown once, here, with a copy button; the old one stops working.
+  const showCode = (title, code) => {
+    $('#nc-h').textContent = title;
+    $('#ncc').textContent = code;
+    $('#ncopy').firstChild.textContent = G.t('dir.copy');
+    const box = $('#nc'); box.hidden = false; box.scrollIntoView({ block: 'start' }); box.focus();
+  };
   const newCode = async s => {
     if (!confirm(G.t('dir.confirmCode', { x: label(s) }))) return;
     try {
       const r = await call('POST', 'stations/' + s.id + '/access-code');
       if (!r.ok) { say(problem(r.j)); return; }
-      $('#nc-h').textContent = G.t('dir.codeFor', { x: label(s) });
-      $('#ncc').textContent = r.j.accessCode;
-      $('#ncopy').firstChild.textContent = G.t('dir.copy');
-      const box = $('#nc'); box.hidden = false; box.focus();
+      showCode(G.t('dir.codeFor', { x: label(s) }), r.j.accessCode);
     } catch (e) { if (e.message !== 'auth') say(G.t('stf.netErr')); }
   };
+  // The admin's own code: asked for explicitly ({confirm: true}); this tab signs in with the new one at once.
+  $('#acode').addEventListener('click', async () => {
+    if (!confirm(G.t('dir.confirmAdminCode'))) return;
+    try {
+      const r = await call('POST', 'access-code', { confirm: true });
+      if (!r.ok) { say(problem(r.j)); return; }
+      Staff.token = r.j.credential;
+      showCode(G.t('dir.adminCodeFor', { x: d ? G.n(d.area.name) + ' (' + d.area.id + ')' : r.j.areaId }), r.j.accessCode);
+    } catch (e) { if (e.message !== 'auth') say(G.t('stf.netErr')); }
+  });
   $('#ncopy').addEventListener('click', async () => {
     try { await navigator.clipboard.writeText($('#ncc').textContent); $('#ncopy').firstChild.textContent = G.t('rc.copied'); } catch (e) {
       getSelection().selectAllChildren($('#ncc'));

@@ -94,6 +94,9 @@ public sealed record Alert
         };
     }
 
+    /// <summary>The alert closed with its report (nobody resolved it in time); null when it is already resolved or closed.</summary>
+    public Alert? Closed(DateTimeOffset now) => Status >= ReportStatus.Resolved ? null : this with { Status = ReportStatus.Closed, ResolvedAt = now };
+
     public bool HasPersonalData => Description.Length > 0 || Contact.Name is not null || Contact.Phone is not null || Details.Count > 0;
 
     /// <summary>The alert without the reporter's description, contact data and details (see <see cref="Redaction"/>).</summary>

@@ -12,6 +12,10 @@ public sealed record AreaSeed(
 {
     public AreaDirectory ToDirectory() => new(Area, Stations, Cells, Points);
 
+    /// <summary>A directory with the given access codes (clear text: the store keeps only their hashes).</summary>
+    public static AreaSeed From(AreaDirectory directory, IReadOnlyDictionary<string, string> accessCodes) =>
+        new(directory.Area, [.. directory.Stations], [.. directory.Cells], [.. directory.Points], accessCodes);
+
     /// <summary>Refuses ids that are unsafe as table keys, or that would clash (a station called <c>admin</c>).</summary>
     public void Validate()
     {

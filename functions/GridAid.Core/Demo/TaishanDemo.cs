@@ -4,21 +4,42 @@ namespace GridAid.Core.Demo;
 
 /// <summary>
 /// Mount Tai (泰山) as demo data: its police posts and grid stations, the grid cells along the Red Gate route
-/// and the summit, and QR points at the places tourists stop. Access codes are for local demos only.
+/// and the summit, and QR points at the places tourists stop. <see cref="Seed"/> carries public access codes
+/// (<c>demo-{station}</c>, <c>demo-admin</c>) for local runs and tests only; <see cref="DirectoryFor"/> is the same
+/// directory under another area, with no access code at all.
 /// </summary>
 public static class TaishanDemo
 {
     public const string AreaId = "taishan";
 
-    public static AreaSeed Seed { get; } = Build();
+    /// <summary>The duty station of the demo directory (the summit police post).</summary>
+    public const string DutyStationId = "ts-daiding-police";
 
-    private static AreaSeed Build()
+    /// <summary>The Taishan demo area with its public demo access codes.</summary>
+    public static AreaSeed Seed { get; } = WithDemoCodes(Build(new Area(AreaId, new("泰山风景名胜区", "Mount Tai Scenic Area"), DutyStationId)));
+
+    /// <summary>
+    /// The demo directory (stations, grid cells, QR points) under <paramref name="area"/>, whose duty station becomes
+    /// <see cref="DutyStationId"/>; no access codes. QR point codes are unique across areas, so outside Taishan they
+    /// start with the area id instead of <c>ts-</c> (<c>ts-nantianmen</c> → <c>{area}-nantianmen</c>).
+    /// </summary>
+    public static AreaSeed DirectoryFor(Area area) => Build(area with { DefaultStationId = DutyStationId });
+
+    private static AreaSeed WithDemoCodes(AreaSeed seed)
+    {
+        var codes = seed.Stations.ToDictionary(s => s.Id, s => "demo-" + s.Id, StringComparer.Ordinal);
+        codes[Security.AccessCode.AdminPrincipal] = "demo-admin";
+        return seed with { AccessCodes = codes };
+    }
+
+    private static AreaSeed Build(Area area)
     {
         static LocalizedText T(string zh, string en) => new(zh, en);
 
-        var area = new Area(AreaId, T("泰山风景名胜区", "Mount Tai Scenic Area"), "ts-daiding-police");
+        var areaId = area.Id;
+        var pointPrefix = areaId == AreaId ? "ts-" : areaId + "-";
 
-        Station S(string id, string zh, string en, StationType type, string? phone = null) => new(AreaId, id, T(zh, en), type, phone);
+        Station S(string id, string zh, string en, StationType type, string? phone = null) => new(areaId, id, T(zh, en), type, phone);
         Station[] stations =
         [
             S("ts-daimiao-police", "岱庙派出所", "Dai Temple Police Post", StationType.PolicePost, "0538-0000101"),
@@ -32,7 +53,7 @@ public static class TaishanDemo
             S("ts-lost-found", "岱庙失物招领处", "Dai Temple Lost & Found Desk", StationType.LostAndFound),
         ];
 
-        GridCell C(string id, string zh, string en, string[] stationIds, string[] neighbours) => new(AreaId, id, T(zh, en), stationIds, neighbours);
+        GridCell C(string id, string zh, string en, string[] stationIds, string[] neighbours) => new(areaId, id, T(zh, en), stationIds, neighbours);
         GridCell[] cells =
         [
             C("daimiao", "岱庙网格", "Dai Temple", ["ts-daimiao-police"], ["hongmen", "tianwaicun"]),
@@ -47,7 +68,7 @@ public static class TaishanDemo
             C("taohuayu", "桃花峪网格", "Taohuayu", ["ts-taohuayu-police"], ["tianjie"]),
         ];
 
-        QrPoint P(string code, string zh, string en, string cell) => new(AreaId, code, T(zh, en), cell);
+        QrPoint P(string code, string zh, string en, string cell) => new(areaId, pointPrefix + code["ts-".Length..], T(zh, en), cell);
         QrPoint[] points =
         [
             P("ts-daimiao-gate", "岱庙正阳门", "Dai Temple Main Gate", "daimiao"),
@@ -74,8 +95,6 @@ public static class TaishanDemo
             P("ts-taohuayu-centre", "桃花峪游客中心", "Taohuayu Visitor Centre", "taohuayu"),
         ];
 
-        var codes = stations.ToDictionary(s => s.Id, s => "demo-" + s.Id, StringComparer.Ordinal);
-        codes[Security.AccessCode.AdminPrincipal] = "demo-admin";
-        return new AreaSeed(area, stations, cells, points, codes);
+        return new AreaSeed(area, stations, cells, points, new Dictionary<string, string>(StringComparer.Ordinal));
     }
 }

@@ -15,6 +15,15 @@ public sealed record CellInput(NameInput? Name, IReadOnlyList<string>? StationId
 /// <summary>What an admin sends to create or change a QR point (<c>PUT admin/points/{code}</c>).</summary>
 public sealed record PointInput(NameInput? Name, string? GridCellId);
 
+/// <summary>What an admin sends to rename the area or change its duty station (<c>PUT admin/area</c>).</summary>
+public sealed record AreaInput(NameInput? Name, string? DefaultStationId);
+
+/// <summary>
+/// What an operator gives to create an area (the command-line tool): its id and name, and its first station, the
+/// police post that takes every report no grid cell claims (the area's duty station).
+/// </summary>
+public sealed record NewAreaInput(string Id, NameInput? Name, string DutyStationId, NameInput? DutyStationName, string? DutyStationPhone = null);
+
 /// <summary>
 /// The rules for changing an area's directory, checked against the area as it is now: ids safe as table keys,
 /// names in both languages, every referenced station and cell present, nothing deleted that is still used.
@@ -98,6 +107,42 @@ public static class DirectoryRules
         }
 
         return errors.IsValid ? (new QrPoint(area.Area.Id, code, name!, cell!), errors) : (null, errors);
+    }
+
+    /// <summary>The area renamed, or given another duty station: names in both languages, the station one of this area's.</summary>
+    public static (Area? Valid, ValidationErrors Errors) Area(AreaDirectory area, AreaInput? input)
+    {
+        var errors = new ValidationErrors();
+        var name = CheckName(errors, input?.Name);
+        var station = input?.DefaultStationId?.Trim();
+        if (string.IsNullOrEmpty(station) || area.FindStation(station) is null)
+        {
+            errors.Add("defaultStationId", "station_unknown", "请选择本景区的一个站点作为值班站点", "Choose a station of this area as its duty station");
+        }
+
+        return errors.IsValid ? (area.Area with { Name = name!, DefaultStationId = station! }, errors) : (null, errors);
+    }
+
+    /// <summary>
+    /// The smallest directory that takes reports: the area and its duty station, a police post (every report whose
+    /// point no grid cell claims goes there, and every lost person reaches it). Station errors are prefixed
+    /// <c>dutyStation.</c>.
+    /// </summary>
+    public static (AreaDirectory? Valid, ValidationErrors Errors) NewArea(NewAreaInput input)
+    {
+        var errors = new ValidationErrors();
+        CheckId(errors, input.Id);
+        var name = CheckName(errors, input.Name);
+        var placeholder = new AreaDirectory(new Area(input.Id, name ?? new LocalizedText("-", "-"), input.DutyStationId), [], [], []);
+        var (station, stationErrors) = Station(placeholder, input.DutyStationId, new StationInput(input.DutyStationName, "police_post", input.DutyStationPhone));
+        foreach (var e in stationErrors.All)
+        {
+            errors.Add("dutyStation." + e.Field, e.Code, e.Zh, e.En);
+        }
+
+        return errors.IsValid
+            ? (new AreaDirectory(new Area(input.Id, name!, station!.Id), [station], [], []), errors)
+            : (null, errors);
     }
 
     /// <summary>Why a station cannot be deleted now (the area's duty station, or cells still list it), or null.</summary>

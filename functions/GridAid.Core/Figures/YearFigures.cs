@@ -34,8 +34,8 @@ public sealed record YearFigures(
             ReportKinds.All.ToDictionary(k => k, k => inYear.Count(r => r.Kind == k)),
             Enum.GetValues<ReportStatus>().ToDictionary(s => s, s => inYear.Count(r => r.Status == s)),
             Enumerable.Range(1, 12).Select(m => inYear.Count(r => r.SubmittedAt.ToOffset(utcOffset).Month == m)).ToList(),
-            inYear.Count(r => r.Kind == ReportKind.LostPerson && r.Status >= ReportStatus.Resolved),
-            inYear.Count(r => r.Kind is ReportKind.LostItem or ReportKind.FoundItem && r.Status >= ReportStatus.Resolved),
+            inYear.Count(r => r.Kind == ReportKind.LostPerson && r.Status == ReportStatus.Resolved),
+            inYear.Count(r => r.Kind is ReportKind.LostItem or ReportKind.FoundItem && r.Status == ReportStatus.Resolved),
             inYear.Count(r => r.Timeline.Any(t => t.Note == TimelineNotes.Escalated)),
             Percentile(toAck, 0.5),
             Percentile(toAck, 0.9));

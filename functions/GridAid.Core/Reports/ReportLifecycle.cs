@@ -50,6 +50,20 @@ public static class ReportLifecycle
     }
 
     /// <summary>
+    /// Closes a report that stayed open past <see cref="RetentionPolicy.CloseOpenAfter"/>, with the reason on its
+    /// timeline; null when it is already resolved or closed.
+    /// </summary>
+    public static Report? ClosedUnattended(Report report, DateTimeOffset now) =>
+        report.Status >= ReportStatus.Resolved
+            ? null
+            : report with
+            {
+                Status = ReportStatus.Closed,
+                UpdatedAt = now,
+                Timeline = [.. report.Timeline, new TimelineEntry(now, ReportStatus.Closed, Note: TimelineNotes.ClosedUnattended)],
+            };
+
+    /// <summary>
     /// Widens an urgent report nobody has acknowledged to more stations. Null when someone already acknowledged
     /// it, or there is nobody left to tell: escalating twice is a no-op.
     /// </summary>
@@ -96,5 +110,8 @@ public static class TimelineNotes
 {
     public const string Escalated = "escalated";
     public const string Redacted = "redacted";
+
+    /// <summary>Closed because it stayed open past the configured time, not because anyone resolved it.</summary>
+    public const string ClosedUnattended = "closed_unattended";
     public const string TransferredTo = "transferred_to:";
 }

@@ -6,18 +6,29 @@ namespace GridAid.Core.Reports;
 /// <summary>
 /// Tracking codes such as <c>K7QM-3XRT</c>: eight characters from an alphabet with no 0/O, 1/I/L or U,
 /// easy to read aloud and type. 30^8 ≈ 6.6×10^11 codes, so guessing finds nothing.
-/// A code is derived from the area and the client's request id, so a repeated submission yields the same code.
+/// A code is an HMAC of the area and the client's request id under a server-side key: a repeated submission yields
+/// the same code, and nobody who knows (or guesses) a request id can compute the code without the key.
 /// </summary>
 public static class TrackingCode
 {
     public const string Alphabet = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
     public const int Length = 8;
 
-    /// <summary>The code for a submission; <paramref name="attempt"/> &gt; 0 picks another on the rare collision.</summary>
-    public static string For(string areaId, string clientRequestId, int attempt = 0)
+    /// <summary>Shortest server key accepted (bytes).</summary>
+    public const int MinKeyBytes = 32;
+
+    /// <summary>
+    /// The code for a submission under <paramref name="key"/>; <paramref name="attempt"/> &gt; 0 picks another on a
+    /// collision, or when the same request id comes back with other content.
+    /// </summary>
+    public static string For(ReadOnlySpan<byte> key, string areaId, string clientRequestId, int attempt = 0)
     {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"gridaid|{areaId}|{clientRequestId}|{attempt}"));
-        return Encode(bytes);
+        if (key.Length < MinKeyBytes)
+        {
+            throw new ArgumentException($"The tracking-code key must have at least {MinKeyBytes} bytes.", nameof(key));
+        }
+
+        return Encode(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"gridaid|{areaId}|{clientRequestId}|{attempt}")));
     }
 
     public static string Random() => Encode(RandomNumberGenerator.GetBytes(32));

@@ -19,8 +19,14 @@ public static partial class AccessCode
             Encoding.ASCII.GetBytes(storedHash),
             Encoding.ASCII.GetBytes(Hash(areaId, principal, code)));
 
-    /// <summary>A new random access code for a station (base32-like, 20 characters).</summary>
-    public static string NewCode() => Convert.ToHexString(RandomNumberGenerator.GetBytes(10)).ToLowerInvariant();
+    /// <summary>How many characters <see cref="NewCode"/> returns: 26 × 5 = 130 random bits.</summary>
+    public const int CodeLength = 26;
+
+    /// <summary>The code alphabet: lower-case letters and digits without i, l, o and u (Crockford's base32), so a code read aloud or typed is not mistaken.</summary>
+    public const string CodeAlphabet = "0123456789abcdefghjkmnpqrstvwxyz";
+
+    /// <summary>A new random access code for a station or an admin: 26 characters of <see cref="CodeAlphabet"/>, 130 bits from the system's CSPRNG.</summary>
+    public static string NewCode() => RandomNumberGenerator.GetString(CodeAlphabet, CodeLength);
 
     /// <summary>Area, station and point ids: lower-case letters, digits and dashes (safe as table keys).</summary>
     public static bool IsId(string value) => IdPattern().IsMatch(value);

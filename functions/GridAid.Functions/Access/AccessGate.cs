@@ -11,8 +11,9 @@ namespace GridAid.Functions.Access;
 /// 403 for the wrong caller, 404 for an admin asking for a station outside their area) or leaves the caller in the
 /// request for the function (<see cref="CallerContext.Caller"/>). A function without a declaration is refused, never public.
 /// A client address that sent too many wrong access codes gets 429 with <c>Retry-After</c>, and nothing is checked.
+/// An admitted call of an <see cref="AuditedAttribute"/> function is written to the area's audit.
 /// </summary>
-public sealed class AccessGate(CallerAuthenticator authenticator, DirectoryCache directory)
+public sealed class AccessGate(CallerAuthenticator authenticator, DirectoryCache directory, AuditTrail audit)
 {
     private static readonly ConcurrentDictionary<MethodInfo, CallableByAttribute?> Declarations = new();
 
@@ -56,6 +57,10 @@ public sealed class AccessGate(CallerAuthenticator authenticator, DirectoryCache
         if (denied is null)
         {
             CallerContext.Set(context, caller);
+            if (AuditTrail.IsAudited(function))
+            {
+                audit.RecordWhenAnswered(context, function, caller, routeValues);
+            }
         }
 
         return denied;

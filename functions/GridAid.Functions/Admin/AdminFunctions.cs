@@ -28,6 +28,7 @@ public sealed class AdminFunctions(ReportStore reports, ResolvedReportRedaction 
     /// <summary>Removes a report's personal data now, when the person asks a station to delete it sooner.</summary>
     [Function(nameof(RedactReport))]
     [CallableBy(Callers.AreaAdmin)]
+    [Audited]
     public async Task<IActionResult> RedactReport(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/reports/{trackingCode}/redact")] HttpRequest req,
         string trackingCode, CancellationToken ct) =>

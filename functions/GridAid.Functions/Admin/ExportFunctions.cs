@@ -11,6 +11,7 @@ public sealed class ExportFunctions(ReportStore reports, IOptions<GridAidOptions
 
     [Function(nameof(ExportReports))]
     [CallableBy(Callers.AreaAdmin)]
+    [Audited]
     public async Task<IActionResult> ExportReports(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/reports.csv")] HttpRequest req, CancellationToken ct)
     {

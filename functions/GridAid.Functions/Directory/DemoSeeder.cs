@@ -7,12 +7,14 @@ using Microsoft.Extensions.Logging;
 namespace GridAid.Functions.Directory;
 
 /// <summary>
-/// Writes the Taishan demo directory (stations, grid cells, QR points and the demo access codes) when the host
-/// starts, if <c>GridAid:SeedDemoData</c> is true: the local host's run command and a demo deployment set it.
-/// Idempotent. The demo codes are public (README), so a real area is provisioned without it.
+/// Creates the Taishan demo area (stations, grid cells, QR points and the public demo access codes) when the host
+/// starts and <see cref="DemoOptions.Mode"/> is <see cref="DemoMode.On"/>, but only if the area does not exist yet:
+/// after that it is never written again, so a rotated code stays dead and an edited, added or deleted station, cell or
+/// point stays as the admin left it across restarts. To start the demo afresh, delete the area's rows (or use a new
+/// storage account). In Azure without <c>GridAid:AllowDemoInAzure=true</c> it seeds nothing and logs an error.
 /// </summary>
 public sealed class DemoSeeder(
-    IOptions<GridAidOptions> options,
+    IOptions<DemoOptions> options,
     StorageClients storage,
     DirectoryStore directory,
     DirectoryCache cache,
@@ -20,16 +22,38 @@ public sealed class DemoSeeder(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.SeedDemoData)
+        switch (options.Value.Mode)
         {
-            return;
+            case DemoMode.Off:
+                return;
+            case DemoMode.RefusedInAzure:
+                logger.LogError(
+                    "GridAid:SeedDemoData is true on Azure app {Site}, but the demo's access codes are public: nothing seeded. " +
+                    "Create areas with the GridAid.Cli tool, or set GridAid:AllowDemoInAzure=true for a demo deployment.",
+                    options.Value.AzureSiteName);
+                return;
         }
 
-        await storage.EnsureCreatedAsync(cancellationToken);
-        await directory.SeedAsync(TaishanDemo.Seed, cancellationToken);
-        cache.Clear();
-        logger.LogInformation("Seeded demo area {AreaId}: {Stations} stations, {Cells} grid cells, {Points} QR points",
-            TaishanDemo.AreaId, TaishanDemo.Seed.Stations.Count, TaishanDemo.Seed.Cells.Count, TaishanDemo.Seed.Points.Count);
+        var seed = TaishanDemo.Seed;
+        try
+        {
+            await storage.EnsureCreatedAsync(cancellationToken);
+            if (await directory.SeedAsync(seed, cancellationToken))
+            {
+                cache.Clear();
+                logger.LogWarning("Seeded demo area {AreaId} with its public demo access codes: {Stations} stations, {Cells} grid cells, {Points} QR points",
+                    seed.Area.Id, seed.Stations.Count, seed.Cells.Count, seed.Points.Count);
+            }
+            else
+            {
+                logger.LogInformation("Demo area {AreaId} exists: left as it is", seed.Area.Id);
+            }
+        }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            // The host still starts; health reports 503 until storage answers and the default area exists.
+            logger.LogError(e, "Could not seed demo area {AreaId}", seed.Area.Id);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -5,8 +5,11 @@ using GridAid.Infrastructure.Tables;
 
 namespace GridAid.Functions.Directory;
 
+/// <summary>What an admin sends to replace their own access code (<c>POST admin/access-code</c>): <c>{"confirm": true}</c>.</summary>
+public sealed record AdminCodeInput(bool? Confirm);
+
 /// <summary>
-/// An area admin changes the area's stations, grid cells, QR points and station access codes. Every change is
+/// An area admin renames the area, changes its duty station, replaces their own access code, and changes the area's stations, grid cells, QR points and station access codes. Every change is
 /// checked by <see cref="DirectoryRules"/> against the directory read fresh from the table (not the cache), then
 /// written, then this instance's <see cref="DirectoryCache"/> is cleared so routing and sign-in here see it at once;
 /// other instances see it within <see cref="DirectoryCache.Ttl"/> (30 s), a replaced access code included.
@@ -110,6 +113,34 @@ public sealed class DirectoryAdmin(DirectoryStore store, DirectoryCache cache, A
             var code = AccessCode.NewCode();
             await store.SetAccessHashAsync(areaId, stationId, AccessCode.Hash(areaId, stationId, code), ct);
             return Changed(DirectoryOutcome.CodeIssued, new { stationId, accessCode = code, credential = $"{areaId}.{stationId}.{code}" });
+        }, ct);
+
+    /// <summary>Renames the area or makes another of its stations the duty station (<see cref="DirectoryRules.Area"/>).</summary>
+    public Task<DirectoryResult> PutAreaAsync(string areaId, AreaInput input, CancellationToken ct) =>
+        PutAsync(areaId, area => DirectoryRules.Area(area, input), _ => true, async area =>
+        {
+            await store.UpdateAreaAsync(area, ct);
+            return null;
+        }, ct);
+
+    /// <summary>
+    /// The admin's own new access code: only its hash is stored, the code is answered once, and the old one stops at
+    /// once on this instance (within <see cref="DirectoryCache.Ttl"/> on others). It locks out whoever holds the old
+    /// code, the caller included until they use the new one, so it must be asked for: <c>{"confirm": true}</c>.
+    /// </summary>
+    public Task<DirectoryResult> NewAdminAccessCodeAsync(string areaId, AdminCodeInput input, CancellationToken ct) =>
+        WithAreaAsync(areaId, async _ =>
+        {
+            if (input.Confirm != true)
+            {
+                var errors = new ValidationErrors();
+                errors.Add("confirm", "confirm_required", "更换访问码后旧码立即失效：请以 confirm: true 确认", "The old code stops working at once: confirm with confirm: true");
+                return new DirectoryResult(DirectoryOutcome.Invalid, Errors: errors);
+            }
+
+            var code = AccessCode.NewCode();
+            await store.SetAccessHashAsync(areaId, AccessCode.AdminPrincipal, AccessCode.Hash(areaId, AccessCode.AdminPrincipal, code), ct);
+            return Changed(DirectoryOutcome.CodeIssued, new { areaId, accessCode = code, credential = $"{areaId}.{AccessCode.AdminPrincipal}.{code}" });
         }, ct);
 
     /// <summary>

@@ -1,10 +1,15 @@
+using GridAid.Core.Demo;
+using GridAid.Functions.Directory;
 using GridAid.Infrastructure.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace GridAid.Functions.Health;
 
-/// <summary>200 when Table and Queue storage answer and the default area is in the directory; 503 otherwise.</summary>
-public sealed class HealthFunction(StorageProbe probe, IOptions<GridAidOptions> options, ILogger<HealthFunction> logger)
+/// <summary>
+/// 200 when Table and Queue storage answer and the default area is in the directory; 503 otherwise. While the Taishan
+/// demo is on (<see cref="DemoMode.On"/>: its access codes are public) the body says so: <c>"demo": "taishan"</c>.
+/// </summary>
+public sealed class HealthFunction(StorageProbe probe, IOptions<GridAidOptions> options, IOptions<DemoOptions> demo, ILogger<HealthFunction> logger)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
 
@@ -17,12 +22,28 @@ public sealed class HealthFunction(StorageProbe probe, IOptions<GridAidOptions> 
         switch (state)
         {
             case StorageState.Healthy:
-                return ApiResults.Json(new { status = "healthy" });
+                return Answer("healthy", StatusCodes.Status200OK);
             case StorageState.AreaMissing:
-                return ApiResults.Json(new { status = "unconfigured", missingArea = options.Value.DefaultArea }, StatusCodes.Status503ServiceUnavailable);
+                return Answer("unconfigured", StatusCodes.Status503ServiceUnavailable, options.Value.DefaultArea);
             default:
                 logger.LogWarning(failure, "Storage did not answer the health check");
-                return ApiResults.Json(new { status = "unhealthy" }, StatusCodes.Status503ServiceUnavailable);
+                return Answer("unhealthy", StatusCodes.Status503ServiceUnavailable);
         }
+    }
+
+    private IActionResult Answer(string status, int statusCode, string? missingArea = null)
+    {
+        var body = new Dictionary<string, string> { ["status"] = status };
+        if (missingArea is not null)
+        {
+            body["missingArea"] = missingArea;
+        }
+
+        if (demo.Value.Mode == DemoMode.On)
+        {
+            body["demo"] = TaishanDemo.AreaId;
+        }
+
+        return ApiResults.Json(body, statusCode);
     }
 }

@@ -30,6 +30,19 @@ public static class ApiResults
             status,
             ProblemJson);
 
+    /// <summary>503 with <c>Retry-After</c>: the phone keeps the report and sends it again after that many seconds.</summary>
+    public static IActionResult Unavailable(string zh, string en, string? lang, int retryAfterSeconds = 5) =>
+        new RetryAfterResult(Problem(StatusCodes.Status503ServiceUnavailable, zh, en, lang), retryAfterSeconds);
+
+    private sealed class RetryAfterResult(IActionResult inner, int seconds) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context)
+        {
+            context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteResultAsync(context);
+        }
+    }
+
     public static IActionResult NotFound(string zh = "未找到", string en = "Not found") => Problem(StatusCodes.Status404NotFound, zh, en);
 
     public static IActionResult Unauthorized() => new UnauthorizedProblem();

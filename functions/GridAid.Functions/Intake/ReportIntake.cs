@@ -10,22 +10,48 @@ public sealed record IntakeResult(string TrackingCode, ReportStatus Status);
 
 /// <summary>
 /// Makes a valid report durable and hands it to the router. It returns only once the report row is written and
-/// its routing message is queued, so an accepted report cannot be lost. The tracking code is derived from the
-/// client's request id: a repeated submission finds its own code and creates nothing new.
+/// its routing message is queued, so an accepted report cannot be lost. The tracking code is keyed from the
+/// client's request id (<see cref="TrackingCodeKey"/>): a repeated submission finds its own code and creates nothing
+/// new. The same request id with other content is another report: it walks on to the next code, so it is stored too,
+/// and it never gets the first report's code.
 /// </summary>
 public sealed class ReportIntake(
     ReportStore reports,
+    TrackingCodeKey trackingKey,
     IntakeQueueSender queue,
     DirectoryCache directory,
     TimeProvider clock,
     IOptions<GridAidOptions> options,
     ILogger<ReportIntake> logger)
 {
-    private const int MaxCodeAttempts = 5;
+    /// <summary>Collisions are ~1 in 10^11; more attempts than this means one request id reused for many reports.</summary>
+    private const int MaxCodeAttempts = 8;
 
-    /// <summary>Accepts the report; null when no area is configured to take it (the caller answers 503 and the phone retries).</summary>
+    /// <summary>How long intake may take before it answers 503 and the phone retries: storage that hangs never hangs the phone.</summary>
+    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(4);
+
+    /// <summary>
+    /// Accepts the report; null when no area is configured to take it (the caller answers 503 and the phone retries).
+    /// Throws a <see cref="TimeoutException"/> (a storage failure) when storage does not answer within <see cref="Budget"/>;
+    /// a retry with the same request id then finishes whatever this attempt began.
+    /// </summary>
     public async Task<IntakeResult?> SubmitAsync(ValidReport valid, CancellationToken ct)
     {
+        using var budget = new CancellationTokenSource(Budget);
+        try
+        {
+            return await SubmitWithinAsync(valid, ct, budget.Token);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Storage did not take the report within {Budget.TotalSeconds} s.");
+        }
+    }
+
+    private async Task<IntakeResult?> SubmitWithinAsync(ValidReport valid, CancellationToken phone, CancellationToken budget)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(phone, budget);
+        var ct = linked.Token;
         if (await ResolveAreaAsync(valid, ct) is not { } areaId)
         {
             logger.LogCritical("No area takes reports: the default area {AreaId} is not in the directory", options.Value.DefaultArea);
@@ -33,29 +59,32 @@ public sealed class ReportIntake(
         }
 
         var requestId = valid.ClientRequestId ?? Guid.NewGuid().ToString("N");
+        var fingerprint = ReportFingerprint.Of(valid);
+        var key = await trackingKey.GetAsync(ct);
 
         for (var attempt = 0; attempt < MaxCodeAttempts; attempt++)
         {
-            var code = TrackingCode.For(areaId, requestId, attempt);
+            var code = TrackingCode.For(key, areaId, requestId, attempt);
             var now = clock.GetUtcNow();
-            var claim = await reports.ClaimCodeAsync(code, areaId, ReportKeys.For(now, code), requestId, ct);
+            var claim = await reports.ClaimCodeAsync(code, areaId, ReportKeys.For(now, code), requestId, fingerprint, ct);
             if (claim.Claimed)
             {
-                // Once the code is claimed, finish even if the phone hangs up: a half-accepted report would wait for a retry that may never come.
-                await StoreAndQueueAsync(Report.Receive(valid, areaId, code, now), CancellationToken.None);
+                // Once the code is claimed, finish even if the phone hangs up (but not past the budget): a half-accepted
+                // report would wait for a retry that may never come.
+                await StoreAndQueueAsync(Report.Receive(valid, areaId, code, now), budget);
                 logger.LogInformation("Accepted {Kind} report {TrackingCode} in {AreaId}", valid.Kind, code, areaId);
                 return new IntakeResult(code, ReportStatus.Received);
             }
 
-            if (claim.Entry.ClientRequestId == requestId && claim.Entry.AreaId == areaId)
+            if (claim.Entry.ClientRequestId == requestId && claim.Entry.AreaId == areaId && (claim.Entry.Fingerprint ?? fingerprint) == fingerprint)
             {
-                return await ResumeAsync(valid, claim.Entry, CancellationToken.None);
+                return await ResumeAsync(valid, claim.Entry, budget);
             }
 
-            logger.LogWarning("Tracking code collision on {TrackingCode}, attempt {Attempt}", code, attempt);
+            logger.LogWarning("Tracking code {TrackingCode} is taken (attempt {Attempt}): a collision, or the request id came with other content", code, attempt);
         }
 
-        throw new InvalidOperationException("No free tracking code after several attempts.");
+        throw new RequestIdOverusedException(requestId);
     }
 
     /// <summary>A repeat of an accepted submission: finish whatever the first attempt may not have finished.</summary>
@@ -99,3 +128,7 @@ public sealed class ReportIntake(
         return await directory.GetAsync(options.Value.DefaultArea, ct) is not null ? options.Value.DefaultArea : null;
     }
 }
+
+/// <summary>One request id was sent with more different contents than there are codes to try: refused (409), never a 500.</summary>
+public sealed class RequestIdOverusedException(string requestId)
+    : Exception($"Request id '{requestId}' was sent with too many different reports.");

@@ -56,15 +56,20 @@ public sealed class ReportFunctions(
                     StatusCodes.Status202Accepted);
             }
         }
+        catch (RequestIdOverusedException)
+        {
+            return ApiResults.Problem(StatusCodes.Status409Conflict,
+                "此表单已用于提交过多份不同的报告,请刷新页面后重新填写", "This form has sent too many different reports: reload the page and start again", valid.Lang);
+        }
         catch (Exception e) when (StorageFailure.Is(e))
         {
             logger.LogError(e, "Storage refused a {Kind} report", valid.Kind);
-            return ApiResults.Problem(StatusCodes.Status503ServiceUnavailable,
+            return ApiResults.Unavailable(
                 "系统繁忙,您的报告已保存在手机上,将自动重试", "Busy right now: your report is kept on your phone and will be sent again", valid.Lang);
         }
 
-        return ApiResults.Problem(StatusCodes.Status503ServiceUnavailable,
-            "系统暂时无法接收报告,您的报告已保存在手机上,将自动重试", "Reports cannot be taken right now: yours is kept on your phone and will be sent again", valid.Lang);
+        return ApiResults.Unavailable(
+            "系统暂时无法接收报告,您的报告已保存在手机上,将自动重试", "Reports cannot be taken right now: yours is kept on your phone and will be sent again", valid.Lang, retryAfterSeconds: 30);
     }
 
     private async Task<IActionResult> SubmitFormAsync(HttpRequest req, CancellationToken ct)
@@ -88,6 +93,10 @@ public sealed class ReportFunctions(
                 var station = await ReceivingStation.NameAsync(directory, valid, options.Value.DefaultArea, ct);
                 return ReportFormPages.Receipt(result.TrackingCode, valid.Kind, station, valid.Lang);
             }
+        }
+        catch (RequestIdOverusedException)
+        {
+            // Only a hand-made post reuses one request id for many reports; the page offers to start again.
         }
         catch (Exception e) when (StorageFailure.Is(e))
         {

@@ -56,18 +56,47 @@ public sealed class ResolvedReportRedaction(
         return true;
     }
 
-    /// <summary>Alerts first, then the report: a retry after a crash finds the report unredacted and finishes the job.</summary>
+    /// <summary>
+    /// A transfer or escalation calls this after inserting its alerts: if the report was redacted while it ran, its new
+    /// alerts (made from the report as it read it) are redacted too. With <see cref="RedactAsync"/> this covers both
+    /// orders of the race.
+    /// </summary>
+    public async Task RedactLateAlertsAsync(string areaId, string reportKey, IEnumerable<string> stationIds, CancellationToken ct)
+    {
+        if (await reports.GetAsync(areaId, reportKey, ct) is { } now && Redaction.IsRedacted(now.Report))
+        {
+            foreach (var stationId in stationIds)
+            {
+                await alerts.UpdateAsync(areaId, stationId, reportKey, a => a.HasPersonalData ? a.Redacted() : null, ct);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every station's alert, then the report, then the alerts of stations the report gained meanwhile (a transfer or an
+    /// escalation that changed the report makes this conditional write re-read it). Alerts such a step adds after this
+    /// pass are redacted by the step itself (<see cref="RedactLateAlertsAsync"/>). Every step is safe to repeat, so a
+    /// retry after a crash finishes the job.
+    /// </summary>
     private async Task RedactAsync(StoredReport stored, CancellationToken ct)
     {
         foreach (var stationId in stored.Report.StationIds)
         {
-            await alerts.UpdateAsync(stored.Report.AreaId, stationId, stored.Key, a => a.HasPersonalData ? a.Redacted() : null, ct);
+            await RedactAlertAsync(stored, stationId, ct);
         }
 
         var update = await reports.UpdateAsync(stored.Report.AreaId, stored.Key, r => Redaction.Apply(r, clock.GetUtcNow()), ct, stored);
+        foreach (var stationId in (update?.Report.StationIds ?? []).Except(stored.Report.StationIds, StringComparer.Ordinal))
+        {
+            await RedactAlertAsync(stored, stationId, ct);
+        }
+
         if (update is { Changed: true })
         {
             logger.LogInformation("Redacted personal data of report {TrackingCode}", stored.Report.TrackingCode);
         }
     }
+
+    private async Task RedactAlertAsync(StoredReport stored, string stationId, CancellationToken ct) =>
+        await alerts.UpdateAsync(stored.Report.AreaId, stationId, stored.Key, a => a.HasPersonalData ? a.Redacted() : null, ct);
 }

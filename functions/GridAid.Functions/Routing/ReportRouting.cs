@@ -4,6 +4,7 @@ using GridAid.Core.Routing;
 using GridAid.Core.Serialization;
 using GridAid.Infrastructure.Events;
 using GridAid.Infrastructure.Queues;
+using GridAid.Functions.Retention;
 using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Logging;
 
@@ -25,6 +26,7 @@ public sealed class ReportRouting(
     FloodStore floods,
     IAlertPublisher publisher,
     ScheduledCheckSender checks,
+    UnattendedReportClosing closing,
     IOptions<GridAidOptions> options,
     TimeProvider clock,
     ILogger<ReportRouting> logger)
@@ -76,6 +78,12 @@ public sealed class ReportRouting(
             : r => ReportLifecycle.Routed(r, decision.StationIds, now);
         _ = await reports.UpdateAsync(report.AreaId, key, step, ct, known)
             ?? throw new InvalidOperationException($"Report {report.TrackingCode} has no row.");
+        await reports.ForgetReceivedAsync(report.AreaId, key, ct);
+
+        // After the report is routed, so a station acting on its new alert is not kept waiting; still before this delivery
+        // completes, so a crash before it is retried. A report nobody resolves is closed after GridAid:Retention:CloseOpenAfter
+        // (its personal data then follows the resolved-report rule).
+        await closing.ScheduleAsync(report, key, ct);
         await publisher.PublishAsync(routed, ct);
 
         if (role == FloodRole.Summary)

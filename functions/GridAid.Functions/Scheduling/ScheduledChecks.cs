@@ -5,7 +5,7 @@ using GridAid.Infrastructure.Queues;
 namespace GridAid.Functions.Scheduling;
 
 /// <summary>Reads a due check and hands it to the handler of its kind.</summary>
-public sealed class ScheduledChecks(UnansweredEscalation escalation, ResolvedReportRedaction redaction)
+public sealed class ScheduledChecks(UnansweredEscalation escalation, ResolvedReportRedaction redaction, UnattendedReportClosing closing)
 {
     public Task HandleAsync(string messageText, CancellationToken ct)
     {
@@ -14,6 +14,7 @@ public sealed class ScheduledChecks(UnansweredEscalation escalation, ResolvedRep
         {
             CheckKind.Escalate => escalation.HandleAsync(check, ct),
             CheckKind.Redact => redaction.HandleAsync(check, ct),
+            CheckKind.Close => closing.HandleAsync(check, ct),
             _ => throw new FormatException($"Unknown check kind {check.Kind}."),
         };
     }

@@ -1,6 +1,7 @@
 using GridAid.Core.Alerts;
 using GridAid.Core.Reports;
 using GridAid.Core.Routing;
+using GridAid.Functions.Retention;
 using GridAid.Infrastructure.Events;
 using GridAid.Infrastructure.Queues;
 using GridAid.Infrastructure.Tables;
@@ -19,6 +20,7 @@ public sealed class UnansweredEscalation(
     AlertStore alerts,
     DirectoryCache directory,
     IAlertPublisher publisher,
+    ResolvedReportRedaction redaction,
     TimeProvider clock,
     ILogger<UnansweredEscalation> logger)
 {
@@ -42,7 +44,9 @@ public sealed class UnansweredEscalation(
         var told = update.Changed ? report.StationIds.Except(before, StringComparer.Ordinal).ToList() : report.StationIds;
         var pointName = report.PointCode is { } code ? area.FindPoint(code)?.Name.ToString() : null;
         var escalated = told.Select(id => Alert.For(report, id, report.StationIds, pointName, now, AlertReason.Escalated)).ToList();
-        await publisher.PublishAsync(await alerts.AddAllAsync(escalated, ct), ct);
+        var added = await alerts.AddAllAsync(escalated, ct);
+        await redaction.RedactLateAlertsAsync(check.AreaId, check.ReportKey, told, ct);
+        await publisher.PublishAsync(added, ct);
         if (update.Changed)
         {
             logger.LogWarning("Escalated unacknowledged {Kind} report {TrackingCode} to {StationCount} more stations",

@@ -90,6 +90,7 @@ public sealed class AlertActions(
         var pointName = report.PointCode is { } code ? area.FindPoint(code)?.Name.ToString() : null;
         var handedOver = Alert.For(report, toStationId, report.StationIds, pointName, now, AlertReason.Transferred, fromStationId);
         await alerts.AddAllAsync([handedOver], ct);
+        await retention.RedactLateAlertsAsync(areaId, stored.Key, [toStationId], ct);
         var source = await alerts.UpdateAsync(areaId, fromStationId, stored.Key, a => a.TransferredTo == toStationId ? null : a with { TransferredTo = toStationId }, ct);
         await publisher.PublishAsync([handedOver], ct);
 

@@ -8,6 +8,9 @@ public enum CheckKind
 
     /// <summary>Remove personal data from a report resolved long enough ago.</summary>
     Redact,
+
+    /// <summary>Close a report nobody resolved within the configured time.</summary>
+    Close,
 }
 
 /// <summary>"Look at this report later": a queue message that stays hidden until the check is due.</summary>

@@ -31,5 +31,11 @@ public static class TableNames
     public const string Alerts = "alerts";
     public const string Poison = "poisonmessages";
 
-    public static readonly IReadOnlyList<string> All = [Directory, Reports, TrackingCodes, Alerts, Poison];
+    /// <summary>Keys the app makes for itself (the tracking-code key).</summary>
+    public const string Secrets = "secrets";
+
+    /// <summary>Admin actions: who did what, when.</summary>
+    public const string Audit = "audit";
+
+    public static readonly IReadOnlyList<string> All = [Directory, Reports, TrackingCodes, Alerts, Poison, Secrets, Audit];
 }

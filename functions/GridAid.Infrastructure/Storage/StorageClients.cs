@@ -13,6 +13,8 @@ public sealed class StorageClients
         var o = options.Value;
         tableOptions ??= new TableClientOptions();
         queueOptions ??= new QueueClientOptions();
+        BoundRetries(tableOptions.Retry);
+        BoundRetries(queueOptions.Retry);
 
         // The Functions queue trigger reads Base64 message text by default (host.json messageEncoding).
         queueOptions.MessageEncoding = QueueMessageEncoding.Base64;
@@ -51,6 +53,21 @@ public sealed class StorageClients
         {
             await Queue(queue).CreateIfNotExistsAsync(cancellationToken: ct);
         }
+    }
+
+    /// <summary>
+    /// A call to storage that hangs gives up after <see cref="NetworkTimeout"/> and a few quick retries, instead of the
+    /// SDK's 100-second default: callers with a deadline (intake answers within 5 s) set their own budget on top.
+    /// </summary>
+    public static readonly TimeSpan NetworkTimeout = TimeSpan.FromSeconds(5);
+
+    private static void BoundRetries(Azure.Core.RetryOptions retry)
+    {
+        retry.Mode = Azure.Core.RetryMode.Exponential;
+        retry.MaxRetries = 3;
+        retry.Delay = TimeSpan.FromMilliseconds(200);
+        retry.MaxDelay = TimeSpan.FromSeconds(2);
+        retry.NetworkTimeout = NetworkTimeout;
     }
 
     private static Uri AccountUri(StorageOptions o, string service) =>

@@ -7,6 +7,21 @@ using GridAid.Infrastructure.Storage;
 
 namespace GridAid.Infrastructure.Tables;
 
+/// <summary>How creating an area ended.</summary>
+public enum AreaCreation
+{
+    Created,
+
+    /// <summary>The area row exists already: nothing was written.</summary>
+    AreaExists,
+
+    /// <summary>A QR point code belongs to another area: nothing was written.</summary>
+    PointTaken,
+}
+
+/// <summary>The outcome of <see cref="DirectoryStore.CreateAreaAsync"/>, with the point code that was taken.</summary>
+public sealed record AreaCreationResult(AreaCreation Outcome, string? TakenPoint = null);
+
 /// <summary>Areas, stations, grid cells, QR points and access codes in the <c>directory</c> table.</summary>
 public sealed class DirectoryStore(StorageClients storage)
 {
@@ -41,6 +56,18 @@ public sealed class DirectoryStore(StorageClients storage)
         }
     }
 
+    /// <summary>The ids of every area (a scan of the small directory table for its area rows).</summary>
+    public async Task<IReadOnlyList<string>> ListAreaIdsAsync(CancellationToken ct)
+    {
+        var ids = new List<string>();
+        await foreach (var row in _table.QueryAsync<DirectoryEntity>(TableClient.CreateQueryFilter($"RowKey eq {DirectoryKeys.AreaRow}"), select: ["PartitionKey"], cancellationToken: ct))
+        {
+            ids.Add(row.PartitionKey);
+        }
+
+        return ids;
+    }
+
     /// <summary>Whether the area's own row exists (one point read).</summary>
     public async Task<bool> AreaExistsAsync(string areaId, CancellationToken ct) =>
         (await _table.GetEntityIfExistsAsync<DirectoryEntity>(areaId, DirectoryKeys.AreaRow, cancellationToken: ct)).HasValue;
@@ -59,19 +86,102 @@ public sealed class DirectoryStore(StorageClients storage)
         return response.HasValue ? response.Value?.SecretHash : null;
     }
 
-    /// <summary>Writes an area's directory with upserts in transactions of at most 100: running it twice changes nothing.</summary>
-    public async Task SeedAsync(AreaSeed seed, CancellationToken ct)
+    /// <summary>
+    /// Creates an area from <paramref name="seed"/> only if its area row does not exist yet, and never overwrites a row:
+    /// a demo area seeded at start is written once, and an admin's later edits, deletions and new codes stay.
+    /// True when it was created now.
+    /// </summary>
+    public async Task<bool> SeedAsync(AreaSeed seed, CancellationToken ct)
+    {
+        var result = await CreateAreaAsync(seed, ct);
+        return result.Outcome switch
+        {
+            AreaCreation.Created => true,
+            AreaCreation.AreaExists => false,
+            _ => throw new InvalidOperationException($"QR point code '{result.TakenPoint}' belongs to another area: area '{seed.Area.Id}' was not created."),
+        };
+    }
+
+    /// <summary>
+    /// Creates a new area: its area row, stations, grid cells, QR points and access-code hashes in one transaction of
+    /// inserts (all or nothing; so at most 100 rows), after claiming its point codes in the <c>~points</c> index.
+    /// Nothing is overwritten: an existing area answers <see cref="AreaCreation.AreaExists"/>, a point code of another
+    /// area <see cref="AreaCreation.PointTaken"/> (and nothing is written). Two creators racing for the same id: one
+    /// transaction wins, the other answers <see cref="AreaCreation.AreaExists"/>.
+    /// </summary>
+    public async Task<AreaCreationResult> CreateAreaAsync(AreaSeed seed, CancellationToken ct)
     {
         seed.Validate();
         var areaId = seed.Area.Id;
-        var rows = new List<DirectoryEntity> { Row(areaId, DirectoryKeys.AreaRow, DirectoryKeys.Types.Area, seed.Area.Name, seed.Area) };
+        var rows = new List<DirectoryEntity>();
         rows.AddRange(seed.Stations.Select(StationRow));
         rows.AddRange(seed.Cells.Select(CellRow));
         rows.AddRange(seed.Points.Select(PointRow));
         rows.AddRange(seed.AccessCodes.Select(a => AccessRow(areaId, a.Key, AccessCode.Hash(areaId, a.Key, a.Value))));
-        await UpsertInBatchesAsync(rows, ct);
-        await UpsertInBatchesAsync(seed.Points.Select(PointIndexRow).ToList(), ct);
+        rows.Add(Row(areaId, DirectoryKeys.AreaRow, DirectoryKeys.Types.Area, seed.Area.Name, seed.Area));
+        if (rows.Count > AlertStore.MaxBatch)
+        {
+            throw new ArgumentException($"Area '{areaId}' has {rows.Count} rows: one transaction creates an area, at most {AlertStore.MaxBatch}.", nameof(seed));
+        }
+
+        if (await AreaExistsAsync(areaId, ct))
+        {
+            return new AreaCreationResult(AreaCreation.AreaExists);
+        }
+
+        // Point codes are unique across areas: claim each (an index row of this area already there is a claim of an
+        // earlier, interrupted attempt or of a racing creator, and fine).
+        var claimed = new List<string>();
+        foreach (var point in seed.Points)
+        {
+            try
+            {
+                await _table.AddEntityAsync(PointIndexRow(point), ct);
+                claimed.Add(point.Code);
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                if (await FindAreaOfPointAsync(point.Code, ct) != areaId)
+                {
+                    await ReleasePointsAsync(claimed, ct);
+                    return new AreaCreationResult(AreaCreation.PointTaken, point.Code);
+                }
+            }
+        }
+
+        try
+        {
+            await _table.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), ct);
+            return new AreaCreationResult(AreaCreation.Created);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            // Another creator won: keep the claims its directory uses, release the rest.
+            var winner = await LoadAsync(areaId, ct);
+            await ReleasePointsAsync(claimed.Where(code => winner?.FindPoint(code) is null).ToList(), ct);
+            return new AreaCreationResult(AreaCreation.AreaExists);
+        }
     }
+
+    /// <summary>Every area's own row, in id order (a scan of the table's <c>area</c> rows: for operators, not for requests).</summary>
+    public async Task<IReadOnlyList<Area>> ListAreasAsync(CancellationToken ct)
+    {
+        var areas = new List<Area>();
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {DirectoryKeys.AreaRow}");
+        await foreach (var e in _table.QueryAsync<DirectoryEntity>(filter, 1000, cancellationToken: ct))
+        {
+            if (e.Type == DirectoryKeys.Types.Area && TableJson.Read<Area?>(e.Data, null) is { } area)
+            {
+                areas.Add(area);
+            }
+        }
+
+        return [.. areas.OrderBy(a => a.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Replaces the area's own row (its name and duty station).</summary>
+    public Task UpdateAreaAsync(Area area, CancellationToken ct) =>
+        _table.UpsertEntityAsync(Row(area.Id, DirectoryKeys.AreaRow, DirectoryKeys.Types.Area, area.Name, area), TableUpdateMode.Replace, ct);
 
     /// <summary>Creates or replaces one station.</summary>
     public Task UpsertStationAsync(Station station, CancellationToken ct) =>
@@ -194,11 +304,11 @@ public sealed class DirectoryStore(StorageClients storage)
     public Task SetAccessHashAsync(string areaId, string principal, string secretHash, CancellationToken ct) =>
         _table.UpsertEntityAsync(AccessRow(areaId, principal, secretHash), TableUpdateMode.Replace, ct);
 
-    private async Task UpsertInBatchesAsync(List<DirectoryEntity> rows, CancellationToken ct)
+    private async Task ReleasePointsAsync(IReadOnlyList<string> codes, CancellationToken ct)
     {
-        foreach (var chunk in rows.Chunk(AlertStore.MaxBatch))
+        foreach (var code in codes)
         {
-            await _table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
+            await _table.DeleteEntityAsync(DirectoryKeys.PointIndexPartition, DirectoryKeys.PointIndex(code), ETag.All, ct);
         }
     }
 

@@ -102,4 +102,31 @@ public sealed class TrackingCodeEntity : ITableEntity
     public string ReportKey { get; set; } = string.Empty;
 
     public string? ClientRequestId { get; set; }
+
+    /// <summary>The <c>ReportFingerprint</c> of the report first sent with this request id (null on rows written before it existed).</summary>
+    public string? Fingerprint { get; set; }
+}
+
+/// <summary>
+/// "This report is still waiting to be routed": written with the report (one transaction), removed once it is routed.
+/// The sweeper finds stranded reports through these rows instead of scanning the reports table.
+/// </summary>
+public sealed class ReceivedIndexEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string ReportKey { get; set; } = string.Empty;
+
+    public string TrackingCode { get; set; } = string.Empty;
+
+    /// <summary>When the sweeper last sent it to the router again.</summary>
+    public DateTimeOffset? RedrivenAt { get; set; }
+
+    public int Redrives { get; set; }
 }

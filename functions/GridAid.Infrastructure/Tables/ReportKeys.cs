@@ -13,6 +13,20 @@ public static class ReportKeys
     public static string For(DateTimeOffset submittedAt, string trackingCode) =>
         $"{DateTimeOffset.MaxValue.UtcTicks - submittedAt.UtcTicks:D19}_{trackingCode}";
 
+    /// <summary>
+    /// The row of a report's "still received" index entry, in the report's own partition (so it is written in the same
+    /// transaction as the report); '~' sorts after every report key, so report listings never meet it.
+    /// </summary>
+    public static string Received(string reportKey) => ReceivedPrefix + reportKey;
+
+    /// <summary>The row-key range of an area's "still received" index entries.</summary>
+    public static (string From, string To) ReceivedRange => (ReceivedPrefix, "~received`");
+
+    /// <summary>Every report row sorts before this.</summary>
+    public const string AfterReports = "~";
+
+    private const string ReceivedPrefix = "~received_";
+
     /// <summary>The row-key range (exclusive) of the reports submitted in [<paramref name="from"/>, <paramref name="to"/>).</summary>
     public static (string After, string Before) Between(DateTimeOffset from, DateTimeOffset to) =>
         // Keys are inverted ticks, so the newer bound is the lower key; '~' sorts after the '_' that precedes the code.

@@ -22,7 +22,7 @@ public sealed class ReportStore(StorageClients storage)
     private readonly TableClient _codes = storage.Table(TableNames.TrackingCodes);
 
     /// <summary>Inserts the code's index row; when the code is taken, returns the row that holds it.</summary>
-    public async Task<CodeClaim> ClaimCodeAsync(string code, string areaId, string reportKey, string? clientRequestId, CancellationToken ct)
+    public async Task<CodeClaim> ClaimCodeAsync(string code, string areaId, string reportKey, string? clientRequestId, string fingerprint, CancellationToken ct)
     {
         var entry = new TrackingCodeEntity
         {
@@ -31,6 +31,7 @@ public sealed class ReportStore(StorageClients storage)
             AreaId = areaId,
             ReportKey = reportKey,
             ClientRequestId = clientRequestId,
+            Fingerprint = fingerprint,
         };
         try
         {
@@ -44,17 +45,69 @@ public sealed class ReportStore(StorageClients storage)
         }
     }
 
-    /// <summary>Inserts a new report; returns its version, or null when the row already exists (a retry).</summary>
+    /// <summary>
+    /// Inserts a new report and its "still received" index entry in one transaction; returns the report's version, or
+    /// null when the row already exists (a retry).
+    /// </summary>
     public async Task<string?> AddAsync(Report report, CancellationToken ct)
+    {
+        var row = ReportEntity.From(report);
+        var index = new ReceivedIndexEntity
+        {
+            PartitionKey = row.PartitionKey,
+            RowKey = ReportKeys.Received(row.RowKey),
+            ReportKey = row.RowKey,
+            TrackingCode = report.TrackingCode,
+        };
+        try
+        {
+            var response = await _reports.SubmitTransactionAsync(
+                [new TableTransactionAction(TableTransactionActionType.Add, row), new TableTransactionAction(TableTransactionActionType.Add, index)], ct);
+            return response.Value[0].Headers.ETag?.ToString();
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The area's reports still waiting to be routed, as the index lists them.</summary>
+    public async IAsyncEnumerable<ReceivedIndexEntity> ListReceivedAsync(string areaId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var (from, to) = ReportKeys.ReceivedRange;
+        await foreach (var row in _reports.QueryAsync<ReceivedIndexEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {areaId} and RowKey ge {from} and RowKey lt {to}"), cancellationToken: ct))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>Notes that the sweeper re-drove the report (ETag-conditional: false when another sweep got there first).</summary>
+    public async Task<bool> MarkRedrivenAsync(ReceivedIndexEntity row, DateTimeOffset now, CancellationToken ct)
+    {
+        row.RedrivenAt = now;
+        row.Redrives++;
+        try
+        {
+            await _reports.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Merge, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Removes the report's "still received" entry once it is routed; gone already is fine.</summary>
+    public async Task ForgetReceivedAsync(string areaId, string reportKey, CancellationToken ct)
     {
         try
         {
-            var response = await _reports.AddEntityAsync(ReportEntity.From(report), ct);
-            return response.Headers.ETag?.ToString();
+            await _reports.DeleteEntityAsync(areaId, ReportKeys.Received(reportKey), ETag.All, ct);
         }
-        catch (RequestFailedException e) when (e.Status == 409)
+        catch (RequestFailedException e) when (e.Status == 404)
         {
-            return null;
+            // Removed by an earlier delivery.
         }
     }
 
@@ -123,7 +176,7 @@ public sealed class ReportStore(StorageClients storage)
     /// <summary>One page of an area's reports, newest first, filtered by kind and status in the query and by station after it.</summary>
     public async Task<ReportPage> ListAsync(string areaId, ReportFilter filter, int pageSize, string? continuation, CancellationToken ct)
     {
-        var query = TableClient.CreateQueryFilter($"PartitionKey eq {areaId}");
+        var query = TableClient.CreateQueryFilter($"PartitionKey eq {areaId} and RowKey lt {ReportKeys.AfterReports}");
         if (filter.Kind is { } kind)
         {
             query += " and " + TableClient.CreateQueryFilter($"Kind eq {kind.ToWire()}");

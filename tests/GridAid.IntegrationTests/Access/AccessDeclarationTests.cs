@@ -64,4 +64,19 @@ public class AccessDeclarationTests
 
         Assert.Equal(PublicRoutes.Contains(route, StringComparer.Ordinal), declared.Callers == Callers.Anyone);
     }
+
+    [Theory]
+    [MemberData(nameof(HttpFunctions))]
+    public void Every_admin_change_and_export_is_audited(string name)
+    {
+        var entry = FunctionsMetadata.Http().Single(f => f.Name == name);
+        var method = AccessMiddleware.FindMethod(entry.EntryPoint)!;
+        var changes = entry.Methods.Split(',').Any(m => m is not ("GET" or "HEAD"));
+        var exports = entry.Route!.EndsWith(".csv", StringComparison.Ordinal);
+
+        if (AccessGate.DeclarationOf(method)!.Callers == Callers.AreaAdmin && (changes || exports))
+        {
+            Assert.True(AuditTrail.IsAudited(method), $"{name} ({entry.Methods} {entry.Route}) changes or exports an area's data: mark it [Audited]");
+        }
+    }
 }

@@ -1,0 +1,62 @@
+using GridAid.Infrastructure.Queues;
+using GridAid.Infrastructure.Tables;
+using Microsoft.Extensions.Logging;
+
+namespace GridAid.Functions.Routing;
+
+/// <summary>Settings of the sweeper (section <c>GridAid:Sweeper</c>).</summary>
+public sealed class SweeperOptions
+{
+    public const string Section = "GridAid:Sweeper";
+
+    /// <summary>A report still <c>received</c> this long after it was accepted (or last re-driven) is sent to the router again.</summary>
+    public TimeSpan StrandedAfter { get; set; } = TimeSpan.FromSeconds(20);
+}
+
+/// <summary>
+/// Finds reports accepted but never routed — the process died between writing the report and queueing it, or the
+/// routing message was lost — through the "still received" index written with each report, and sends them to the
+/// router again (which is idempotent). Reads one index range per area, never the reports table as a whole.
+/// </summary>
+public sealed class StrandedReportSweeper(
+    DirectoryStore directory,
+    ReportStore reports,
+    IntakeQueueSender queue,
+    IOptions<SweeperOptions> options,
+    TimeProvider clock,
+    ILogger<StrandedReportSweeper> logger)
+{
+    /// <summary>One sweep; returns how many reports it sent to the router again.</summary>
+    public async Task<int> SweepAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var due = now - options.Value.StrandedAfter;
+        var redriven = 0;
+        foreach (var areaId in await directory.ListAreaIdsAsync(ct))
+        {
+            await foreach (var entry in reports.ListReceivedAsync(areaId, ct))
+            {
+                if ((entry.RedrivenAt ?? ReportKeys.SubmittedAt(entry.ReportKey)) > due)
+                {
+                    continue;
+                }
+
+                if (await reports.GetAsync(areaId, entry.ReportKey, ct) is not { } stored || stored.Report.Status != Core.Reports.ReportStatus.Received)
+                {
+                    // Routed already (the entry outlived a crash after routing), or no report: nothing is waiting.
+                    await reports.ForgetReceivedAsync(areaId, entry.ReportKey, ct);
+                    continue;
+                }
+
+                if (await reports.MarkRedrivenAsync(entry, now, ct))
+                {
+                    await queue.SendAsync(new RoutingMessage(stored.Report, stored.Version), ct);
+                    redriven++;
+                    logger.LogWarning("Re-drove stranded report {TrackingCode} in {AreaId} (re-drive {Redrives})", entry.TrackingCode, areaId, entry.Redrives);
+                }
+            }
+        }
+
+        return redriven;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Json;
+using GridAid.TestSupport;
+
+namespace GridAid.IntegrationTests;
+
+/// <summary>
+/// A report nobody resolves is closed after <c>GridAid:Retention:CloseOpenAfter</c> (30 days; here seconds), its alerts
+/// close with it, and its personal data then follows the resolved-report rule. A host of its own, so the short times
+/// touch no other test.
+/// </summary>
+public sealed class UnattendedClosingTests : IAsyncLifetime
+{
+    private static readonly TimeSpan CloseOpenAfter = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan KeepResolvedFor = TimeSpan.FromSeconds(2);
+
+    private AzuriteInstance _azurite = null!;
+    private LocalHostInstance _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await AzuriteInstance.StartAsync();
+        _host = await LocalHostInstance.StartAsync(_azurite.ConnectionString, new Dictionary<string, string?>
+        {
+            ["GridAid:Retention:CloseOpenAfter"] = CloseOpenAfter.ToString("c", CultureInfo.InvariantCulture),
+            ["GridAid:Retention:KeepResolvedFor"] = KeepResolvedFor.ToString("c", CultureInfo.InvariantCulture),
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _azurite.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_open_report_is_closed_with_its_reason_its_alerts_close_and_then_its_personal_data_goes()
+    {
+        using var submit = await _host.Http.PostAsync("/api/reports", JsonBody(GridAidFixture.LostItem("ts-nantianmen")));
+        var code = (await JsonAsync(submit)).GetProperty("trackingCode").GetString()!;
+
+        var closed = await Eventually.Get<JsonElement?>(async () =>
+        {
+            var status = await GetAsync($"/api/reports/{code}");
+            return status.GetProperty("status").GetString() == "closed" ? status : null;
+        }, TestTimings.AfterScheduledCheck(CloseOpenAfter), "report " + code + " closed");
+
+        Assert.Contains(closed!.Value.GetProperty("timeline").EnumerateArray(), t => t.TryGetProperty("note", out var n) && n.GetString() == "closed_unattended");
+
+        var station = "ts-daiding-police";
+        var inbox = await GetAsync($"/api/stations/{station}/alerts", $"taishan.{station}.demo-{station}");
+        Assert.Equal("closed", inbox.EnumerateArray().Single(a => a.GetProperty("trackingCode").GetString() == code).GetProperty("status").GetString());
+
+        var redacted = await Eventually.Get<JsonElement?>(async () =>
+        {
+            var page = await GetAsync("/api/admin/reports?pageSize=500", "taishan.admin.demo-admin");
+            var item = page.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("trackingCode").GetString() == code);
+            return item.GetProperty("description").GetString() is { Length: > 0 } ? null : item;
+        }, TestTimings.AfterScheduledCheck(KeepResolvedFor), "redaction of " + code);
+        Assert.Equal("closed", redacted!.Value.GetProperty("status").GetString());
+        Assert.False(redacted.Value.TryGetProperty("contact", out var contact) && contact.TryGetProperty("phone", out _));
+
+        var alert = (await GetAsync($"/api/stations/{station}/alerts", $"taishan.{station}.demo-{station}"))
+            .EnumerateArray().Single(a => a.GetProperty("trackingCode").GetString() == code);
+        Assert.Equal(string.Empty, alert.GetProperty("description").GetString());
+    }
+
+    private async Task<JsonElement> GetAsync(string url, string? credential = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (credential is not null)
+        {
+            request.Headers.Add("X-GridAid-Auth", credential);
+        }
+
+        using var response = await _host.Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await JsonAsync(response);
+    }
+
+    private static StringContent JsonBody(object value) =>
+        new(JsonSerializer.Serialize(value, Core.Serialization.GridAidJson.Options), System.Text.Encoding.UTF8, "application/json");
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+}
