@@ -3,8 +3,8 @@ using GridAid.Core.Reports;
 using GridAid.Core.Routing;
 using GridAid.Core.Serialization;
 using GridAid.Infrastructure.Events;
-using GridAid.Infrastructure.Queues;
 using GridAid.Functions.Retention;
+using GridAid.Infrastructure.Queues;
 using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Logging;
 
@@ -127,6 +127,10 @@ public sealed class ReportRouting(
         var known = message.ETag is { } version ? new StoredReport(report, key, version) : null;
         _ = await reports.UpdateAsync(report.AreaId, key, r => FloodContainment.RoutedAndFlagged(r, decision.StationIds, now), ct, known)
             ?? throw new InvalidOperationException($"Report {report.TrackingCode} has no row.");
+        await reports.ForgetReceivedAsync(report.AreaId, key, ct);
+
+        // Closed like any report nobody resolves, so its personal data does not outlive the flood for ever.
+        await closing.ScheduleAsync(report, key, ct);
         logger.LogInformation("Collapsed lost-person report {TrackingCode} into its point's summary (#{Ordinal})", report.TrackingCode, place.Ordinal);
     }
 

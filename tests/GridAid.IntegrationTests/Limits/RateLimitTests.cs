@@ -197,11 +197,12 @@ public sealed class RateLimitTests(LimitsFixture f)
         }, LimitTimings.Routed, $"alert {code} at {stationId}");
 }
 
-/// <summary>
-/// How long these tests wait for routing: a queue delivery (the listener polls every 100 ms) and a few storage round
-/// trips, with room for a loaded 2-core runner (the shared suite's TestTimings.Alert, where that exists).
-/// </summary>
+/// <summary>How long these tests wait: derived from the shared <see cref="TestTimings"/>.</summary>
 internal static class LimitTimings
 {
-    public static readonly TimeSpan Routed = TimeSpan.FromSeconds(30);
+    /// <summary>One report routed: a queue delivery and a step.</summary>
+    public static TimeSpan Routed => TestTimings.Alert;
+
+    /// <summary>A flood of <paramref name="reports"/> routed: one delivery, and a step per report (they share one counter).</summary>
+    public static TimeSpan FloodRouted(int reports) => TestTimings.Work(steps: reports, deliveries: 1);
 }
