@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Runs every test: domain unit tests, integration tests on a real Azurite, browser tests in Debian's Chromium,
-# the infrastructure (Bicep) checks and the benchmark smoke test. Installs what the tests need first.
+# the infrastructure (Bicep) checks, the benchmark smoke test and the fault tests (Azurite and the local host as
+# processes, killed, frozen and restarted). Installs what the tests need first.
 #
 # It fails, naming the project, when a project under tests/ is missing from Serverless.sln, or when a test project
 # (one that references Microsoft.NET.Test.Sdk) runs no test: each test project must leave exactly one TRX result
-# whose executed count is above zero. The benchmark smoke run loads the machine, so it runs on its own after the
-# other test projects, never next to the timing-sensitive integration and browser tests.
+# whose executed count is above zero. The benchmark smoke run loads the machine, and the fault tests hold routing to a
+# 30-second bound while they kill and freeze processes, so each runs on its own after the other test projects, never
+# next to the timing-sensitive integration and browser tests (nor next to each other).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 solution=Serverless.sln
 # Test projects that run alone, after every other test project has finished.
-serial_projects=(tests/GridAid.Benchmarks.Tests/GridAid.Benchmarks.Tests.csproj)
+serial_projects=(tests/GridAid.Benchmarks.Tests/GridAid.Benchmarks.Tests.csproj tests/GridAid.FaultTests/GridAid.FaultTests.csproj)
 # Slowest first, so that every slot stays busy until the end; the others follow in solution order.
 slow_first=(tests/GridAid.BrowserTests/GridAid.BrowserTests.csproj tests/GridAid.IntegrationTests/GridAid.IntegrationTests.csproj)
 # As many test projects at once as `dotnet test Serverless.sln` runs (one per core).

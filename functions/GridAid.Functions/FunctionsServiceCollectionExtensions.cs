@@ -33,7 +33,9 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<ReportRouting>();
         services.AddOptions<SweeperOptions>().Bind(configuration.GetSection(SweeperOptions.Section));
         services.AddSingleton<StrandedReportSweeper>();
+        services.AddSingleton<DutyStationFallback>();
         services.AddSingleton<PoisonRecorder>();
+        services.AddSingleton<FailedMessages>();
         services.AddSingleton<AlertActions>();
         services.AddSingleton<UnansweredEscalation>();
         services.AddSingleton<ResolvedReportRedaction>();

@@ -29,7 +29,8 @@ public sealed class GridAidOptions
 
     /// <summary>
     /// The public address of the web pages (the Static Web App's URL in Azure, e.g. <c>https://gentle-sea-123.azurestaticapps.net</c>)
-    /// that printed QR codes point to. Unset: the scheme and host of the request that asks for the QR code.
+    /// that printed QR codes point to, and the only one: never a request's host. Unset, a QR code is refused (503); the
+    /// local host defaults it to its own address.
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 

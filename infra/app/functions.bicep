@@ -115,11 +115,12 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       scaleAndConcurrency: {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
-        // Flex Consumption scales queue functions per function: the router needs its own warm instance to
-        // keep tap-to-station under a second after a quiet spell.
+        // Flex Consumption scales queue functions per function: the routers (the intake queue's and the lost-person
+        // lane's) need their own warm instances to keep tap-to-station under a second after a quiet spell.
         alwaysReady: alwaysReady > 0 ? [
           { name: 'http', instanceCount: alwaysReady }
           { name: 'function:RouteReport', instanceCount: alwaysReady }
+          { name: 'function:RouteUrgentReport', instanceCount: alwaysReady }
         ] : []
       }
       runtime: {

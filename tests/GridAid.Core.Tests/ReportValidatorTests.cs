@@ -29,6 +29,36 @@ public class ReportValidatorTests
     }
 
     [Theory]
+    [InlineData("http://spam.example")]
+    [InlineData("x")]
+    public void A_filled_honeypot_is_refused_whatever_else_is_right(string website)
+    {
+        var s = LostItem();
+        s.Website = website;
+
+        var (report, errors) = ReportValidator.Validate(s);
+
+        Assert.Null(report);
+        var error = Assert.Single(errors.All);
+        Assert.Equal(ReportSubmission.HoneypotField, error.Field);
+        Assert.Equal("honeypot", error.Code);
+        Assert.False(string.IsNullOrEmpty(error.Zh));
+        Assert.False(string.IsNullOrEmpty(error.En));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void An_empty_honeypot_is_what_people_send(string? website)
+    {
+        var s = LostItem();
+        s.Website = website;
+
+        Assert.True(ReportValidator.Validate(s).Errors.IsValid);
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("stolen_bike")]

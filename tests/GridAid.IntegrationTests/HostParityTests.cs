@@ -9,10 +9,11 @@ namespace GridAid.IntegrationTests;
 [Collection(SharedGridAid.Name)]
 public class HostParityTests(GridAidFixture f)
 {
-    private sealed record Trigger(string Name, string Kind, string? Route, string Methods, string? Queue);
+    private sealed record Trigger(string Name, string Kind, string? Route, string Methods, string? Queue,
+        string? Schedule = null, bool? RunOnStartup = null, bool? UseMonitor = null);
 
     private static List<Trigger> FromMetadata() =>
-        FunctionsMetadata.All().Select(fn => new Trigger(fn.Name, fn.Kind, fn.Route, fn.Methods, fn.Queue)).ToList();
+        FunctionsMetadata.All().Select(fn => new Trigger(fn.Name, fn.Kind, fn.Route, fn.Methods, fn.Queue, fn.Schedule, fn.RunOnStartup, fn.UseMonitor)).ToList();
 
     [Fact]
     public void The_local_host_serves_exactly_the_functions_the_worker_sdk_generates()
@@ -20,6 +21,7 @@ public class HostParityTests(GridAidFixture f)
         var catalog = f.Host.Get<FunctionCatalog>();
         var served = catalog.Http.Select(h => new Trigger(h.Name, "httpTrigger", h.Route, string.Join(',', h.Methods.Order()), null))
             .Concat(catalog.Queues.Select(q => new Trigger(q.Name, "queueTrigger", null, string.Empty, q.QueueName)))
+            .Concat(catalog.Timers.Select(t => new Trigger(t.Name, "timerTrigger", null, string.Empty, null, t.Schedule, t.RunOnStartup, t.UseMonitor)))
             .OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
 
         Assert.Equal(FromMetadata(), served);

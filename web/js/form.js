@@ -1,10 +1,13 @@
-// The report form: draft kept in localStorage with its clientRequestId, sent as JSON, retried until accepted.
+// The report form: draft kept in localStorage (for 24 hours) with its clientRequestId, sent as JSON, retried until
+// accepted; a 429 waits at least its Retry-After.
 (() => {
   'use strict';
   const $ = s => document.querySelector(s);
   const f = $('#f');
   const DRAFT = 'gridaid.draft';
   const LAST = 'gridaid.last';
+  const DAY = 864e5; // a draft older than this (personal details on a phone that may be shared) is discarded
+  const HP = 'website'; // the honeypot: hidden from people, never kept in a draft
   const AB = { lost_person: 'lp', lost_item: 'li', found_item: 'fi', help: 'hp', hazard: 'hz', tip: 'tp' };
   const store = {
     get(k) { try { return JSON.parse(localStorage.getItem(k)); } catch (e) { return null; } },
@@ -16,6 +19,7 @@
 
   const pathPoint = (location.pathname.match(/^\/r\/([A-Za-z0-9-]{1,64})\/?$/) || [])[1] || '';
   let draft = store.get(DRAFT);
+  if (draft && !(Math.abs(Date.now() - draft.at) < DAY)) { store.del(DRAFT); draft = null; }
   if (!draft || !draft.id) draft = { id: newId(), v: {}, pending: false };
   // A report still being sent keeps its own place, even when the phone has since scanned another code.
   let point = (draft.pending && draft.point) || pathPoint || draft.point || '';
@@ -23,11 +27,14 @@
   let problem = null; // last 400 body, re-rendered on language change
   let attempt = 0;
   let timer = 0;
+  let nextAt = 0; // when the scheduled retry goes
+  let notBefore = 0; // no request before this (a 429's Retry-After)
+  let busy = null; // the last 429's problem body, re-rendered on language change
   let inflight = false;
   let receipt = null;
 
   // ---- draft ----
-  const fields = () => Array.from(f.elements).filter(e => e.name && !['point', 'clientRequestId'].includes(e.name));
+  const fields = () => Array.from(f.elements).filter(e => e.name && !['point', 'clientRequestId', HP].includes(e.name));
   const save = () => {
     const v = {};
     for (const e of fields()) {
@@ -35,6 +42,7 @@
     }
     draft.v = v;
     draft.point = point;
+    draft.at = Date.now();
     store.set(DRAFT, draft);
   };
   const restore = () => {
@@ -59,7 +67,7 @@
     return {
       kind: k, point: point || undefined, area: new URLSearchParams(location.search).get('area') || undefined,
       description: f.description.value, contact: { name: f['contact.name'].value, phone: f['contact.phone'].value },
-      lang: G.lang, clientRequestId: draft.id, details,
+      lang: G.lang, clientRequestId: draft.id, details, website: f[HP].value || undefined,
     };
   };
 
@@ -142,15 +150,30 @@
     say('');
     showErrors(true);
   };
+  // Waiting to send again: after a 429 the server's words (its title in the person's language) and no "try now" button.
+  const tell = () => {
+    const s = Math.max(1, Math.ceil((nextAt - Date.now()) / 1000));
+    const zh = G.lang.startsWith('zh');
+    const why = busy && ((busy.titles && busy.titles[zh ? 'zh' : 'en']) || busy.title || G.t('tooMany'));
+    if (why) say(why + (/[.!?。！？]$/.test(why) ? '' : zh ? '。' : '.') + (zh ? '' : ' ') + G.t('retryIn', { s }), false);
+    else say(navigator.onLine === false ? G.t('offline') : G.t('retrying', { s }), true);
+  };
   const schedule = () => {
     clearTimeout(timer);
-    const s = Math.min(60, 2 ** Math.min(attempt, 6));
+    const ms = Math.max(1000 * Math.min(60, 2 ** Math.min(attempt, 6)), notBefore - Date.now());
     attempt++;
-    say(navigator.onLine === false ? G.t('offline') : G.t('retrying', { s }), true);
-    timer = setTimeout(send, s * 1000);
+    nextAt = Date.now() + ms;
+    tell();
+    timer = setTimeout(send, ms);
+  };
+  // Retry-After: seconds or an HTTP date; at most a day (the draft's own life).
+  const retryAfter = h => {
+    const ms = /^\s*\d+\s*$/.test(h || '') ? h * 1000 : Date.parse(h || '') - Date.now();
+    return ms > 0 ? Math.min(ms, DAY) : 0;
   };
   const send = async () => {
     if (inflight || !draft.pending) return;
+    if (Date.now() < notBefore) { schedule(); return; }
     inflight = true;
     clearTimeout(timer);
     $('#send').disabled = true;
@@ -162,14 +185,21 @@
       const r = await fetch('/api/reports', {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(draft.sent || body()), signal: ctl.signal,
       });
+      busy = null;
       if (r.status === 202 || r.status === 200) {
         accepted(await r.json());
+      } else if (r.status === 429) {
+        notBefore = Date.now() + retryAfter(r.headers.get('Retry-After'));
+        try { busy = await r.json(); } catch (e) { /* no body: the strings' words */ }
+        busy = busy || {};
+        retry = true;
       } else if (r.status >= 400 && r.status < 500 && r.status !== 408 && r.status !== 429) {
         await refused(r);
       } else {
         retry = true;
       }
     } catch (e) {
+      busy = null;
       retry = true;
     } finally {
       clearTimeout(to);
@@ -319,7 +349,7 @@
     showPlace();
     renderReceipt();
     if (problem) showErrors(false);
-    if (draft.pending && timer) say(navigator.onLine === false ? G.t('offline') : G.t('retrying', { s: Math.min(60, 2 ** Math.min(attempt - 1, 6)) }), true);
+    if (draft.pending && timer) tell();
     const last = store.get(LAST);
     if (last && !receipt) {
       const l = $('#last');

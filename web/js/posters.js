@@ -44,9 +44,15 @@
 
   const select = on => { for (const p of posters) if (!on || !p.art.classList.contains('out')) { p.box.checked = on; p.art.classList.toggle('sel', on); } count(); };
 
+  // The @page rule of posters.css, replaced through the CSSOM (the page runs no inline style).
   const paper = () => {
     const size = document.querySelector('input[name=paper]:checked').value;
-    $('#page-size').textContent = '@page{size:' + size + ' portrait;margin:8mm}';
+    const sheet = [...document.styleSheets].find(s => s.href && new URL(s.href).pathname === '/css/posters.css');
+    if (sheet) {
+      const i = [...sheet.cssRules].findIndex(r => r instanceof CSSPageRule);
+      if (i >= 0) sheet.deleteRule(i);
+      sheet.insertRule('@page{size:' + size + ' portrait;margin:8mm}', sheet.cssRules.length);
+    }
     document.body.dataset.paper = size;
   };
 

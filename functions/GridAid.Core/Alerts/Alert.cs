@@ -2,12 +2,13 @@ using GridAid.Core.Reports;
 
 namespace GridAid.Core.Alerts;
 
-/// <summary>Why a station got an alert: first routing, escalation of an unanswered urgent report, or a transfer from another station.</summary>
+/// <summary>Why a station got an alert: first routing, escalation of an unanswered urgent report, a transfer from another station, or routing that failed (the duty station then has it).</summary>
 public enum AlertReason
 {
     Routed,
     Escalated,
     Transferred,
+    RoutingFailed,
 }
 
 /// <summary>What one station sees of a report routed to it, and where that station is with it.</summary>

@@ -50,6 +50,21 @@ public static class ReportLifecycle
     }
 
     /// <summary>
+    /// Routing failed every delivery: the area's duty station takes the report, so a human has it. Null when the duty
+    /// station already has it.
+    /// </summary>
+    public static Report? RoutingFailed(Report report, string dutyStationId, DateTimeOffset now) =>
+        report.StationIds.Contains(dutyStationId, StringComparer.Ordinal)
+            ? null
+            : report with
+            {
+                Status = report.Status >= ReportStatus.Routed ? report.Status : ReportStatus.Routed,
+                StationIds = [.. report.StationIds, dutyStationId],
+                UpdatedAt = now,
+                Timeline = [.. report.Timeline, new TimelineEntry(now, ReportStatus.Routed, dutyStationId, TimelineNotes.RoutingFailed)],
+            };
+
+    /// <summary>
     /// Closes a report that stayed open past <see cref="RetentionPolicy.CloseOpenAfter"/>, with the reason on its
     /// timeline; null when it is already resolved or closed.
     /// </summary>
@@ -110,6 +125,9 @@ public static class TimelineNotes
 {
     public const string Escalated = "escalated";
     public const string Redacted = "redacted";
+
+    /// <summary>Routing failed every delivery; the duty station took the report.</summary>
+    public const string RoutingFailed = "routing_failed";
 
     /// <summary>Closed because it stayed open past the configured time, not because anyone resolved it.</summary>
     public const string ClosedUnattended = "closed_unattended";

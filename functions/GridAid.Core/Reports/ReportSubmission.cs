@@ -3,6 +3,9 @@ namespace GridAid.Core.Reports;
 /// <summary>What a tourist's form sends, before validation. Every field may be missing or wrong.</summary>
 public sealed class ReportSubmission
 {
+    /// <summary>The honeypot's field name, in the form and in JSON (<see cref="Website"/>).</summary>
+    public const string HoneypotField = "website";
+
     public string? Kind { get; set; }
 
     public string? Point { get; set; }
@@ -19,6 +22,12 @@ public sealed class ReportSubmission
     public string? ClientRequestId { get; set; }
 
     public Dictionary<string, string?>? Details { get; set; }
+
+    /// <summary>
+    /// The honeypot: a field the form hides from people (off screen, out of the tab order, hidden from screen readers,
+    /// no autofill) that only a bot fills in. A submission with anything in it is refused (<see cref="ReportValidator"/>).
+    /// </summary>
+    public string? Website { get; set; }
 }
 
 public sealed class ContactSubmission

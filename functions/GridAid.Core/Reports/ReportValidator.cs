@@ -33,6 +33,14 @@ public static partial class ReportValidator
             return (null, errors);
         }
 
+        // Refused rather than accepted and dropped: a person whose browser filled the hidden field anyway must learn that
+        // the report did not go through (for a lost child, a silent drop is the worst answer); a bot learns little from it.
+        if (!string.IsNullOrWhiteSpace(s.Website))
+        {
+            errors.Add(ReportSubmission.HoneypotField, "honeypot", "报告未能发送：请刷新页面后重新填写", "The report could not be sent: reload the page and fill it in again");
+            return (null, errors);
+        }
+
         if (!ReportKinds.TryParse(s.Kind, out var kind))
         {
             errors.Add("kind", "kind_required", "请选择报告类型", "Choose what you are reporting");

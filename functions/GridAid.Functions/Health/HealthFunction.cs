@@ -1,6 +1,7 @@
 using GridAid.Core.Demo;
 using GridAid.Functions.Directory;
 using GridAid.Infrastructure.Storage;
+using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Logging;
 
 namespace GridAid.Functions.Health;
@@ -9,7 +10,7 @@ namespace GridAid.Functions.Health;
 /// 200 when Table and Queue storage answer and the default area is in the directory; 503 otherwise. While the Taishan
 /// demo is on (<see cref="DemoMode.On"/>: its access codes are public) the body says so: <c>"demo": "taishan"</c>.
 /// </summary>
-public sealed class HealthFunction(StorageProbe probe, IOptions<GridAidOptions> options, IOptions<DemoOptions> demo, ILogger<HealthFunction> logger)
+public sealed class HealthFunction(StorageProbe probe, PoisonStore poison, IOptions<GridAidOptions> options, IOptions<DemoOptions> demo, ILogger<HealthFunction> logger)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
 
@@ -22,7 +23,7 @@ public sealed class HealthFunction(StorageProbe probe, IOptions<GridAidOptions> 
         switch (state)
         {
             case StorageState.Healthy:
-                return Answer("healthy", StatusCodes.Status200OK);
+                return Answer("healthy", StatusCodes.Status200OK, failedMessages: await poison.CountAsync(ct));
             case StorageState.AreaMissing:
                 return Answer("unconfigured", StatusCodes.Status503ServiceUnavailable, options.Value.DefaultArea);
             default:
@@ -31,9 +32,15 @@ public sealed class HealthFunction(StorageProbe probe, IOptions<GridAidOptions> 
         }
     }
 
-    private IActionResult Answer(string status, int statusCode, string? missingArea = null)
+    private IActionResult Answer(string status, int statusCode, string? missingArea = null, int? failedMessages = null)
     {
-        var body = new Dictionary<string, string> { ["status"] = status };
+        var body = new Dictionary<string, object> { ["status"] = status };
+        if (failedMessages is { } waiting)
+        {
+            // Messages that failed every delivery and wait for an admin's re-drive (GET /api/admin/failed).
+            body["failedMessages"] = waiting;
+        }
+
         if (missingArea is not null)
         {
             body["missingArea"] = missingArea;

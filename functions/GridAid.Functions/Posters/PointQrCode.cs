@@ -9,13 +9,14 @@ public static class PointQrCode
     public const QRCodeGenerator.ECCLevel Ecc = QRCodeGenerator.ECCLevel.Q;
 
     /// <summary>
-    /// Where the pages live: <c>GridAid:PublicBaseUrl</c> when it is an http(s) address (in Azure the pages are on the
-    /// Static Web App, not on the Function app), else the scheme and host the request came to.
+    /// Where the pages live: <c>GridAid:PublicBaseUrl</c>, when it is an absolute http(s) address (in Azure the pages are
+    /// on the Static Web App, not on the Function app). Null otherwise: a printed code never takes its address from a
+    /// request (its <c>Host</c> or <c>X-Forwarded-Host</c> is whatever the caller sends).
     /// </summary>
-    public static Uri PublicBase(string? configured, string requestScheme, string requestHost) =>
+    public static Uri? PublicBase(string? configured) =>
         Uri.TryCreate(configured, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             ? uri
-            : new Uri(requestScheme + "://" + requestHost, UriKind.Absolute);
+            : null;
 
     /// <summary><c>{base}/r/{code}</c>, the page a tourist's camera opens; <paramref name="baseUrl"/> may end with a slash.</summary>
     public static Uri Url(Uri baseUrl, string code)

@@ -15,11 +15,13 @@ public sealed class PosterFunctions(DirectoryCache directory, IOptions<GridAidOp
             return ApiResults.NotFound("未找到该地点", "Unknown place code");
         }
 
-        // Behind the Static Web App the function sees its own host; the address people open is the forwarded one.
-        var scheme = req.Headers["X-Forwarded-Proto"].FirstOrDefault() is "https" or "http" ? req.Headers["X-Forwarded-Proto"].ToString() : req.Scheme;
-        var forwarded = req.Headers["X-Forwarded-Host"].FirstOrDefault();
-        var host = forwarded is { Length: > 0 } && Uri.CheckHostName(forwarded.Split(':')[0]) != UriHostNameType.Unknown ? forwarded : req.Host.Value ?? string.Empty;
-        var baseUrl = PointQrCode.PublicBase(options.Value.PublicBaseUrl, scheme, host);
+        // The configured address only: what a poster encodes must not depend on the headers of whoever asked for it.
+        if (PointQrCode.PublicBase(options.Value.PublicBaseUrl) is not { } baseUrl)
+        {
+            return ApiResults.Problem(StatusCodes.Status503ServiceUnavailable,
+                "二维码的公开网址尚未配置(GridAid:PublicBaseUrl)", "The public address for QR codes is not configured (GridAid:PublicBaseUrl)", req.Language());
+        }
+
         return new SvgImageResult(PointQrCode.Svg(PointQrCode.Url(baseUrl, point.Code)));
     }
 }

@@ -13,8 +13,8 @@ public sealed class SvgImageResult(string svg) : IActionResult
         var response = context.HttpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "image/svg+xml; charset=utf-8";
-        // Private: the address inside may come from request headers, so no shared cache may keep it for others.
-        response.Headers.CacheControl = "private, max-age=86400";
+        // The address inside is the configured one, the same for everybody: any cache may keep it for a day.
+        response.Headers.CacheControl = "public, max-age=86400";
         await response.WriteAsync(Svg, Encoding.UTF8, context.HttpContext.RequestAborted);
     }
 }

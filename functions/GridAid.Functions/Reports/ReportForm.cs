@@ -1,25 +1,126 @@
 using GridAid.Core.Reports;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace GridAid.Functions.Reports;
 
 /// <summary>
 /// Reads the no-JavaScript form post (<c>application/x-www-form-urlencoded</c>) into a <see cref="ReportSubmission"/>.
 /// Fields: <c>kind</c>, <c>point</c>, <c>area</c>, <c>description</c>, <c>contact.name</c>, <c>contact.phone</c>, <c>lang</c>,
-/// <c>clientRequestId</c> and <c>details.&lt;name&gt;</c>. A repeated name takes its first non-empty value.
+/// <c>clientRequestId</c>, <c>details.&lt;name&gt;</c> and the honeypot <c>website</c>. A repeated name takes its first non-empty value.
 /// Without a <c>point</c> field the place comes from the page the form was posted from (<c>Referer: …/r/{point}</c>);
 /// without a <c>lang</c> field the language comes from <c>Accept-Language</c>; without a <c>clientRequestId</c>, one is
 /// derived from the content (<see cref="ContentRequestId"/>).
+/// A form post is read within <see cref="Limits"/> before any function runs (<see cref="RefusalAsync"/>, called by both
+/// hosts), so one that is too large or has too many fields gets a bilingual page, never an error.
 /// </summary>
 public static class ReportForm
 {
+    /// <summary>Most fields a post may carry: the form has 26, a repeated <c>point</c> included.</summary>
+    public const int MaxFields = 64;
+
+    /// <summary>Longest field name (the longest the form has is <c>details.lastSeenPlace</c>).</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>
+    /// Longest field value as sent: a description at its limit with every character a three-byte one, percent-encoded
+    /// (9 bytes each). Anything longer is over every field's limit.
+    /// </summary>
+    public const int MaxValueBytes = ReportValidator.MaxDescription * 9;
+
     private const string DetailsPrefix = "details.";
+
+    /// <summary>The form reader's limits: <see cref="MaxFields"/>, <see cref="MaxNameLength"/>, <see cref="MaxValueBytes"/>.</summary>
+    public static FormOptions Limits { get; } = new()
+    {
+        ValueCountLimit = MaxFields,
+        KeyLengthLimit = MaxNameLength,
+        ValueLengthLimit = MaxValueBytes,
+    };
 
     public static bool IsFormPost(HttpRequest req) =>
         req.ContentType is { } type && type.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Null when the request is no form post, or a form post whose body is within <see cref="RequestReader.MaxBodyBytes"/>
+    /// and <see cref="Limits"/> (it is then read, and kept in the request for <see cref="ReadAsync"/>). Otherwise the page
+    /// that refuses it: 413 past the body limit, 400 past a field limit or when the body cannot be read.
+    /// </summary>
+    public static async Task<IActionResult?> RefusalAsync(HttpRequest req, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        if (!IsFormPost(req))
+        {
+            return null;
+        }
+
+        int status;
+        try
+        {
+            if (req.ContentLength > RequestReader.MaxBodyBytes || await BufferBodyAsync(req, ct) is false)
+            {
+                status = StatusCodes.Status413PayloadTooLarge;
+            }
+            else
+            {
+                await req.ReadFormAsync(Limits, ct);
+                return null;
+            }
+        }
+        catch (InvalidDataException)
+        {
+            // Past a field count, name or value limit of the form reader.
+            status = StatusCodes.Status400BadRequest;
+        }
+        catch (BadHttpRequestException e)
+        {
+            // The server could not read the body (a broken chunk, its own size limit).
+            status = e.StatusCode == StatusCodes.Status413PayloadTooLarge ? e.StatusCode : StatusCodes.Status400BadRequest;
+        }
+
+        return ReportFormPages.Refused(status, req.Language(), BackPath(req));
+    }
+
+    /// <summary>The body, read into memory up to <see cref="RequestReader.MaxBodyBytes"/>: false (and nothing kept) past it.</summary>
+    private static async Task<bool> BufferBodyAsync(HttpRequest req, CancellationToken ct)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int n;
+        while ((n = await req.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + n > RequestReader.MaxBodyBytes)
+            {
+                await buffer.DisposeAsync();
+                return false;
+            }
+
+            buffer.Write(chunk, 0, n);
+        }
+
+        buffer.Position = 0;
+        req.Body = buffer;
+        req.HttpContext.Response.RegisterForDisposeAsync(buffer);
+        return true;
+    }
+
+    /// <summary>
+    /// The submission of a form post. The hosts have read the form within <see cref="Limits"/> already
+    /// (<see cref="RefusalAsync"/>); should it be unreadable all the same, the submission is empty but for its language,
+    /// and validation refuses it (400), never an exception (500).
+    /// </summary>
     public static async Task<ReportSubmission> ReadAsync(HttpRequest req, CancellationToken ct)
     {
-        var form = await req.ReadFormAsync(ct);
+        ArgumentNullException.ThrowIfNull(req);
+        IFormCollection form;
+        try
+        {
+            form = await req.ReadFormAsync(Limits, ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        {
+            return new ReportSubmission { Lang = req.Language() };
+        }
+
         string? Field(string name) => form.TryGetValue(name, out var values)
             ? values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))
             : null;
@@ -43,6 +144,7 @@ public static class ReportForm
             Lang = Field("lang") ?? req.Language(),
             ClientRequestId = Field("clientRequestId"),
             Details = details,
+            Website = Field(ReportSubmission.HoneypotField),
         };
         submission.ClientRequestId ??= ContentRequestId(submission, DateTimeOffset.UtcNow);
         return submission;
@@ -72,11 +174,24 @@ public static class ReportForm
         return segments is ["r", var code] ? Uri.UnescapeDataString(code) : null;
     }
 
-    /// <summary>The page the form was posted from (same site only), for the "back" link.</summary>
-    public static string BackPath(HttpRequest req) =>
-        Uri.TryCreate(req.Headers.Referer.ToString(), UriKind.Absolute, out var referer)
-        && string.Equals(referer.Authority, req.Host.Value, StringComparison.OrdinalIgnoreCase)
-        && referer.AbsolutePath.StartsWith('/')
-            ? referer.PathAndQuery
-            : "/r/";
+    /// <summary>
+    /// The page the form was posted from, as a path on this site (the link's origin is always this one), for the
+    /// "back" link: only a path that begins with one <c>/</c>, never <c>//host</c> or <c>/\host</c> (which a browser
+    /// opens on another site), and without control characters; else the form's own <c>/r/</c>.
+    /// </summary>
+    public static string BackPath(HttpRequest req)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        return Uri.TryCreate(req.Headers.Referer.ToString(), UriKind.Absolute, out var referer)
+            && (referer.Scheme == Uri.UriSchemeHttps || referer.Scheme == Uri.UriSchemeHttp)
+            && IsLocalPath(referer.PathAndQuery)
+                ? referer.PathAndQuery
+                : "/r/";
+    }
+
+    /// <summary>A path that stays on this site: one leading <c>/</c>, not <c>//</c> or <c>/\</c>, no backslash or control character.</summary>
+    public static bool IsLocalPath(string? path) =>
+        path is { Length: > 0 } && path[0] == '/'
+        && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'))
+        && !path.Any(c => c == '\\' || char.IsControl(c) || char.IsWhiteSpace(c));
 }

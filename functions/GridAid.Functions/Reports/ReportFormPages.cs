@@ -37,6 +37,7 @@ public static class ReportFormPages
         ["details.shoes"] = new("鞋子", "Shoes"),
         ["details.hazardType"] = new("隐患类型", "Type of hazard"),
         ["details.severity"] = new("严重程度", "Severity"),
+        [ReportSubmission.HoneypotField] = new("报告", "Report"),
     };
 
     public static IActionResult Receipt(string trackingCode, ReportKind kind, LocalizedText? station, string lang)
@@ -97,6 +98,25 @@ public static class ReportFormPages
         var body = "<section class=\"card\" aria-labelledby=\"bz-h\"><h1 id=\"bz-h\">" + Both(new("暂时无法提交", "Could not send"), english) + "</h1>" +
             Paragraphs(message, english) + "<p><a class=\"primary btn\" href=\"" + Enc(backPath) + "\">" + Both(new("返回", "Back"), english) + "</a></p></section>";
         return Page(english, english ? "Could not send" : "暂时无法提交", body, StatusCodes.Status503ServiceUnavailable);
+    }
+
+    /// <summary>
+    /// A post the form reader would not take (<see cref="ReportForm.RefusalAsync"/>): 413 for a body past its limit,
+    /// 400 for too many fields, a field too long, or a body that could not be read. Nothing was sent; the way back is a link.
+    /// </summary>
+    public static IActionResult Refused(int status, string? lang, string backPath)
+    {
+        var english = Language.IsEnglish(lang);
+        var message = status == StatusCodes.Status413PayloadTooLarge
+            ? new LocalizedText(
+                "提交的内容太多，报告没有发出。请返回，缩短描述后再提交一次。",
+                "Too much was sent: the report was not sent. Go back, shorten the description and send it again.")
+            : new LocalizedText(
+                "提交的表单无法读取，报告没有发出。请返回表单，再提交一次。",
+                "The form could not be read: the report was not sent. Go back to the form and send it again.");
+        var body = "<section class=\"card\" aria-labelledby=\"rf-h\"><h1 id=\"rf-h\">" + Both(new("报告没有发出", "Report not sent"), english) + "</h1>" +
+            Paragraphs(message, english) + "<p><a class=\"primary btn\" href=\"" + Enc(backPath) + "\">" + Both(new("返回表单", "Back to the form"), english) + "</a></p></section>";
+        return Page(english, english ? "Report not sent" : "报告没有发出", body, status);
     }
 
     private static HtmlPageResult Page(bool english, string title, string body, int status) =>

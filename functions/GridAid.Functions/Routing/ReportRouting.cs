@@ -2,9 +2,10 @@ using GridAid.Core.Alerts;
 using GridAid.Core.Reports;
 using GridAid.Core.Routing;
 using GridAid.Core.Serialization;
-using GridAid.Infrastructure.Events;
 using GridAid.Functions.Retention;
+using GridAid.Infrastructure.Events;
 using GridAid.Infrastructure.Queues;
+using GridAid.Infrastructure.Storage;
 using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Logging;
 
@@ -35,6 +36,32 @@ public sealed class ReportRouting(
     {
         var message = GridAidJson.Deserialize<RoutingMessage>(messageText)
             ?? throw new FormatException("Empty routing message.");
+        try
+        {
+            await RouteAsync(message, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await NoteFailureAsync(message.Report, e);
+            throw;
+        }
+    }
+
+    /// <summary>Keeps why routing failed with the report's "still received" entry, for the admin's list of failed messages; best effort.</summary>
+    private async Task NoteFailureAsync(Report report, Exception failure)
+    {
+        try
+        {
+            await reports.NoteRoutingErrorAsync(report.AreaId, ReportKeys.For(report.SubmittedAt, report.TrackingCode), $"{failure.GetType().Name}: {failure.Message}", CancellationToken.None);
+        }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            logger.LogWarning(e, "Could not note the routing failure of report {TrackingCode}", report.TrackingCode);
+        }
+    }
+
+    private async Task RouteAsync(RoutingMessage message, CancellationToken ct)
+    {
         var report = message.Report;
         var area = await directory.GetAsync(report.AreaId, ct)
             ?? throw new InvalidOperationException($"Unknown area '{report.AreaId}' for report {report.TrackingCode}.");

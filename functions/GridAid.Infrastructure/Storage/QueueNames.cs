@@ -9,6 +9,14 @@ public static class QueueNames
     /// <summary>Where the Functions host moves an intake message after maxDequeueCount failures.</summary>
     public const string IntakePoison = Intake + PoisonSuffix;
 
+    /// <summary>
+    /// Accepted lost-person reports: a lane of their own, with its own function and listener, so a lost child never
+    /// waits behind a flood of other reports.
+    /// </summary>
+    public const string Urgent = "reports-urgent";
+
+    public const string UrgentPoison = Urgent + PoisonSuffix;
+
     /// <summary>Checks due later: escalating unanswered urgent reports, redacting long-resolved ones.</summary>
     public const string ScheduledChecks = "scheduled-checks";
 
@@ -19,7 +27,7 @@ public static class QueueNames
 
     private const string PoisonSuffix = "-poison";
 
-    public static readonly IReadOnlyList<string> All = [Intake, IntakePoison, ScheduledChecks, ScheduledChecksPoison];
+    public static readonly IReadOnlyList<string> All = [Intake, IntakePoison, Urgent, UrgentPoison, ScheduledChecks, ScheduledChecksPoison];
 }
 
 /// <summary>Table names.</summary>

@@ -129,4 +129,7 @@ public sealed class ReceivedIndexEntity : ITableEntity
     public DateTimeOffset? RedrivenAt { get; set; }
 
     public int Redrives { get; set; }
+
+    /// <summary>The last routing failure (type and message, no report data), for the admin's list of failed messages.</summary>
+    public string? LastError { get; set; }
 }

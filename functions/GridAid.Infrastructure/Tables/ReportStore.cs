@@ -98,6 +98,28 @@ public sealed class ReportStore(StorageClients storage)
         }
     }
 
+    /// <summary>Notes why routing the report failed on its "still received" entry (best effort: the failure itself is what matters).</summary>
+    public async Task NoteRoutingErrorAsync(string areaId, string reportKey, string error, CancellationToken ct)
+    {
+        try
+        {
+            await _reports.UpdateEntityAsync(
+                new TableEntity(areaId, ReportKeys.Received(reportKey)) { ["LastError"] = error.Length > 500 ? error[..500] : error },
+                ETag.All, TableUpdateMode.Merge, ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Routed meanwhile, or written before the index existed.
+        }
+    }
+
+    /// <summary>The last routing error noted for a report, if its entry is still there.</summary>
+    public async Task<string?> RoutingErrorAsync(string areaId, string reportKey, CancellationToken ct)
+    {
+        var entry = await _reports.GetEntityIfExistsAsync<ReceivedIndexEntity>(areaId, ReportKeys.Received(reportKey), cancellationToken: ct);
+        return entry.HasValue ? entry.Value?.LastError : null;
+    }
+
     /// <summary>Removes the report's "still received" entry once it is routed; gone already is fine.</summary>
     public async Task ForgetReceivedAsync(string areaId, string reportKey, CancellationToken ct)
     {

@@ -6,7 +6,8 @@ namespace GridAid.LocalHost.Functions;
 
 /// <summary>
 /// Calls a <c>[Function]</c> method the way the worker does: the class from DI, the trigger value for the trigger
-/// parameter, binding data (route values, queue message metadata) by parameter name, and the cancellation token.
+/// parameter, binding data (route values, queue message metadata) by parameter name,
+/// the <c>TimerInfo</c> for a timer trigger, and the cancellation token.
 /// </summary>
 public static class FunctionInvoker
 {
@@ -25,7 +26,7 @@ public static class FunctionInvoker
             var p = parameters[i];
             args[i] = p switch
             {
-                _ when p.GetCustomAttribute<HttpTriggerAttribute>() is not null || p.GetCustomAttribute<QueueTriggerAttribute>() is not null => trigger,
+                _ when IsTrigger(p) => trigger,
                 _ when p.ParameterType == typeof(CancellationToken) => ct,
                 _ when bindingData.TryGetValue(p.Name!, out var value) => Convert(value, p.ParameterType),
                 _ when p.HasDefaultValue => p.DefaultValue,
@@ -43,6 +44,11 @@ public static class FunctionInvoker
         var resultProperty = task.GetType().GetProperty(nameof(Task<object>.Result));
         return task.GetType().IsGenericType ? resultProperty?.GetValue(task) : null;
     }
+
+    private static bool IsTrigger(ParameterInfo p) =>
+        p.GetCustomAttribute<HttpTriggerAttribute>() is not null
+        || p.GetCustomAttribute<QueueTriggerAttribute>() is not null
+        || p.GetCustomAttribute<TimerTriggerAttribute>() is not null;
 
     private static object? Convert(object? value, Type type) =>
         value is null || type.IsInstanceOfType(value)

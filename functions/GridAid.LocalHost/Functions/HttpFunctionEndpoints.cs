@@ -1,4 +1,5 @@
 using GridAid.Functions.Access;
+using GridAid.Functions.Reports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 
@@ -24,9 +25,11 @@ public static class HttpFunctionEndpoints
                     bindingData[key] = value?.ToString();
                 }
 
-                // Who may call it: the same gate the Functions host runs as worker middleware (AccessMiddleware).
+                // Who may call it: the same gate the Functions host runs as worker middleware (AccessMiddleware); then
+                // a form post's body within its limits, as FormPostMiddleware reads it there.
                 var gate = context.RequestServices.GetRequiredService<AccessGate>();
                 var result = await gate.CheckAsync(function.Method, context, bindingData, context.RequestAborted)
+                    ?? await ReportForm.RefusalAsync(context.Request, context.RequestAborted)
                     ?? await FunctionInvoker.InvokeAsync(context.RequestServices, function.Method, context.Request, bindingData, context.RequestAborted);
                 if (result is IActionResult action)
                 {
