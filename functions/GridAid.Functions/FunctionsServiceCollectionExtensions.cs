@@ -1,5 +1,6 @@
 using GridAid.Functions.Directory;
 using GridAid.Functions.Intake;
+using GridAid.Functions.Limits;
 using GridAid.Functions.Poison;
 using GridAid.Functions.Retention;
 using GridAid.Functions.Routing;
@@ -26,6 +27,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AccessGate>();
+        services.AddGridAidLimits();
         services.AddSingleton<TrackingCodeKey>();
         services.AddSingleton<ReportIntake>();
         services.AddSingleton<ReportRouting>();

@@ -1,5 +1,6 @@
 using GridAid.Core.Reports;
 using GridAid.Core.Routing;
+using GridAid.Functions.Limits;
 
 namespace GridAid.Functions;
 
@@ -32,4 +33,7 @@ public sealed class GridAidOptions
     /// local host defaults it to its own address.
     /// </summary>
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>The abuse limits (<c>GridAid:RateLimits:…</c>; docs/rate-limits.md); <c>GridAid:RateLimits:Enabled=false</c> turns them all off.</summary>
+    public RateLimitOptions RateLimits { get; set; } = new();
 }

@@ -53,6 +53,8 @@ public sealed class BenchHost : IAsyncDisposable
             ["EventGrid:TopicEndpoint"] = eventEndpoint.ToString(),
             ["EventGrid:Key"] = EventGridStandIn.Key,
             ["GridAid:InboxSize"] = ProbeInboxSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Load runs send thousands of reports from one address (and lost persons from few points): no abuse limits.
+            ["GridAid:RateLimits:Enabled"] = "false",
         };
         var app = LocalHostApp.Create(["--urls", "http://127.0.0.1:0"], builder =>
         {

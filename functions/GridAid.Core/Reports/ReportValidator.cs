@@ -18,6 +18,12 @@ public static partial class ReportValidator
 {
     public const int MaxDescription = 2000;
 
+    /// <summary>Most <c>details</c> entries a submission may carry: every kind has fewer than ten fields.</summary>
+    public const int MaxDetails = 32;
+
+    /// <summary>Longest <c>details</c> field name (the longest real one has 13 characters).</summary>
+    public const int MaxDetailName = 64;
+
     public static (ValidReport? Report, ValidationErrors Errors) Validate(ReportSubmission? s)
     {
         var errors = new ValidationErrors();
@@ -84,7 +90,7 @@ public static partial class ReportValidator
             errors.Add("clientRequestId", "request_id_invalid", "请求编号无效", "The request id is not valid");
         }
 
-        var details = errors.All.Any(e => e.Field == "kind")
+        var details = errors.All.Any(e => e.Field == "kind") || !DetailsBounded(s.Details, errors)
             ? new Dictionary<string, string>()
             : ValidateDetails(kind, s.Details, errors);
 
@@ -95,6 +101,32 @@ public static partial class ReportValidator
 
         return (new ValidReport(kind, point?.ToLowerInvariant(), area?.ToLowerInvariant(), description, new Contact(name, phone),
             Directory.Language.Normalize(s.Lang), requestId, details), errors);
+    }
+
+    /// <summary>
+    /// Unknown detail fields are ignored, but not in any number or length: a 64 KB body still holds thousands of tiny
+    /// keys, each kept in memory until the request ends.
+    /// </summary>
+    private static bool DetailsBounded(Dictionary<string, string?>? raw, ValidationErrors errors)
+    {
+        if (raw is null)
+        {
+            return true;
+        }
+
+        if (raw.Count > MaxDetails)
+        {
+            errors.Add("details", "too_many_details", $"附加信息最多{MaxDetails}项", $"Send at most {MaxDetails} detail fields");
+            return false;
+        }
+
+        if (raw.Keys.Any(k => k.Length > MaxDetailName))
+        {
+            errors.Add("details", "detail_name_too_long", $"附加信息的名称最多{MaxDetailName}个字符", $"Detail field names have at most {MaxDetailName} characters");
+            return false;
+        }
+
+        return true;
     }
 
     private static Dictionary<string, string> ValidateDetails(ReportKind kind, Dictionary<string, string?>? raw, ValidationErrors errors)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using GridAid.Functions.Limits;
 using GridAid.Infrastructure.Tables;
 
 namespace GridAid.Functions.Access;
@@ -9,6 +10,7 @@ namespace GridAid.Functions.Access;
 /// <see cref="CallableByAttribute"/>, authenticates the caller, and either refuses (401 without a valid credential,
 /// 403 for the wrong caller, 404 for an admin asking for a station outside their area) or leaves the caller in the
 /// request for the function (<see cref="CallerContext.Caller"/>). A function without a declaration is refused, never public.
+/// A client address that sent too many wrong access codes gets 429 with <c>Retry-After</c>, and nothing is checked.
 /// An admitted call of an <see cref="AuditedAttribute"/> function is written to the area's audit.
 /// </summary>
 public sealed class AccessGate(CallerAuthenticator authenticator, DirectoryCache directory, AuditTrail audit)
@@ -33,7 +35,13 @@ public sealed class AccessGate(CallerAuthenticator authenticator, DirectoryCache
             return null;
         }
 
-        if (await authenticator.AuthenticateAsync(context.Request, ct) is not { } caller)
+        var signIn = await authenticator.AuthenticateAsync(context.Request, ct);
+        if (signIn.RetryAfter is { } wait)
+        {
+            return LimitAnswers.TooManySignIns(wait, context.Request.Language());
+        }
+
+        if (signIn.Caller is not { } caller)
         {
             return ApiResults.Unauthorized();
         }

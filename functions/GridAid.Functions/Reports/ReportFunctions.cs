@@ -1,14 +1,24 @@
 using GridAid.Core.Reports;
 using GridAid.Functions.Intake;
+using GridAid.Functions.Limits;
 using GridAid.Infrastructure.Storage;
 using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Logging;
 
 namespace GridAid.Functions.Reports;
 
-/// <summary>A tourist submits a report and follows it by its tracking code.</summary>
+/// <summary>
+/// A tourist submits a report and follows it by its tracking code. A valid report other than a lost person counts
+/// against its client address and its QR point (<see cref="RateLimiters"/>) and past either limit gets 429 with
+/// <c>Retry-After</c>; a lost-person report is never refused (a flood of them is contained by the router instead).
+/// </summary>
 public sealed class ReportFunctions(
-    ReportIntake intake, ReportStore reports, DirectoryCache directory, IOptions<GridAidOptions> options, ILogger<ReportFunctions> logger)
+    ReportIntake intake,
+    ReportStore reports,
+    DirectoryCache directory,
+    RateLimiters limits,
+    IOptions<GridAidOptions> options,
+    ILogger<ReportFunctions> logger)
 {
     [Function(nameof(SubmitReport))]
     [CallableBy(Callers.Anyone)]
@@ -30,6 +40,11 @@ public sealed class ReportFunctions(
         if (valid is null)
         {
             return ApiResults.ValidationProblem(errors, submission.Lang);
+        }
+
+        if (await RefusedAsync(req, valid, ct) is { } wait)
+        {
+            return LimitAnswers.TooManyReports(wait, valid.Lang);
         }
 
         try
@@ -66,6 +81,11 @@ public sealed class ReportFunctions(
             return ReportFormPages.Errors(errors, submission.Lang, ReportForm.BackPath(req));
         }
 
+        if (await RefusedAsync(req, valid, ct) is { } wait)
+        {
+            return LimitAnswers.TooManyReportsPage(wait, valid.Lang, ReportForm.BackPath(req));
+        }
+
         try
         {
             if (await intake.SubmitAsync(valid, ct) is { } result)
@@ -84,6 +104,30 @@ public sealed class ReportFunctions(
         }
 
         return ReportFormPages.Busy(valid.Lang, ReportForm.BackPath(req));
+    }
+
+    /// <summary>
+    /// Null when the report may go ahead (always for a lost person); otherwise how long to wait. The point counts by
+    /// its code when the directory knows it; every other report shares one count (they all reach a default station).
+    /// </summary>
+    private async Task<TimeSpan?> RefusedAsync(HttpRequest req, ValidReport valid, CancellationToken ct)
+    {
+        if (!limits.Enabled || valid.Kind == ReportKind.LostPerson)
+        {
+            return null;
+        }
+
+        // The client first: a client past its limit costs no directory look-up. Refusals are not logged one by one
+        // (a flood would be a flood of log lines, and of client addresses in them).
+        if (limits.RefuseReportFrom(limits.ClientOf(req)) is { } wait)
+        {
+            return wait;
+        }
+
+        var point = valid.PointCode is { } code && await directory.FindPointAsync(code, ct) is { } known
+            ? known.Point.Code
+            : Core.Routing.FloodContainment.NoPoint;
+        return limits.RefuseReportAt(point);
     }
 
     [Function(nameof(GetReportStatus))]

@@ -2,9 +2,9 @@ using GridAid.Core.Alerts;
 using GridAid.Core.Reports;
 using GridAid.Core.Routing;
 using GridAid.Core.Serialization;
+using GridAid.Functions.Retention;
 using GridAid.Infrastructure.Events;
 using GridAid.Infrastructure.Queues;
-using GridAid.Functions.Retention;
 using GridAid.Infrastructure.Storage;
 using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Logging;
@@ -16,11 +16,15 @@ namespace GridAid.Functions.Routing;
 /// one transaction, marks the report routed with a conditional write, publishes the alerts, and for urgent kinds
 /// schedules the check that escalates them if nobody acknowledges. Safe to run twice:
 /// alerts have fixed keys and are never overwritten, and a report already routed is left as it is.
+/// A flood of lost-person reports from one point is contained (<see cref="LostPersonFloodPolicy"/>): each report is
+/// counted once in its point's window (<see cref="FloodStore"/>), and past the window's first few, one summary alert
+/// per station counts the rest instead of every report paging every station.
 /// </summary>
 public sealed class ReportRouting(
     DirectoryCache directory,
     AlertStore alerts,
     ReportStore reports,
+    FloodStore floods,
     IAlertPublisher publisher,
     ScheduledCheckSender checks,
     UnattendedReportClosing closing,
@@ -66,7 +70,19 @@ public sealed class ReportRouting(
         var now = clock.GetUtcNow();
         var key = ReportKeys.For(report.SubmittedAt, report.TrackingCode);
         var pointName = decision.Point?.Name.ToString();
+        var counted = await CountAsync(report, decision, key, ct);
+        var role = counted is null ? FloodRole.Alerted : Flood.RoleOf(counted.Place.Ordinal);
+        if (role == FloodRole.Collapsed)
+        {
+            await CollapseAsync(message, decision, key, counted!.Place, now, ct);
+            return;
+        }
+
         var routed = decision.Stations.Select(s => Alert.For(report, s.Id, decision.StationIds, pointName, now)).ToList();
+        if (role == FloodRole.Summary)
+        {
+            routed = routed.Select(a => FloodContainment.WithMoreReports(a, 0) ?? a).ToList();
+        }
 
         var added = await alerts.AddAllAsync(routed, ct);
         if (options.Value.Escalation.DelayFor(report.Kind) is { } delay)
@@ -76,9 +92,18 @@ public sealed class ReportRouting(
             await checks.ScheduleAsync(new ScheduledCheck(CheckKind.Escalate, report.AreaId, report.TrackingCode, key), delay, ct);
         }
 
+        if (role == FloodRole.Summary)
+        {
+            // Reports counted after this one while its alerts were not there yet could not count themselves on them.
+            await CountOnSummaryAsync(report.AreaId, decision, key, Flood.MoreAfterSummary(await floods.HighestAsync(counted!.Window, ct)), ct);
+        }
+
         // Usual path: the intake's ETag is still current, so one conditional write and no read.
         var known = message.ETag is { } version ? new StoredReport(report, key, version) : null;
-        _ = await reports.UpdateAsync(report.AreaId, key, r => ReportLifecycle.Routed(r, decision.StationIds, now), ct, known)
+        Func<Report, Report?> step = role == FloodRole.Summary
+            ? r => FloodContainment.RoutedAndFlagged(r, decision.StationIds, now)
+            : r => ReportLifecycle.Routed(r, decision.StationIds, now);
+        _ = await reports.UpdateAsync(report.AreaId, key, step, ct, known)
             ?? throw new InvalidOperationException($"Report {report.TrackingCode} has no row.");
         await reports.ForgetReceivedAsync(report.AreaId, key, ct);
 
@@ -88,8 +113,69 @@ public sealed class ReportRouting(
         await closing.ScheduleAsync(report, key, ct);
         await publisher.PublishAsync(routed, ct);
 
+        if (role == FloodRole.Summary)
+        {
+            logger.LogWarning(
+                "Lost-person reports from point {Point} passed {Threshold} in a window: {TrackingCode} now summarises the rest",
+                FloodContainment.BucketOf(decision), Flood.AlertsPerPoint, report.TrackingCode);
+        }
+
         logger.LogInformation(
             "Routed {Kind} report {TrackingCode} to {StationCount} stations ({NewAlerts} new alerts)",
             report.Kind, report.TrackingCode, routed.Count, added.Count);
     }
+
+    private LostPersonFloodPolicy Flood => options.Value.RateLimits.LostPersonFlood;
+
+    /// <summary>A lost-person report counted (once) in its point's window; null for every other kind, and with limits off.</summary>
+    private async Task<Counted?> CountAsync(Report report, RoutingDecision decision, string key, CancellationToken ct)
+    {
+        if (report.Kind != ReportKind.LostPerson || !options.Value.RateLimits.Enabled)
+        {
+            return null;
+        }
+
+        var window = FloodKeys.Partition(report.AreaId, FloodContainment.BucketOf(decision), Flood.WindowOf(report.SubmittedAt));
+        return new Counted(window, await floods.CountAsync(window, report.TrackingCode, key, Flood.AlertsPerPoint + 1L, ct));
+    }
+
+    /// <summary>
+    /// A report past the window's summary: counted on the summary's alerts, then marked routed (to the same stations) and
+    /// flagged. No alert, event or escalation of its own: the stations heard of the point's flood from the summary.
+    /// </summary>
+    private async Task CollapseAsync(RoutingMessage message, RoutingDecision decision, string key, FloodPlace place, DateTimeOffset now, CancellationToken ct)
+    {
+        var report = message.Report;
+        if (place.SummaryReportKey is { } summary)
+        {
+            await CountOnSummaryAsync(report.AreaId, decision, summary, Flood.MoreAfterSummary(place.Ordinal), ct);
+        }
+
+        var known = message.ETag is { } version ? new StoredReport(report, key, version) : null;
+        _ = await reports.UpdateAsync(report.AreaId, key, r => FloodContainment.RoutedAndFlagged(r, decision.StationIds, now), ct, known)
+            ?? throw new InvalidOperationException($"Report {report.TrackingCode} has no row.");
+        await reports.ForgetReceivedAsync(report.AreaId, key, ct);
+
+        // Closed like any report nobody resolves, so its personal data does not outlive the flood for ever.
+        await closing.ScheduleAsync(report, key, ct);
+        logger.LogInformation("Collapsed lost-person report {TrackingCode} into its point's summary (#{Ordinal})", report.TrackingCode, place.Ordinal);
+    }
+
+    /// <summary>Raises the count on the summary's alert at each station to at least <paramref name="more"/> (counts never go down).</summary>
+    private async Task CountOnSummaryAsync(string areaId, RoutingDecision decision, string summaryKey, long more, CancellationToken ct)
+    {
+        if (more <= 0)
+        {
+            return;
+        }
+
+        foreach (var station in decision.Stations)
+        {
+            // A missing alert (the summary not routed yet) is fine: the summary counts once its alerts are written.
+            _ = await alerts.UpdateAsync(areaId, station.Id, summaryKey, a => FloodContainment.WithMoreReports(a, more), ct);
+        }
+    }
+
+    /// <summary>A report's place in its point's window (the partition of <see cref="FloodKeys"/>).</summary>
+    private sealed record Counted(string Window, FloodPlace Place);
 }

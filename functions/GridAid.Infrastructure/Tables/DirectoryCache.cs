@@ -6,18 +6,23 @@ namespace GridAid.Infrastructure.Tables;
 /// <summary>
 /// Keeps each area's directory, and the area of each point code, in memory for a short time, so routing a
 /// report costs no directory reads. A directory changes rarely; a change is seen within <see cref="Ttl"/>.
-/// Misses (unknown areas and codes) are cached too, so a bad QR code cannot make every request read the table.
+/// Misses (unknown areas, codes and principals) are cached too, so a bad QR code cannot make every request read the
+/// table. Misses are kept apart from what was found and capped at <see cref="MaxMisses"/> per kind: keys are partly
+/// user input, and a stream of made-up keys then only churns the misses, never what real requests need.
 /// </summary>
 public sealed class DirectoryCache(DirectoryStore store, TimeProvider clock)
 {
     public static readonly TimeSpan Ttl = TimeSpan.FromSeconds(30);
 
-    /// <summary>Keys are partly user input (scanned or typed codes): past this many, start over rather than grow.</summary>
+    /// <summary>Most misses kept per kind (areas, points, access hashes); past it, expired ones go first, then all misses.</summary>
+    public const int MaxMisses = 1_000;
+
+    /// <summary>Found entries are bounded by what the directory holds; this is only a guard against a runaway directory.</summary>
     private const int MaxEntries = 10_000;
 
-    private readonly ConcurrentDictionary<string, (DateTimeOffset LoadedAt, AreaDirectory? Value)> _areas = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (DateTimeOffset LoadedAt, string? Value)> _points = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, (DateTimeOffset LoadedAt, string? Value)> _access = new(StringComparer.Ordinal);
+    private readonly Entries<AreaDirectory> _areas = new(StringComparer.Ordinal);
+    private readonly Entries<string> _points = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Entries<string> _access = new(StringComparer.Ordinal);
     private long _generation;
 
     public Task<AreaDirectory?> GetAsync(string areaId, CancellationToken ct) =>
@@ -48,13 +53,21 @@ public sealed class DirectoryCache(DirectoryStore store, TimeProvider clock)
         _access.Clear();
     }
 
-    private async Task<T?> GetOrLoadAsync<T>(ConcurrentDictionary<string, (DateTimeOffset LoadedAt, T? Value)> cache, string key, Func<Task<T?>> load)
+    /// <summary>How many misses are cached now, per kind (for tests and diagnostics).</summary>
+    public (int Areas, int Points, int Access) MissCounts => (_areas.Misses.Count, _points.Misses.Count, _access.Misses.Count);
+
+    private async Task<T?> GetOrLoadAsync<T>(Entries<T> cache, string key, Func<Task<T?>> load)
         where T : class
     {
         var now = clock.GetUtcNow();
-        if (cache.TryGetValue(key, out var hit) && now - hit.LoadedAt < Ttl)
+        if (cache.Hits.TryGetValue(key, out var hit) && now - hit.LoadedAt < Ttl)
         {
             return hit.Value;
+        }
+
+        if (cache.Misses.TryGetValue(key, out var missedAt) && now - missedAt < Ttl)
+        {
+            return null;
         }
 
         var generation = Volatile.Read(ref _generation);
@@ -65,12 +78,58 @@ public sealed class DirectoryCache(DirectoryStore store, TimeProvider clock)
             return loaded;
         }
 
-        if (cache.Count >= MaxEntries)
+        if (loaded is null)
         {
-            cache.Clear();
+            cache.Hits.TryRemove(key, out _);
+            if (cache.Misses.Count >= MaxMisses)
+            {
+                cache.DropExpiredMisses(now - Ttl);
+            }
+
+            cache.Misses[key] = now;
+            return null;
         }
 
-        cache[key] = (now, loaded);
+        if (cache.Hits.Count >= MaxEntries)
+        {
+            cache.Hits.Clear();
+        }
+
+        cache.Misses.TryRemove(key, out _);
+        cache.Hits[key] = (now, loaded);
         return loaded;
+    }
+
+    /// <summary>One kind of entry: what was found, and the keys that were looked up and not found (with when).</summary>
+    private sealed class Entries<T>(StringComparer comparer)
+        where T : class
+    {
+        public ConcurrentDictionary<string, (DateTimeOffset LoadedAt, T Value)> Hits { get; } = new(comparer);
+
+        public ConcurrentDictionary<string, DateTimeOffset> Misses { get; } = new(comparer);
+
+        public void Clear()
+        {
+            Hits.Clear();
+            Misses.Clear();
+        }
+
+        /// <summary>Drops misses older than <paramref name="before"/>; if none were, all of them (a flood of fresh made-up keys).</summary>
+        public void DropExpiredMisses(DateTimeOffset before)
+        {
+            var dropped = 0;
+            foreach (var (key, at) in Misses)
+            {
+                if (at < before && Misses.TryRemove(key, out _))
+                {
+                    dropped++;
+                }
+            }
+
+            if (dropped == 0)
+            {
+                Misses.Clear();
+            }
+        }
     }
 }
