@@ -12,9 +12,6 @@ public sealed class GridAidOptions
     /// <summary>The area a report goes to when neither its point nor the request names a known one.</summary>
     public string DefaultArea { get; set; } = "taishan";
 
-    /// <summary>Seed the Taishan demo directory, with its public demo access codes, at start (local runs and demo deployments).</summary>
-    public bool SeedDemoData { get; set; }
-
     /// <summary>The areas' local time, for counting figures by month (China Standard Time by default).</summary>
     public TimeSpan AreaUtcOffset { get; set; } = TimeSpan.FromHours(8);
 

@@ -146,6 +146,12 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     EventGrid__TopicEndpoint: eventGridTopicEndpoint
     GridAid__DefaultArea: defaultArea
     GridAid__SeedDemoData: string(seedDemoData)
+    // In Azure the demo (public access codes) is seeded only with this second, explicit flag (DemoOptions).
+    GridAid__AllowDemoInAzure: string(seedDemoData)
+    // Only Front Door reaches the app (access restriction): trust its client address for the per-client limits.
+    // X-Azure-SocketIP is the TCP peer Front Door saw, which the client cannot set (docs/rate-limits.md).
+    GridAid__RateLimits__TrustForwardedFor: 'true'
+    GridAid__RateLimits__ForwardedForHeader: 'X-Azure-SocketIP'
     GridAid__PublicBaseUrl: publicBaseUrl
     EventGrid__ClientId: identityClientId
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString

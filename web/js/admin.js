@@ -13,7 +13,7 @@
         el('td', { textContent: Staff.when(r.submittedAt) }),
         el('td', {}, el('a', { href: '/s/' + r.trackingCode, textContent: r.trackingCode })),
         el('td', { textContent: G.t('kind.' + r.kind) }),
-        el('td', { textContent: G.t('status.' + r.status) }),
+        el('td', { textContent: G.t('status.' + r.status) + ((r.timeline || []).some(t => t.note === 'flood_collapsed') ? ' · ' + G.t('adm.flood') : '') }),
         el('td', { textContent: r.pointCode || '' }),
         el('td', { textContent: (r.stationIds || []).join(', ') }),
         el('td', { textContent: (r.contact && r.contact.phone) || '' })));

@@ -32,7 +32,10 @@ public static class ApiResults
 
     /// <summary>503 with <c>Retry-After</c>: the phone keeps the report and sends it again after that many seconds.</summary>
     public static IActionResult Unavailable(string zh, string en, string? lang, int retryAfterSeconds = 5) =>
-        new RetryAfterResult(Problem(StatusCodes.Status503ServiceUnavailable, zh, en, lang), retryAfterSeconds);
+        RetryAfter(Problem(StatusCodes.Status503ServiceUnavailable, zh, en, lang), retryAfterSeconds);
+
+    /// <summary>Adds <c>Retry-After</c> (whole seconds) to another answer.</summary>
+    public static IActionResult RetryAfter(IActionResult inner, int seconds) => new RetryAfterResult(inner, seconds);
 
     private sealed class RetryAfterResult(IActionResult inner, int seconds) : IActionResult
     {

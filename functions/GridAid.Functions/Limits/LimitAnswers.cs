@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using GridAid.Core.Directory;
 using GridAid.Functions.Reports;
@@ -14,7 +13,7 @@ public static class LimitAnswers
     public static IActionResult TooManyReports(TimeSpan retryAfter, string? lang)
     {
         var s = Seconds(retryAfter);
-        return new RetryAfterResult(
+        return ApiResults.RetryAfter(
             ApiResults.Problem(
                 StatusCodes.Status429TooManyRequests,
                 $"提交太频繁，请{s}秒后再试。走失人员报告不受此限制；紧急情况请拨打110。",
@@ -26,7 +25,7 @@ public static class LimitAnswers
     public static IActionResult TooManySignIns(TimeSpan retryAfter, string? lang)
     {
         var s = Seconds(retryAfter);
-        return new RetryAfterResult(
+        return ApiResults.RetryAfter(
             ApiResults.Problem(
                 StatusCodes.Status429TooManyRequests,
                 $"访问码错误次数过多，请{s}秒后再登录",
@@ -56,21 +55,11 @@ public static class LimitAnswers
             "<link rel=\"stylesheet\" href=\"/css/app.css\"></head><body>" +
             "<header class=\"top\"><a class=\"brand\" href=\"/\">" + (english ? "GridAid" : "景区互助") + "</a></header>" +
             "<main id=\"main\">" + body + "</main></body></html>";
-        return new RetryAfterResult(new HtmlPageResult(html, StatusCodes.Status429TooManyRequests), s);
+        return ApiResults.RetryAfter(new HtmlPageResult(html, StatusCodes.Status429TooManyRequests), s);
     }
 
     /// <summary>Whole seconds, rounded up, at least 1 (RFC 9110's <c>delay-seconds</c>).</summary>
     public static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 
     private static string Enc(string value) => WebUtility.HtmlEncode(value);
-
-    /// <summary>Adds <c>Retry-After</c> to another answer.</summary>
-    private sealed class RetryAfterResult(IActionResult inner, int seconds) : IActionResult
-    {
-        public Task ExecuteResultAsync(ActionContext context)
-        {
-            context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            return inner.ExecuteResultAsync(context);
-        }
-    }
 }

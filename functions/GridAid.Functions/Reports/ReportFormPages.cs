@@ -15,6 +15,7 @@ public static class ReportFormPages
     {
         ["kind"] = new("报告类型", "What you are reporting"),
         ["point"] = new("地点编码", "Place code"),
+        ["details"] = new("详细信息", "Details"),
         ["area"] = new("景区", "Area"),
         ["description"] = new("描述", "Description"),
         ["contact.name"] = new("您的称呼", "Your name"),

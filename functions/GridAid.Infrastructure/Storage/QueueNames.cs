@@ -45,5 +45,8 @@ public static class TableNames
     /// <summary>Admin actions: who did what, when.</summary>
     public const string Audit = "audit";
 
-    public static readonly IReadOnlyList<string> All = [Directory, Reports, TrackingCodes, Alerts, Poison, Secrets, Audit];
+    /// <summary>Counts of lost-person reports per point and window, for flood containment (no personal data).</summary>
+    public const string FloodWindows = "floodwindows";
+
+    public static readonly IReadOnlyList<string> All = [Directory, Reports, TrackingCodes, Alerts, Poison, Secrets, Audit, FloodWindows];
 }

@@ -11,7 +11,6 @@ namespace GridAid.Infrastructure.Tables;
 /// </summary>
 public static class FloodKeys
 {
-    public const string Table = "floodwindows";
 
     public const string CounterRow = "count";
 
@@ -34,8 +33,7 @@ public sealed class FloodStore(StorageClients storage)
     /// <summary>A flood is many writers on one counter row: more tries than a usual conditional write.</summary>
     private const int MaxAttempts = 50;
 
-    private readonly TableClient _table = storage.Table(FloodKeys.Table);
-    private volatile bool _created;
+    private readonly TableClient _table = storage.Table(TableNames.FloodWindows);
 
     /// <summary>
     /// Counts the report (once) and returns its ordinal. The report that becomes ordinal <paramref name="summaryOrdinal"/>
@@ -44,7 +42,6 @@ public sealed class FloodStore(StorageClients storage)
     public async Task<FloodPlace> CountAsync(
         string partition, string trackingCode, string reportKey, long summaryOrdinal, CancellationToken ct)
     {
-        await EnsureTableAsync(ct);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var counter = await GetCounterAsync(partition, ct);
@@ -94,7 +91,6 @@ public sealed class FloodStore(StorageClients storage)
     /// <summary>The highest ordinal counted in the window so far (0 for an empty window).</summary>
     public async Task<long> HighestAsync(string partition, CancellationToken ct)
     {
-        await EnsureTableAsync(ct);
         return (await GetCounterAsync(partition, ct))?.Count ?? 0;
     }
 
@@ -108,16 +104,6 @@ public sealed class FloodStore(StorageClients storage)
     {
         var response = await _table.GetEntityIfExistsAsync<FloodMemberEntity>(partition, FloodKeys.Member(trackingCode), cancellationToken: ct);
         return response.HasValue ? response.Value : null;
-    }
-
-    /// <summary>The table is not in <see cref="TableNames.All"/> (yet): made on first use, once per instance.</summary>
-    private async Task EnsureTableAsync(CancellationToken ct)
-    {
-        if (!_created)
-        {
-            await _table.CreateIfNotExistsAsync(ct);
-            _created = true;
-        }
     }
 }
 
