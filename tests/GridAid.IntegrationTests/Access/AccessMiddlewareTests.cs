@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Net;
 using GridAid.Functions.Access;
 using GridAid.Functions.Stations;
@@ -67,52 +66,6 @@ public sealed class AccessMiddlewareTests(GridAidFixture f)
             http.Request.Headers[CallerAuthenticator.Header] = credential;
         }
 
-        var context = new StandInContext(entryPoint, new Dictionary<string, object?> { ["stationId"] = stationId }, scope.ServiceProvider);
-        // Where the Http.AspNetCore extension puts the request's HttpContext for GetHttpContext().
-        context.Items["HttpRequestContext"] = http;
-        return (context, http);
-    }
-
-    private sealed class StandInContext(string entryPoint, IReadOnlyDictionary<string, object?> bindingData, IServiceProvider services) : FunctionContext
-    {
-        public override string InvocationId { get; } = Guid.NewGuid().ToString();
-
-        public override string FunctionId => entryPoint;
-
-        public override TraceContext TraceContext => throw new NotSupportedException();
-
-        public override BindingContext BindingContext { get; } = new StandInBindings(bindingData);
-
-        public override RetryContext RetryContext => throw new NotSupportedException();
-
-        public override IServiceProvider InstanceServices { get; set; } = services;
-
-        public override FunctionDefinition FunctionDefinition { get; } = new StandInDefinition(entryPoint);
-
-        public override IDictionary<object, object> Items { get; set; } = new Dictionary<object, object>();
-
-        public override IInvocationFeatures Features => throw new NotSupportedException();
-    }
-
-    private sealed class StandInBindings(IReadOnlyDictionary<string, object?> data) : BindingContext
-    {
-        public override IReadOnlyDictionary<string, object?> BindingData => data;
-    }
-
-    private sealed class StandInDefinition(string entryPoint) : FunctionDefinition
-    {
-        public override ImmutableArray<FunctionParameter> Parameters => [];
-
-        public override string PathToAssembly => typeof(AccessMiddleware).Assembly.Location;
-
-        public override string EntryPoint => entryPoint;
-
-        public override string Id => entryPoint;
-
-        public override string Name => entryPoint[(entryPoint.LastIndexOf('.') + 1)..];
-
-        public override IImmutableDictionary<string, BindingMetadata> InputBindings => ImmutableDictionary<string, BindingMetadata>.Empty;
-
-        public override IImmutableDictionary<string, BindingMetadata> OutputBindings => ImmutableDictionary<string, BindingMetadata>.Empty;
+        return (new StandInInvocation(entryPoint, new Dictionary<string, object?> { ["stationId"] = stationId }, http), http);
     }
 }

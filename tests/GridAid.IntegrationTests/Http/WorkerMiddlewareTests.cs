@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text;
 using GridAid.Functions.Access;
 using GridAid.Functions.Http;
@@ -96,10 +95,7 @@ public sealed class WorkerMiddlewareTests(GridAidFixture f)
         var response = new StartingResponse();
         http.Features.Set<IHttpResponseFeature>(response);
         http.Response.Body = new MemoryStream();
-        var context = new StandInContext(scope.ServiceProvider);
-        // Where the Http.AspNetCore extension puts the request's HttpContext for GetHttpContext().
-        context.Items["HttpRequestContext"] = http;
-        return (context, http, response);
+        return (new StandInInvocation("GridAid.Functions.Reports.ReportFunctions.SubmitReport", new Dictionary<string, object?>(), http), http, response);
     }
 
     /// <summary>A response feature that runs its <c>OnStarting</c> callbacks when the answer starts.</summary>
@@ -118,48 +114,5 @@ public sealed class WorkerMiddlewareTests(GridAidFixture f)
                 await callback(state);
             }
         }
-    }
-
-    private sealed class StandInContext(IServiceProvider services) : FunctionContext
-    {
-        public override string InvocationId { get; } = Guid.NewGuid().ToString();
-
-        public override string FunctionId => "stand-in";
-
-        public override TraceContext TraceContext => throw new NotSupportedException();
-
-        public override BindingContext BindingContext { get; } = new StandInBindings();
-
-        public override RetryContext RetryContext => throw new NotSupportedException();
-
-        public override IServiceProvider InstanceServices { get; set; } = services;
-
-        public override FunctionDefinition FunctionDefinition { get; } = new StandInDefinition();
-
-        public override IDictionary<object, object> Items { get; set; } = new Dictionary<object, object>();
-
-        public override IInvocationFeatures Features => throw new NotSupportedException();
-    }
-
-    private sealed class StandInBindings : BindingContext
-    {
-        public override IReadOnlyDictionary<string, object?> BindingData { get; } = new Dictionary<string, object?>();
-    }
-
-    private sealed class StandInDefinition : FunctionDefinition
-    {
-        public override ImmutableArray<FunctionParameter> Parameters => [];
-
-        public override string PathToAssembly => typeof(SecurityHeadersMiddleware).Assembly.Location;
-
-        public override string EntryPoint => "GridAid.Functions.Reports.ReportFunctions.SubmitReport";
-
-        public override string Id => EntryPoint;
-
-        public override string Name => "SubmitReport";
-
-        public override IImmutableDictionary<string, BindingMetadata> InputBindings => ImmutableDictionary<string, BindingMetadata>.Empty;
-
-        public override IImmutableDictionary<string, BindingMetadata> OutputBindings => ImmutableDictionary<string, BindingMetadata>.Empty;
     }
 }
