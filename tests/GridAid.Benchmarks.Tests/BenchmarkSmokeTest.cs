@@ -31,7 +31,7 @@ public sealed class BenchmarkSmokeTest
 
             using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(json));
             var root = doc.RootElement;
-            foreach (var field in new[] { "machine", "command", "ceiling", "intake", "tap", "ops", "coldStart", "weight", "cost", "flood", "sweeper", "targets" })
+            foreach (var field in new[] { "machine", "command", "ceiling", "intake", "tap", "ops", "coldStart", "weight", "cost", "flood", "sweeper", "emulator", "targets" })
             {
                 Assert.True(root.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null, $"missing {field}");
             }
@@ -49,6 +49,8 @@ public sealed class BenchmarkSmokeTest
             Assert.True(root.GetProperty("flood").GetProperty("tipsAccepted").GetInt32() > 0);
             Assert.True(root.GetProperty("sweeper").GetProperty("sweeps").GetInt64() > 0);
             Assert.True(root.GetProperty("sweeper").GetProperty("ops").GetInt64() > 0, "no storage request was tagged as the sweeper's");
+
+            Assert.Equal(2, root.GetProperty("emulator").GetProperty("steps").GetArrayLength());
 
             // The restart mode waits on a 10 s message lease: a quick run leaves it out, and says so.
             Assert.Equal(JsonValueKind.Null, root.GetProperty("restart").ValueKind);

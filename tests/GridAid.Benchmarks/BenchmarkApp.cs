@@ -195,6 +195,7 @@ public static class BenchmarkApp
                 // Full runs on a fresh Azurite and host of its own, idle; a quick run counts on the run's host instead.
                 results.Sweeper = await SweeperMode.RunAsync(o.Quick ? host : null, sink, o, log, ct);
             });
+            await Mode("emulator", async () => results.Emulator = await EmulatorProbe.RunAsync(o, log, ct));
             await Mode("cost", () =>
             {
                 if (results.Ops is null)

@@ -9,7 +9,7 @@ namespace GridAid.Benchmarks;
 /// </summary>
 public sealed record BenchmarkOptions
 {
-    public static readonly IReadOnlyList<string> AllModes = ["ceiling", "intake", "tap", "ops", "cold", "weight", "cost", "flood", "restart", "sweeper"];
+    public static readonly IReadOnlyList<string> AllModes = ["ceiling", "intake", "tap", "ops", "cold", "weight", "cost", "flood", "restart", "sweeper", "emulator"];
 
     /// <summary>Modes a quick run leaves out unless <c>--modes</c> names them.</summary>
     public static readonly IReadOnlyList<string> NotInQuickRuns = ["restart"];
@@ -153,7 +153,7 @@ public sealed record BenchmarkOptions
     }
 
     public const string Usage =
-        "Usage: dotnet run -c Release --project tests/GridAid.Benchmarks -- [--quick] [--modes ceiling,intake,tap,ops,cold,weight,cost,flood,restart,sweeper]\n" +
+        "Usage: dotnet run -c Release --project tests/GridAid.Benchmarks -- [--quick] [--modes ceiling,intake,tap,ops,cold,weight,cost,flood,restart,sweeper,emulator]\n" +
         "       [--target http://host:port --storage <connection string>] [--out benchmark-results/latest.json] [--markdown file.md]\n" +
         "       [--concurrency 16] [--tap-rate 20] [--probe-ms 250] [--point ts-nantianmen]\n" +
         "       [--flood-clients 64] [--flood-urgent 10] [--restart-reports 300] [--restart-clients 16] [--sweeper-seconds 60]";

@@ -9,7 +9,7 @@ public static class MarkdownReport
     public static readonly IReadOnlyList<string> Sections =
         [
             "## Machine", "## Storage ceiling", "## Intake", "## Tap to station", "## Storage operations per report", "## Cold start", "## Page weight",
-            "## Cost per million reports", "## Urgent lane under a flood", "## Restart after a kill", "## Sweeper at idle", "## Targets",
+            "## Cost per million reports", "## Urgent lane under a flood", "## Restart after a kill", "## Sweeper at idle", "## Emulator: held messages", "## Targets",
         ];
 
     public static string Render(BenchmarkResults r)
@@ -305,6 +305,25 @@ public static class MarkdownReport
             L($"| **the sweeper, on demand, 2 GB** | | | **{F(sw.SweeperUsdPerMonth, "0.###")}** |");
             L();
             L(sw.Assumptions);
+        }
+        else
+        {
+            L("Not run.");
+        }
+
+        L();
+        L("## Emulator: held messages");
+        L();
+        if (r.Emulator is { } em)
+        {
+            L("A fresh Azurite, no host: a receive on an empty queue (20 of them), while another queue holds messages sent invisible for a day (as a delayed check is).");
+            L();
+            L("| invisible messages held elsewhere | empty receive p50 ms | p95 | max |");
+            L("|---:|---:|---:|---:|");
+            foreach (var step in em.Steps)
+            {
+                L($"| {step.InvisibleMessages} | {F(step.EmptyReceiveMs.P50)} | {F(step.EmptyReceiveMs.P95)} | {F(step.EmptyReceiveMs.Max)} |");
+            }
         }
         else
         {

@@ -37,6 +37,8 @@ public sealed class BenchmarkResults
 
     public SweeperResult? Sweeper { get; set; }
 
+    public EmulatorResult? Emulator { get; set; }
+
     public List<TargetResult> Targets { get; } = [];
 
     public List<string> Notes { get; } = [];
@@ -59,6 +61,11 @@ public sealed record IntakeResult(
 
 /// <summary>Messages the app's queues held in the emulator, and how long its receive on an empty queue then took.</summary>
 public sealed record EmulatorState(long MessagesHeld, Percentiles EmptyReceiveMs);
+
+/// <summary>A receive on an empty queue of a fresh emulator while another queue holds <paramref name="InvisibleMessages"/>.</summary>
+public sealed record HeldStep(int InvisibleMessages, Percentiles EmptyReceiveMs);
+
+public sealed record EmulatorResult(IReadOnlyList<HeldStep> Steps);
 
 public sealed record KindLatency(string Kind, int Reports, int ExpectedAlerts, Percentiles InboxMs, Percentiles EventMs, int MissingInbox, int MissingEvents);
 
