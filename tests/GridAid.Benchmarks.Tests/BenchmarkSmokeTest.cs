@@ -31,7 +31,7 @@ public sealed class BenchmarkSmokeTest
 
             using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(json));
             var root = doc.RootElement;
-            foreach (var field in new[] { "machine", "command", "ceiling", "intake", "tap", "ops", "coldStart", "weight", "cost", "targets" })
+            foreach (var field in new[] { "machine", "command", "ceiling", "intake", "tap", "ops", "coldStart", "weight", "cost", "flood", "sweeper", "emulator", "targets" })
             {
                 Assert.True(root.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null, $"missing {field}");
             }
@@ -44,7 +44,18 @@ public sealed class BenchmarkSmokeTest
             Assert.NotEmpty(root.GetProperty("coldStart").GetProperty("first202Ms").EnumerateArray());
             Assert.NotEmpty(root.GetProperty("weight").GetProperty("resources").EnumerateArray());
             Assert.True(root.GetProperty("cost").GetProperty("usdPerMillionReports").GetDouble() > 0);
-            Assert.Equal(5, root.GetProperty("targets").GetArrayLength());
+            Assert.True(root.GetProperty("flood").GetProperty("idle").GetProperty("routedMs").GetProperty("count").GetInt32() > 0);
+            Assert.True(root.GetProperty("flood").GetProperty("flood").GetProperty("routedMs").GetProperty("count").GetInt32() > 0);
+            Assert.True(root.GetProperty("flood").GetProperty("tipsAccepted").GetInt32() > 0);
+            Assert.True(root.GetProperty("sweeper").GetProperty("sweeps").GetInt64() > 0);
+            Assert.True(root.GetProperty("sweeper").GetProperty("ops").GetInt64() > 0, "no storage request was tagged as the sweeper's");
+
+            Assert.Equal(2, root.GetProperty("emulator").GetProperty("steps").GetArrayLength());
+
+            // The restart mode waits on a 10 s message lease: a quick run leaves it out, and says so.
+            Assert.Equal(JsonValueKind.Null, root.GetProperty("restart").ValueKind);
+            Assert.Contains("Run it with `--modes restart`", text, StringComparison.Ordinal);
+            Assert.Equal(6, root.GetProperty("targets").GetArrayLength());
         }
         finally
         {

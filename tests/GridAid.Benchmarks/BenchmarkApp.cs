@@ -76,7 +76,7 @@ public static class BenchmarkApp
                 azurite = await AzuriteInstance.StartAsync();
                 connection = azurite.ConnectionString;
                 sink = await EventSink.StartAsync();
-                host = await BenchHost.StartAsync(connection, sink.Endpoint);
+                host = await BenchHost.StartAsync(connection, sink.Endpoint, shutdownTimeout: TimeSpan.FromSeconds(5));
                 baseAddress = host.BaseAddress;
                 storage = host.Storage;
                 log.Line($"Host at {baseAddress}, events at {sink.Endpoint}");
@@ -120,8 +120,11 @@ public static class BenchmarkApp
                 }
             }
 
-            // Quiet modes first; the saturating intake next; the ceiling last, once the intake backlog has drained:
-            // Azurite answers slowly for a while after the ceiling's bulk writes, which would distort any later mode.
+            // Quiet modes first; the saturating intake next, all within two minutes of the warm-up, before the first
+            // escalation checks (2 min after a lost-person report) come due; the ceiling once the intake backlog has
+            // drained (Azurite answers slowly for a while after its bulk writes: a sweeper window placed just after it
+            // saw no request answered in 60 s). Then the run's Azurite and host stop, and the flood, the restart and
+            // the sweeper each run on an Azurite and a host of their own.
             await Mode("ops", async () =>
             {
                 if (host is null || sink is null)
@@ -144,7 +147,7 @@ public static class BenchmarkApp
                 results.ColdStart = await ColdStartMode.RunAsync(connection, o, log, ct);
             });
             await Mode("weight", async () => results.Weight = await WeightMode.RunAsync(baseAddress, o.PointCode, log, ct));
-            await Mode("intake", async () => results.Intake = await IntakeMode.RunAsync(workload, o, results.Ceiling, log, ct));
+            await Mode("intake", async () => results.Intake = await IntakeMode.RunAsync(workload, storage, o, results.Ceiling, log, ct));
             await Mode("ceiling", async () =>
             {
                 if (storage is null)
@@ -160,6 +163,39 @@ public static class BenchmarkApp
                     results.Intake = IntakeMode.WithRatios(intake, results.Ceiling);
                 }
             });
+            if (!o.Quick && host is not null && azurite is not null)
+            {
+                // The modes left bring their own Azurite and host: the run's own, busy for a while after the ceiling's
+                // bulk writes and ever busier polling past the messages its earlier modes left, would share the cores.
+                await host.DisposeAsync();
+                host = null;
+                await azurite.DisposeAsync();
+                azurite = null;
+            }
+
+            await Mode("flood", async () =>
+            {
+                if (sink is null)
+                {
+                    results.Notes.Add("Mode flood skipped: it times lost persons by their Event Grid events, which need the in-process host.");
+                    return;
+                }
+
+                results.Flood = await FloodMode.RunAsync(sink, o, log, ct);
+            });
+            await Mode("restart", async () => results.Restart = await RestartMode.RunAsync(sink, o, log, ct));
+            await Mode("sweeper", async () =>
+            {
+                if (sink is null)
+                {
+                    results.Notes.Add("Mode sweeper skipped: it counts requests on an in-process host's clients.");
+                    return;
+                }
+
+                // Full runs on a fresh Azurite and host of its own, idle; a quick run counts on the run's host instead.
+                results.Sweeper = await SweeperMode.RunAsync(o.Quick ? host : null, sink, o, log, ct);
+            });
+            await Mode("emulator", async () => results.Emulator = await EmulatorProbe.RunAsync(o, log, ct));
             await Mode("cost", () =>
             {
                 if (results.Ops is null)
@@ -237,6 +273,29 @@ public static class BenchmarkApp
                 $"{o.StorageOpsPerReport:F2} ({string.Join(" + ", o.PerReportByStep.Select(kv => $"{kv.Key} {kv.Value:F2}"))})",
                 o.StorageOpsPerReport <= 8,
                 $"plus {o.IdlePollsPerSecond:F1} idle receives/s while the queue is empty"));
+        }
+
+        if (r.Flood is { } f)
+        {
+            static string X(double? v) => v is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "–";
+            var missing = f.Idle.Missing + f.Flood.Missing;
+            r.Targets.Add(new TargetResult(
+                $"Lost person during a tip flood ({f.Clients} clients): tap → routed within 2× idle, p50 and max (same run)",
+                $"p50 {Ms(f.Flood.RoutedMs.P50)} vs {Ms(f.Idle.RoutedMs.P50)} idle = {X(f.RoutedP50Ratio)}; max {Ms(f.Flood.RoutedMs.Max)} vs {Ms(f.Idle.RoutedMs.Max)} = {X(f.RoutedMaxRatio)}; " +
+                $"{f.TipsAcceptedPerSecond:F0} tips/s{(missing > 0 ? $", {missing} missing" : string.Empty)}",
+                f.RoutedP50Ratio is { } p && f.RoutedMaxRatio is { } m && missing == 0 ? p <= 2 && m <= 2 : null,
+                $"202 → routed (the lane alone): p50 {X(f.AfterAcceptP50Ratio)}, max {X(f.AfterAcceptMaxRatio)}; tap → 202 p50 {Ms(f.Flood.AcceptedMs.P50)} under the flood vs {Ms(f.Idle.AcceptedMs.P50)} idle"));
+        }
+
+        if (r.Restart is { } rs)
+        {
+            r.Targets.Add(new TargetResult(
+                "Every accepted report routed within 30 s of a hard restart (the fault tests' bound)",
+                rs.MaxRoutedAfterRestartSeconds is { } max
+                    ? $"{max.ToString("F1", CultureInfo.InvariantCulture)} s after the restart, max ({rs.StrandedAccepted} of {rs.AcceptedBeforeKill} accepted were stranded)"
+                    : $"{rs.Unrouted} of {rs.Accepted} not routed within {RestartMode.RoutedTimeout.TotalSeconds:F0} s",
+                rs.Unrouted == 0 && rs.MaxRoutedAfterRestartSeconds is { } m2 ? m2 <= 30 : rs.Unrouted > 0 ? false : null,
+                $"{rs.Reports} reports from {rs.Clients} retrying clients, SIGKILL after {rs.AcceptedBeforeKill}; healthy {rs.HealthySeconds.ToString("F1", CultureInfo.InvariantCulture)} s after the restart; {rs.SweeperRedrives} sweeper re-drives"));
         }
 
         if (r.Weight is { } w)

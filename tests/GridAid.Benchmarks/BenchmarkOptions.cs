@@ -2,12 +2,22 @@ using System.Globalization;
 
 namespace GridAid.Benchmarks;
 
-/// <summary>Command-line options. Every duration and rate shrinks under <c>--quick</c>, so a smoke test takes seconds.</summary>
+/// <summary>
+/// Command-line options. Every duration and rate shrinks under <c>--quick</c>, so a smoke test takes seconds; the
+/// restart mode is left out of a quick run unless <c>--modes</c> names it (its recovery waits on the 10 s message lease
+/// and the sweeper, which no option shortens).
+/// </summary>
 public sealed record BenchmarkOptions
 {
-    public static readonly IReadOnlyList<string> AllModes = ["ceiling", "intake", "tap", "ops", "cold", "weight", "cost"];
+    public static readonly IReadOnlyList<string> AllModes = ["ceiling", "intake", "tap", "ops", "cold", "weight", "cost", "flood", "restart", "sweeper", "emulator"];
+
+    /// <summary>Modes a quick run leaves out unless <c>--modes</c> names them.</summary>
+    public static readonly IReadOnlyList<string> NotInQuickRuns = ["restart"];
 
     public IReadOnlySet<string> Modes { get; init; } = new HashSet<string>(AllModes, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether <c>--modes</c> chose the modes (then a quick run runs exactly those).</summary>
+    public bool ModesGiven { get; init; }
 
     public bool Quick { get; init; }
 
@@ -47,6 +57,31 @@ public sealed record BenchmarkOptions
 
     public int ColdStartRuns => Quick ? 1 : 3;
 
+    /// <summary>Concurrent clients sending tips, as fast as the intake answers them, in the flood mode.</summary>
+    public int FloodClients { get; init; } = 64;
+
+    /// <summary>Lost-person reports measured idle, then as many during the flood.</summary>
+    public int FloodUrgentReports { get; init; } = 10;
+
+    public int UrgentReports => Quick ? Math.Min(2, FloodUrgentReports) : FloodUrgentReports;
+
+    /// <summary>Between two lost-person reports during the flood.</summary>
+    public TimeSpan FloodUrgentInterval => Quick ? TimeSpan.FromSeconds(0.5) : TimeSpan.FromSeconds(1);
+
+    /// <summary>The flood runs this long before the first lost-person report, so that its backlog is there.</summary>
+    public TimeSpan FloodWarmup => Quick ? TimeSpan.FromSeconds(0.5) : TimeSpan.FromSeconds(2);
+
+    /// <summary>Pause between two idle lost-person reports (each is sent once the previous one is routed).</summary>
+    public TimeSpan UrgentIdleGap => Quick ? TimeSpan.FromSeconds(0.2) : TimeSpan.FromSeconds(0.5);
+
+    /// <summary>Reports of the restart mode's burst, and its clients (each retrying its report until a 202).</summary>
+    public int RestartReports { get; init; } = 300;
+
+    public int RestartClients { get; init; } = 16;
+
+    /// <summary>The sweeper mode's idle window (a quick run counts the sweeps since the host started instead of waiting).</summary>
+    public TimeSpan SweeperWindow { get; init; } = TimeSpan.FromSeconds(60);
+
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
         var o = new BenchmarkOptions();
@@ -66,7 +101,7 @@ public sealed record BenchmarkOptions
                         throw new ArgumentException($"Unknown mode(s) {string.Join(", ", unknown)}; choose from {string.Join(",", AllModes)}.");
                     }
 
-                    o = o with { Modes = new HashSet<string>(modes, StringComparer.OrdinalIgnoreCase) };
+                    o = o with { Modes = new HashSet<string>(modes, StringComparer.OrdinalIgnoreCase), ModesGiven = true };
                     break;
                 case "--target":
                     o = o with { Target = new Uri(Next().TrimEnd('/') + "/") };
@@ -92,6 +127,21 @@ public sealed record BenchmarkOptions
                 case "--tap-rate":
                     o = o with { TapRate = double.Parse(Next(), CultureInfo.InvariantCulture) };
                     break;
+                case "--flood-clients":
+                    o = o with { FloodClients = int.Parse(Next(), CultureInfo.InvariantCulture) };
+                    break;
+                case "--flood-urgent":
+                    o = o with { FloodUrgentReports = int.Parse(Next(), CultureInfo.InvariantCulture) };
+                    break;
+                case "--restart-reports":
+                    o = o with { RestartReports = int.Parse(Next(), CultureInfo.InvariantCulture) };
+                    break;
+                case "--restart-clients":
+                    o = o with { RestartClients = int.Parse(Next(), CultureInfo.InvariantCulture) };
+                    break;
+                case "--sweeper-seconds":
+                    o = o with { SweeperWindow = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) };
+                    break;
                 case "-h" or "--help":
                     throw new ArgumentException(Usage);
                 default:
@@ -103,9 +153,10 @@ public sealed record BenchmarkOptions
     }
 
     public const string Usage =
-        "Usage: dotnet run -c Release --project tests/GridAid.Benchmarks -- [--quick] [--modes ceiling,intake,tap,ops,cold,weight,cost]\n" +
+        "Usage: dotnet run -c Release --project tests/GridAid.Benchmarks -- [--quick] [--modes ceiling,intake,tap,ops,cold,weight,cost,flood,restart,sweeper,emulator]\n" +
         "       [--target http://host:port --storage <connection string>] [--out benchmark-results/latest.json] [--markdown file.md]\n" +
-        "       [--concurrency 16] [--tap-rate 20] [--probe-ms 250] [--point ts-nantianmen]";
+        "       [--concurrency 16] [--tap-rate 20] [--probe-ms 250] [--point ts-nantianmen]\n" +
+        "       [--flood-clients 64] [--flood-urgent 10] [--restart-reports 300] [--restart-clients 16] [--sweeper-seconds 60]";
 
-    public bool Runs(string mode) => Modes.Contains(mode);
+    public bool Runs(string mode) => Modes.Contains(mode) && (ModesGiven || !Quick || !NotInQuickRuns.Contains(mode, StringComparer.OrdinalIgnoreCase));
 }

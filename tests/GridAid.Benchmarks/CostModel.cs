@@ -28,6 +28,16 @@ public static class CostModel
 
     private const double SecondsPerMonth = 30 * 24 * 3600;
 
+    private const double HoursPerMonth = 30 * 24;
+
+    /// <summary>
+    /// Flex Consumption bills an instance's activity for at least this long, then in 100 ms steps ("The minimum billable
+    /// execution period for both execution modes is 1,000 ms", Flex Consumption plan, Billing:
+    /// https://learn.microsoft.com/azure/azure-functions/flex-consumption-plan#billing). An idle app's timer run is alone on
+    /// its instance, so each run is billed this minimum.
+    /// </summary>
+    public const double MinimumBillableSeconds = 1.0;
+
     public static CostResult Compute(OpsResult ops, double intakeSeconds, double routerSeconds)
     {
         const double million = 1_000_000;
@@ -66,5 +76,40 @@ public static class CostModel
             $"(p50 HTTP latency at 20/s) + router {routerSeconds * 1000:F0} ms (estimated as the same three storage calls plus a publish), billed at {InstanceGb} GB without " +
             "overlap — an upper bound, since one instance runs many executions at once. Free grants (on-demand: 100,000 GB-s and 250,000 executions a month) left out. " +
             "Idle costs are per month (30 days) and do not depend on reports.");
+    }
+
+    /// <summary>
+    /// The sweeper's monthly cost with the app idle (30 days), from its measured storage requests per hour and its
+    /// runs per hour, and, apart, the idle queue polling measured in the same window.
+    /// </summary>
+    public static (IReadOnlyList<IdleCostLine> Lines, double SweeperUsdPerMonth, string Assumptions) Sweeper(
+        double tableOpsPerHour, double queueOpsPerHour, double runsPerHour, double idlePollsPerHour, int polledQueues)
+    {
+        var runs = runsPerHour * HoursPerMonth;
+        var tables = tableOpsPerHour * HoursPerMonth;
+        var queues = queueOpsPerHour * HoursPerMonth;
+        var gbSeconds = runs * MinimumBillableSeconds * InstanceGb;
+        var sweeper = new List<IdleCostLine>
+        {
+            new("Sweeper: table transactions (list areas, read each area's still-received index)", Math.Round(tables), "transactions", tables / 10_000 * TableTransactions.Usd),
+            new("Sweeper: queue requests (re-drives; none while idle)", Math.Round(queues), "operations", queues / 10_000 * QueueClass1.Usd),
+            new("Sweeper: executions (one every 10 s)", Math.Round(runs), "executions", runs / 1_000_000 * FlexExecutions.Usd),
+            new($"Sweeper: execution time, on demand, {InstanceGb:F0} GB instance, {MinimumBillableSeconds * 1000:F0} ms minimum per run", Math.Round(gbSeconds), "GB-s", gbSeconds * FlexOnDemandGbSecond.Usd),
+        };
+        var total = sweeper.Sum(l => l.UsdPerMonth);
+        var others = new List<IdleCostLine>
+        {
+            new("(instead) Sweeper execution time on an always-ready 2 GB instance", Math.Round(gbSeconds), "GB-s", gbSeconds * FlexAlwaysReadyExecution.Usd),
+            new("(instead) Sweeper execution time, on demand, 512 MB instance", Math.Round(runs * MinimumBillableSeconds * 0.5), "GB-s", runs * MinimumBillableSeconds * 0.5 * FlexOnDemandGbSecond.Usd),
+            new($"(not the sweeper) Idle queue polling, {polledQueues} queues at 100 ms, same window, per running instance", Math.Round(idlePollsPerHour * HoursPerMonth), "GetMessages", idlePollsPerHour * HoursPerMonth / 10_000 * QueueClass2.Usd),
+        };
+        var lines = sweeper.Concat(others).Select(l => l with { UsdPerMonth = Math.Round(l.UsdPerMonth, 3) }).ToList();
+        var assumptions =
+            $"Prices: {TableTransactions.Item} ${TableTransactions.Usd} {TableTransactions.Unit}; {QueueClass1.Item} ${QueueClass1.Usd} {QueueClass1.Unit}; " +
+            $"{QueueClass2.Item} ${QueueClass2.Usd} {QueueClass2.Unit}; {FlexExecutions.Item} ${FlexExecutions.Usd} {FlexExecutions.Unit}; " +
+            $"{FlexOnDemandGbSecond.Item} ${FlexOnDemandGbSecond.Usd} {FlexOnDemandGbSecond.Unit}; {FlexAlwaysReadyExecution.Item} ${FlexAlwaysReadyExecution.Usd} {FlexAlwaysReadyExecution.Unit} " +
+            $"({PriceDate}). A sweep takes milliseconds, but Flex Consumption bills an instance's activity for at least {MinimumBillableSeconds * 1000:F0} ms, so the " +
+            "execution time is that minimum per run. Free grants (on demand: 100,000 GB-s and 250,000 executions a month) left out. 30-day month.";
+        return (lines, Math.Round(total, 3), assumptions);
     }
 }

@@ -1,11 +1,12 @@
 using System.Diagnostics;
+using GridAid.Infrastructure.Storage;
 
 namespace GridAid.Benchmarks;
 
 /// <summary>POST /api/reports at fixed rates (open loop), then as fast as <c>Concurrency</c> clients can (closed loop).</summary>
 public static class IntakeMode
 {
-    public static async Task<IntakeResult> RunAsync(Workload workload, BenchmarkOptions o, CeilingResult? ceiling, Progress log, CancellationToken ct)
+    public static async Task<IntakeResult> RunAsync(Workload workload, StorageClients? storage, BenchmarkOptions o, CeilingResult? ceiling, Progress log, CancellationToken ct)
     {
         var rows = new List<RateRow>();
         foreach (var rate in o.OpenLoopRates)
@@ -25,6 +26,7 @@ public static class IntakeMode
             log.Line($"intake {rate:F0}/s: accepted {row.AcceptedPerSecond}/s, p99 {row.LatencyMs.P99} ms, errors {row.Errors}");
         }
 
+        var emulator = storage is null ? null : await EmulatorProbe.MeasureAsync(storage, ct);
         var all = new List<Submission>();
         var started = Stopwatch.GetTimestamp();
         var deadline = started + (long)(o.ClosedLoopDuration.TotalSeconds * Stopwatch.Frequency);
@@ -49,7 +51,7 @@ public static class IntakeMode
             Percentiles.Of(ok.Select(r => r.LatencyMs)));
         log.Line($"intake saturation: {closed.AcceptedPerSecond}/s accepted, p99 {closed.LatencyMs.P99} ms, errors {closed.Errors}");
 
-        return WithRatios(new IntakeResult(rows, closed, null, null), ceiling);
+        return WithRatios(new IntakeResult(rows, closed, null, null, emulator), ceiling);
     }
 
     /// <summary>The saturation rate as a fraction of the storage ceilings measured in the same run.</summary>

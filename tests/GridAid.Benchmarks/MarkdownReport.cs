@@ -7,7 +7,10 @@ namespace GridAid.Benchmarks;
 public static class MarkdownReport
 {
     public static readonly IReadOnlyList<string> Sections =
-        ["## Machine", "## Storage ceiling", "## Intake", "## Tap to station", "## Storage operations per report", "## Cold start", "## Page weight", "## Cost per million reports", "## Targets"];
+        [
+            "## Machine", "## Storage ceiling", "## Intake", "## Tap to station", "## Storage operations per report", "## Cold start", "## Page weight",
+            "## Cost per million reports", "## Urgent lane under a flood", "## Restart after a kill", "## Sweeper at idle", "## Emulator: held messages", "## Targets",
+        ];
 
     public static string Render(BenchmarkResults r)
     {
@@ -58,6 +61,12 @@ public static class MarkdownReport
             L($"| closed loop, {cl.Concurrency} clients, {F(cl.DurationSeconds, "F0")} s | **{F(cl.AcceptedPerSecond)}** | {P(cl.LatencyMs)} | {cl.Errors} |");
             L();
             L($"Saturation ÷ queue-send ceiling: **{X(i.RatioToQueueSendCeiling)}**; ÷ intake-sequence ceiling (the same three storage calls without HTTP): {X(i.RatioToIntakeSequenceCeiling)}.");
+            if (i.EmulatorAtClosedLoop is { } e)
+            {
+                L();
+                L($"When the closed loop started, the app's queues held {e.MessagesHeld} messages in Azurite (close checks scheduled 30 days out, escalation checks), " +
+                  $"and a receive on an empty queue took p50 {F(e.EmptyReceiveMs.P50)} ms{(r.Flood is { } fl ? $" (on the flood mode's fresh Azurite, holding {fl.EmulatorAtFlood.MessagesHeld}: {F(fl.EmulatorAtFlood.EmptyReceiveMs.P50)} ms)" : string.Empty)}.");
+            }
         }
         else
         {
@@ -190,6 +199,131 @@ public static class MarkdownReport
 
             L();
             L(cost.Assumptions);
+        }
+        else
+        {
+            L("Not run.");
+        }
+
+        L();
+        L("## Urgent lane under a flood");
+        L();
+        if (r.Flood is { } f)
+        {
+            L($"Lost-person reports at the demo points in turn, {f.Idle.Reports} with the app idle (each sent once the previous one was routed), then {f.Flood.Reports} " +
+              $"every {F(f.UrgentIntervalSeconds)} s while {f.Clients} clients sent tips as fast as the intake answered them (closed loop): " +
+              $"**{F(f.TipsAcceptedPerSecond, "F0")} tips/s** accepted over {F(f.FloodSeconds, "F0")} s (answers: {string.Join(", ", f.TipAnswers.Select(kv => $"{kv.Key} × {kv.Value}"))}; " +
+              $"tip p50 {F(f.TipAcceptedMs.P50, "F0")} ms, p99 {F(f.TipAcceptedMs.P99, "F0")} ms). Routed = the Event Grid event of **every** target station has arrived " +
+              $"(the alerts and the report's routed status are written before the publish). The tips' queue still held {f.IntakeBacklogAtEnd} messages when the flood stopped: the router takes tips more slowly than the intake accepts them. " +
+              "The mode runs on an Azurite and a host of its own, started fresh for it.");
+            L();
+            L("| Lost person | reports | missing | tap → 202 p50 | max | tap → routed p50 | p95 | **max** | 202 → routed p50 | max |");
+            L("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            void Row(string name, UrgentLatency u) =>
+                L($"| {name} | {u.Reports} | {u.Missing} | {F(u.AcceptedMs.P50)} | {F(u.AcceptedMs.Max)} | {F(u.RoutedMs.P50)} | {F(u.RoutedMs.P95)} | **{F(u.RoutedMs.Max)}** | {F(u.AfterAcceptMs.P50)} | {F(u.AfterAcceptMs.Max)} |");
+            Row("idle", f.Idle);
+            Row($"during the flood ({F(f.TipsAcceptedPerSecond, "F0")} tips/s)", f.Flood);
+            L($"| **flood ÷ idle** | | | | | **{X(f.RoutedP50Ratio)}** | | **{X(f.RoutedMaxRatio)}** | {X(f.AfterAcceptP50Ratio)} | {X(f.AfterAcceptMaxRatio)} |");
+            L();
+            L($"One storage call (a table point read, every 100 ms) took p50 {F(f.StorageCallIdleMs.P50)} ms / p99 {F(f.StorageCallIdleMs.P99)} ms idle and " +
+              $"p50 {F(f.StorageCallFloodMs.P50)} ms / p99 {F(f.StorageCallFloodMs.P99)} ms during the flood ({X(f.StorageCallIdleMs.P50 > 0 && !double.IsNaN(f.StorageCallFloodMs.P50) ? Math.Round(f.StorageCallFloodMs.P50 / f.StorageCallIdleMs.P50, 2) : null)} at p50): both lanes share the one storage emulator" +
+              $"{(f.StorageCallsFailed > 0 ? $"; {f.StorageCallsFailed} of these calls failed (the SDK's tries timed out), counted at the time they took" : string.Empty)}." +
+              (f.SweeperRedrives > 0 ? $" The sweeper re-drove {f.SweeperRedrives} reports of the backlog during the flood (still `received` past `GridAid:Sweeper:StrandedAfter`)." : string.Empty));
+            L();
+            L($"Each report during the flood (tap → routed ms): {string.Join(", ", f.FloodSamples.Select(x => x.RoutedMs is { } v ? F(v, "F0") : "missing"))}; idle: {string.Join(", ", f.IdleSamples.Select(x => x.RoutedMs is { } v ? F(v, "F0") : "missing"))}.");
+        }
+        else
+        {
+            L("Not run.");
+        }
+
+        L();
+        L("## Restart after a kill");
+        L();
+        if (r.Restart is { } rs)
+        {
+            L($"A fresh Azurite and `{rs.Command}` as a child process; {rs.Reports} reports of every kind from {rs.Clients} clients, each retrying its report " +
+              $"(same `clientRequestId`) until a 202; **SIGKILL** at {F(rs.KillAtSeconds)} s with {rs.AcceptedBeforeKill} accepted; started again {F(rs.DownSeconds, "F2")} s later, " +
+              $"healthy {F(rs.HealthySeconds, "F2")} s after that. Routed = the report's status, read from storage for each pending code every {F(rs.PollIntervalMs, "F0")} ms, is past `received`.");
+            L();
+            L("| Figure | value |");
+            L("|---|---:|");
+            L($"| accepted before the kill | {rs.AcceptedBeforeKill} |");
+            L($"| of them **stranded** (still `received` when the host restarted, read from storage while it was down) | **{rs.StrandedAccepted}** |");
+            L($"| reports still `received` in storage then (also those whose 202 the kill cut off) | {rs.StrandedInStorage} |");
+            L($"| accepted in all (every 202'd tracking code) | {rs.Accepted} |");
+            L($"| **restart → every accepted report routed (max)** | **{(rs.MaxRoutedAfterRestartSeconds is { } m ? F(m, "F2") + " s" : $"{rs.Unrouted} never routed")}** |");
+            L($"| healthy → every accepted report routed (max) | {(rs.MaxRoutedAfterHealthySeconds is { } h ? F(h, "F2") + " s" : "–")} |");
+            L($"| restart → stranded report routed: p50 / max | {F(rs.StrandedRoutedAfterRestartMs.P50 / 1000, "F2")} s / {F(rs.StrandedRoutedAfterRestartMs.Max / 1000, "F2")} s |");
+            L($"| stranded reports routed … | {string.Join("; ", rs.StrandedRoutedWithin.Select(kv => $"{kv.Key}: {kv.Value}"))} |");
+            L($"| sweeper re-drives (host log) | {rs.SweeperRedrives} |");
+            L($"| answers | {rs.Answers}; {rs.TransportRetries} refused or cut-off requests sent again |");
+            if (rs.Problems.Count > 0)
+            {
+                L($"| problems | {string.Join("; ", rs.Problems)} |");
+            }
+        }
+        else if (r.Quick && !r.Modes.Contains("restart"))
+        {
+            L("Skipped: a quick run leaves it out (its recovery waits on the 10 s message lease and the sweeper). Run it with `--modes restart`.");
+        }
+        else
+        {
+            L("Not run.");
+        }
+
+        L();
+        L("## Sweeper at idle");
+        L();
+        if (r.Sweeper is { } sw)
+        {
+            L(sw.Idle
+                ? $"The app idle for {F(sw.WindowSeconds, "F0")} s (whole sweep periods, starting half-way between two runs): {sw.Sweeps} sweeps, {sw.Ops} storage requests tagged as the sweeper's, " +
+                  $"{sw.Areas} area(s) in the directory. Scaled to an hour: × {F(3600 / sw.WindowSeconds, "F0")}."
+                : $"Quick run: every sweep since the host started ({F(sw.WindowSeconds, "F0")} s, not idle): {sw.Sweeps} sweeps, {sw.Ops} storage requests, {sw.Areas} area(s); " +
+                  $"per hour = per sweep × {F(sw.SweepsPerHour, "F0")} runs (the schedule).");
+            L();
+            L("| Sweeper storage request | count | per sweep | per hour |");
+            L("|---|---:|---:|---:|");
+            foreach (var row in sw.Rows)
+            {
+                L($"| {row.Operation} | {row.Count} | {F(row.PerSweep, "F2")} | {F(row.PerHour, "N0")} |");
+            }
+
+            L($"| **total** | {sw.Ops} | {F(sw.OpsPerSweep, "F2")} | **{F(sw.OpsPerHour, "N0")}** |");
+            L();
+            L($"Storage time per sweep (first request sent → last answered): p50 {F(sw.SweepStorageMs.P50)} ms, max {F(sw.SweepStorageMs.Max)} ms. " +
+              $"Not the sweeper, same window: idle queue polls {F(sw.IdlePollsPerHour, "N0")} per hour ({string.Join(", ", sw.IdlePollsPerHourByQueue.Select(kv => $"{kv.Key} {F(kv.Value, "N0")}"))}).");
+            L();
+            L("| Per month (30 days) | quantity | unit | USD per month |");
+            L("|---|---:|---|---:|");
+            foreach (var line in sw.Monthly)
+            {
+                L($"| {line.Item} | {F(line.QuantityPerMonth, "N0")} | {line.Unit} | {F(line.UsdPerMonth, "0.###")} |");
+            }
+
+            L($"| **the sweeper, on demand, 2 GB** | | | **{F(sw.SweeperUsdPerMonth, "0.###")}** |");
+            L();
+            L(sw.Assumptions);
+        }
+        else
+        {
+            L("Not run.");
+        }
+
+        L();
+        L("## Emulator: held messages");
+        L();
+        if (r.Emulator is { } em)
+        {
+            L("A fresh Azurite, no host: a receive on an empty queue (20 of them), while another queue holds messages sent invisible for a day (as a delayed check is).");
+            L();
+            L("| invisible messages held elsewhere | empty receive p50 ms | p95 | max |");
+            L("|---:|---:|---:|---:|");
+            foreach (var step in em.Steps)
+            {
+                L($"| {step.InvisibleMessages} | {F(step.EmptyReceiveMs.P50)} | {F(step.EmptyReceiveMs.P95)} | {F(step.EmptyReceiveMs.Max)} |");
+            }
         }
         else
         {

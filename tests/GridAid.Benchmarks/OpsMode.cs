@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GridAid.Core.Reports;
+using GridAid.Infrastructure.Storage;
 
 namespace GridAid.Benchmarks;
 
@@ -65,14 +66,17 @@ public static class OpsMode
         return result;
     }
 
+    /// <summary>Routing messages completed, in either lane (lost persons travel in <c>reports-urgent</c>, the rest in <c>reports-intake</c>).</summary>
     private static long Deletes(IReadOnlyDictionary<OpKey, long> diff) =>
-        diff.Where(kv => kv.Key.Step == StorageOpCounter.Router && kv.Key.Operation == "queue DeleteMessage reports-intake").Sum(kv => kv.Value);
+        diff.Where(kv => kv.Key.Step == StorageOpCounter.Router
+            && kv.Key.Operation is "queue DeleteMessage " + QueueNames.Intake or "queue DeleteMessage " + QueueNames.Urgent).Sum(kv => kv.Value);
 
     private static int StepOrder(string step) => step switch
     {
         "intake" => 0,
         StorageOpCounter.Router => 1,
         StorageOpCounter.IdlePoll => 2,
-        _ => 3,
+        StorageOpCounter.Sweeper => 3,
+        _ => 4,
     };
 }

@@ -31,6 +31,14 @@ public sealed class BenchmarkResults
 
     public CostResult? Cost { get; set; }
 
+    public FloodResult? Flood { get; set; }
+
+    public RestartResult? Restart { get; set; }
+
+    public SweeperResult? Sweeper { get; set; }
+
+    public EmulatorResult? Emulator { get; set; }
+
     public List<TargetResult> Targets { get; } = [];
 
     public List<string> Notes { get; } = [];
@@ -48,7 +56,16 @@ public sealed record IntakeResult(
     IReadOnlyList<RateRow> OpenLoop,
     ClosedLoopRow ClosedLoop,
     double? RatioToQueueSendCeiling,
-    double? RatioToIntakeSequenceCeiling);
+    double? RatioToIntakeSequenceCeiling,
+    EmulatorState? EmulatorAtClosedLoop = null);
+
+/// <summary>Messages the app's queues held in the emulator, and how long its receive on an empty queue then took.</summary>
+public sealed record EmulatorState(long MessagesHeld, Percentiles EmptyReceiveMs);
+
+/// <summary>A receive on an empty queue of a fresh emulator while another queue holds <paramref name="InvisibleMessages"/>.</summary>
+public sealed record HeldStep(int InvisibleMessages, Percentiles EmptyReceiveMs);
+
+public sealed record EmulatorResult(IReadOnlyList<HeldStep> Steps);
 
 public sealed record KindLatency(string Kind, int Reports, int ExpectedAlerts, Percentiles InboxMs, Percentiles EventMs, int MissingInbox, int MissingEvents);
 
@@ -106,3 +123,77 @@ public sealed record CostResult(
     string Assumptions);
 
 public sealed record TargetResult(string Target, string Measured, bool? Met, string Comment);
+
+/// <summary>
+/// One lost-person report: milliseconds from its submit to its 202 (<paramref name="AcceptedMs"/>), to the first and to
+/// the last of its target stations' Event Grid events (<paramref name="RoutedMs"/>: tap → routed; null when some never came).
+/// </summary>
+public sealed record UrgentSample(string Point, string? TrackingCode, int Stations, double AcceptedMs, double? FirstStationMs, double? RoutedMs);
+
+/// <summary>Lost-person reports of one phase: tap → 202, tap → routed (every station), and 202 → routed (the lane alone).</summary>
+public sealed record UrgentLatency(int Reports, int Missing, Percentiles AcceptedMs, Percentiles RoutedMs, Percentiles AfterAcceptMs);
+
+public sealed record FloodResult(
+    int Clients,
+    double FloodSeconds,
+    int TipsSent,
+    int TipsAccepted,
+    double TipsAcceptedPerSecond,
+    IReadOnlyDictionary<string, int> TipAnswers,
+    Percentiles TipAcceptedMs,
+    long IntakeBacklogAtEnd,
+    double UrgentIntervalSeconds,
+    UrgentLatency Idle,
+    UrgentLatency Flood,
+    IReadOnlyList<UrgentSample> IdleSamples,
+    IReadOnlyList<UrgentSample> FloodSamples,
+    double? RoutedP50Ratio,
+    double? RoutedMaxRatio,
+    double? AfterAcceptP50Ratio,
+    double? AfterAcceptMaxRatio,
+    Percentiles StorageCallIdleMs,
+    Percentiles StorageCallFloodMs,
+    int StorageCallsFailed,
+    int SweeperRedrives,
+    EmulatorState EmulatorAtFlood);
+
+public sealed record RestartResult(
+    int Reports,
+    int Clients,
+    double KillAtSeconds,
+    int AcceptedBeforeKill,
+    int StrandedAccepted,
+    int StrandedInStorage,
+    double DownSeconds,
+    double HealthySeconds,
+    int Accepted,
+    int Unrouted,
+    double? MaxRoutedAfterRestartSeconds,
+    double? MaxRoutedAfterHealthySeconds,
+    Percentiles StrandedRoutedAfterRestartMs,
+    IReadOnlyDictionary<string, int> StrandedRoutedWithin,
+    int SweeperRedrives,
+    double PollIntervalMs,
+    string Answers,
+    int TransportRetries,
+    IReadOnlyList<string> Problems,
+    string Command);
+
+public sealed record SweeperOpRow(string Operation, long Count, double PerSweep, double PerHour);
+
+public sealed record SweeperResult(
+    bool Idle,
+    double WindowSeconds,
+    int Areas,
+    long Sweeps,
+    long Ops,
+    IReadOnlyList<SweeperOpRow> Rows,
+    double OpsPerSweep,
+    double SweepsPerHour,
+    double OpsPerHour,
+    Percentiles SweepStorageMs,
+    double IdlePollsPerHour,
+    IReadOnlyDictionary<string, double> IdlePollsPerHourByQueue,
+    IReadOnlyList<IdleCostLine> Monthly,
+    double SweeperUsdPerMonth,
+    string Assumptions);

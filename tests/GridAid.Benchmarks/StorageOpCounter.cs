@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Microsoft.AspNetCore.Builder;
@@ -22,18 +23,34 @@ public static class StepContext
 /// <summary>One counted storage request kind: the step, and the operation on a table or queue.</summary>
 public readonly record struct OpKey(string Step, string Operation);
 
+/// <summary>One storage request and when it was sent and answered (<see cref="Stopwatch"/> timestamps).</summary>
+public readonly record struct TimedOp(string Operation, long SentAt, long AnsweredAt);
+
 /// <summary>
 /// Counts every storage request the host's SDK clients send (one per try, as Azure bills them), by step and operation.
-/// Requests with no step are the queue listener's: a receive that returned no message is an idle poll.
+/// Requests with no step are the queue listeners' and the router's: a receive that returned no message is an idle poll.
 /// </summary>
 public sealed class StorageOpCounter
 {
     public const string Router = "router";
     public const string IdlePoll = "idle poll";
 
+    /// <summary>The stranded-report sweeper's timer function (tagged by <see cref="BenchHost"/>).</summary>
+    public const string Sweeper = "sweeper";
+
     private readonly ConcurrentDictionary<OpKey, long> _counts = new();
+    private readonly ConcurrentQueue<TimedOp> _sweeperOps = new();
+    private long _sweeps;
 
     public HttpPipelinePolicy Policy(string service) => new CountingPolicy(this, service);
+
+    /// <summary>Sweeper runs started so far (one per timer invocation).</summary>
+    public long Sweeps => Interlocked.Read(ref _sweeps);
+
+    /// <summary>Every storage request of the sweeper, with when it was sent and answered (<see cref="Stopwatch"/> timestamps).</summary>
+    public IReadOnlyList<TimedOp> SweeperOps => [.. _sweeperOps];
+
+    public void NoteSweep() => Interlocked.Increment(ref _sweeps);
 
     public IReadOnlyDictionary<OpKey, long> Snapshot() => new Dictionary<OpKey, long>(_counts);
 
@@ -42,7 +59,7 @@ public sealed class StorageOpCounter
             .Where(x => x.Count > 0)
             .ToDictionary(x => x.Key, x => x.Count);
 
-    private void Record(string service, HttpMessage message)
+    private void Record(string service, HttpMessage message, long sentAt)
     {
         var (operation, resource, receivedMessages) = Classify(service, message);
         var status = message.HasResponse ? message.Response.Status : 0;
@@ -55,6 +72,10 @@ public sealed class StorageOpCounter
         var step = StepContext.Current
             ?? (operation == "GetMessages" && receivedMessages == 0 ? IdlePoll : Router);
         _counts.AddOrUpdate(new OpKey(step, label), 1, (_, n) => n + 1);
+        if (step == Sweeper)
+        {
+            _sweeperOps.Enqueue(new TimedOp(label, sentAt, Stopwatch.GetTimestamp()));
+        }
     }
 
     private static (string Operation, string Resource, int ReceivedMessages) Classify(string service, HttpMessage message)
@@ -141,25 +162,27 @@ public sealed class StorageOpCounter
     {
         public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
+            var sentAt = Stopwatch.GetTimestamp();
             try
             {
                 await ProcessNextAsync(message, pipeline);
             }
             finally
             {
-                counter.Record(service, message);
+                counter.Record(service, message, sentAt);
             }
         }
 
         public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
+            var sentAt = Stopwatch.GetTimestamp();
             try
             {
                 ProcessNext(message, pipeline);
             }
             finally
             {
-                counter.Record(service, message);
+                counter.Record(service, message, sentAt);
             }
         }
     }
