@@ -94,6 +94,13 @@ param maximumInstanceCount int = 100
 @description('The address people open, if a custom domain is bound to the Front Door endpoint (https://...). Empty: the Front Door endpoint address.')
 param publicBaseUrl string = ''
 
+@description('Example Event Grid subscription: an HTTPS webhook for alert events (empty: none). It must answer the CloudEvents validation handshake (an OPTIONS request with WebHook-Request-Origin).')
+@secure()
+param alertsWebhookUrl string = ''
+
+@description('Subject prefix of the example subscription ("stations/" = every station; "stations/ts-daiding-police/" = one).')
+param alertsSubjectPrefix string = 'stations/'
+
 // Front Door WAF rate limit on /api/* per client (socket) IP address, across all function instances (in-process
 // limits count per instance). On by default because Front Door is the public path anyway and custom WAF rules carry
 // no extra fee (https://learn.microsoft.com/azure/frontdoor/billing, "Base fees"). One socket IP can be many people
@@ -159,6 +166,22 @@ module eventGrid 'app/eventgrid.bicep' = {
     name: 'evgt-${resourceToken}'
     location: location
     tags: tags
+    identityId: identity.outputs.id
+  }
+}
+
+// The example subscription dead-letters with the app's identity: after its blob role (rbac).
+module eventGridSubscription 'app/eventgrid-subscription.bicep' = if (!empty(alertsWebhookUrl)) {
+  name: 'eventgrid-subscription'
+  scope: rg
+  dependsOn: [rbac]
+  params: {
+    topicName: eventGrid.outputs.name
+    identityId: identity.outputs.id
+    storageAccountId: storage.outputs.id
+    deadLetterContainerName: storage.outputs.deadLetterContainerName
+    alertsWebhookUrl: alertsWebhookUrl
+    alertsSubjectPrefix: alertsSubjectPrefix
   }
 }
 

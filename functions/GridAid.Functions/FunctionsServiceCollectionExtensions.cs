@@ -1,5 +1,6 @@
 using GridAid.Functions.Directory;
 using GridAid.Functions.Intake;
+using GridAid.Functions.Lanes;
 using GridAid.Functions.Limits;
 using GridAid.Functions.Poison;
 using GridAid.Functions.Retention;
@@ -29,6 +30,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<AccessGate>();
         services.AddGridAidLimits();
         services.AddSingleton<TrackingCodeKey>();
+        services.AddSingleton<UrgentFirst>();
         services.AddSingleton<ReportIntake>();
         services.AddSingleton<ReportRouting>();
         services.AddOptions<SweeperOptions>().Bind(configuration.GetSection(SweeperOptions.Section));

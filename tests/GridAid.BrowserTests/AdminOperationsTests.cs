@@ -36,8 +36,11 @@ public sealed class AdminOperationsTests(BrowserFixture fx)
         await page.Locator("#aud-h").ScrollIntoViewIfNeededAsync();
         await FormDriver.ScreenshotAsync(page, "admin-ops-" + locale, copyToDocs: false);
 
+        // Clean-up, best effort: an earlier test's unacknowledged lost person may have escalated to this station meanwhile
+        // (every station of the area hears it), and a station with an open alert cannot be deleted (409, by design).
         using var delete = new HttpRequestMessage(HttpMethod.Delete, $"/api/admin/stations/{stationId}");
         delete.Headers.Add("X-GridAid-Auth", BrowserFixture.AdminToken);
-        (await fx.Http.SendAsync(delete)).EnsureSuccessStatusCode();
+        using var deleted = await fx.Http.SendAsync(delete);
+        Assert.True(deleted.IsSuccessStatusCode || deleted.StatusCode == System.Net.HttpStatusCode.Conflict, $"delete {stationId}: {(int)deleted.StatusCode}");
     }
 }

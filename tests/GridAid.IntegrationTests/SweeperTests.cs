@@ -1,6 +1,7 @@
 using GridAid.Core.Reports;
 using GridAid.Functions.Routing;
 using GridAid.Infrastructure.Queues;
+using GridAid.Infrastructure.Storage;
 using GridAid.Infrastructure.Tables;
 using GridAid.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -102,4 +103,56 @@ public class SweeperTests(GridAidFixture f)
 
         throw new InvalidOperationException("No index entry for " + report.TrackingCode);
     }
+
+    [Theory]
+    [InlineData(null, false)] // the lane is empty: its message is gone, so it is stranded
+    [InlineData(-5, true)]    // a message queued before it still waits: it waits its turn behind it
+    [InlineData(0, true)]
+    [InlineData(5, false)]    // only newer messages wait: its own is not there
+    public void A_report_waits_its_turn_while_its_lane_holds_an_older_message(int? oldestOffsetSeconds, bool waiting)
+    {
+        var sent = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
+        Assert.Equal(waiting, StrandedReportSweeper.Waiting(sent, oldestOffsetSeconds is { } s ? sent.AddSeconds(s) : null));
+    }
+
+    [Fact]
+    public async Task A_stranded_report_behind_a_backlog_is_sent_again_only_once_the_backlog_has_gone()
+    {
+        // Storage of its own with no host listening, so that a message stays in the lane until the test takes it.
+        await using var azurite = await AzuriteInstance.StartAsync();
+        var storage = new StorageClients(Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString }));
+        await storage.EnsureCreatedAsync();
+        var directory = new DirectoryStore(storage);
+        await directory.SeedAsync(GridAid.Core.Demo.TaishanDemo.Seed, CancellationToken.None);
+        var store = new ReportStore(storage);
+        var lane = new IntakeQueueSender(storage);
+        var sweeper = new StrandedReportSweeper(directory, store, lane, Options.Create(new SweeperOptions { StrandedAfter = TimeSpan.Zero }), TimeProvider.System, NullLogger<StrandedReportSweeper>.Instance);
+
+        // A message already waiting in the lane (queued before the report), then the report, stranded.
+        var earlier = Report.Receive(Valid(), "taishan", TrackingCode.Random(), DateTimeOffset.UtcNow);
+        await lane.SendAsync(new RoutingMessage(earlier, null), CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(1.1)); // InsertedOn has whole seconds
+        var stranded = Report.Receive(Valid(), "taishan", TrackingCode.Random(), DateTimeOffset.UtcNow);
+        Assert.NotNull(await store.AddAsync(stranded, CancellationToken.None));
+        Assert.NotNull(await lane.OldestWaitingAsync(ReportKind.LostItem, CancellationToken.None));
+
+        Assert.Equal(0, await sweeper.SweepAsync(CancellationToken.None));
+
+        // The router took the earlier message: now nothing older waits, and the report is sent again.
+        var intake = storage.Queue(QueueNames.Intake);
+        var taken = (await intake.ReceiveMessagesAsync(maxMessages: 32)).Value;
+        foreach (var m in taken)
+        {
+            await intake.DeleteMessageAsync(m.MessageId, m.PopReceipt);
+        }
+
+        Assert.Null(await lane.OldestWaitingAsync(ReportKind.LostItem, CancellationToken.None));
+        Assert.Equal(1, await sweeper.SweepAsync(CancellationToken.None));
+        var resent = (await intake.ReceiveMessagesAsync(maxMessages: 32)).Value;
+        Assert.Contains(resent, m => GridAid.Core.Serialization.GridAidJson.Deserialize<RoutingMessage>(m.Body.ToString())?.Report.TrackingCode == stranded.TrackingCode);
+    }
+
+    private static ValidReport Valid() =>
+        new(ReportKind.LostItem, "ts-nantianmen", null, "排队的背包 · a bag in the queue", new Contact(null, "13800138000"), "zh-CN",
+            GridAidFixture.NewRequestId(), new Dictionary<string, string> { ["category"] = "bag" });
 }

@@ -5,8 +5,9 @@ using GridAid.TestSupport;
 namespace GridAid.IntegrationTests;
 
 /// <summary>
-/// A report nobody resolves is closed after <c>GridAid:Retention:CloseOpenAfter</c> (30 days; here seconds), its alerts
-/// close with it, and its personal data then follows the resolved-report rule. A host of its own, so the short times
+/// A report nobody resolves is closed after <c>GridAid:Retention:CloseOpenAfter</c> (30 days; here seconds) by the
+/// sweeper's timer, which finds it in the "open" index routing wrote; its alerts close with it, and its personal data then
+/// follows the resolved-report rule. A report a station resolved stays resolved; the sweep only drops its entry. A host of its own, so the short times
 /// touch no other test.
 /// </summary>
 public sealed class UnattendedClosingTests : IAsyncLifetime
@@ -43,7 +44,7 @@ public sealed class UnattendedClosingTests : IAsyncLifetime
         {
             var status = await GetAsync($"/api/reports/{code}");
             return status.GetProperty("status").GetString() == "closed" ? status : null;
-        }, TestTimings.AfterScheduledCheck(CloseOpenAfter), "report " + code + " closed");
+        }, TestTimings.AfterSweep(CloseOpenAfter), "report " + code + " closed");
 
         Assert.Contains(closed!.Value.GetProperty("timeline").EnumerateArray(), t => t.TryGetProperty("note", out var n) && n.GetString() == "closed_unattended");
 
@@ -63,6 +64,45 @@ public sealed class UnattendedClosingTests : IAsyncLifetime
         var alert = (await GetAsync($"/api/stations/{station}/alerts", $"taishan.{station}.demo-{station}"))
             .EnumerateArray().Single(a => a.GetProperty("trackingCode").GetString() == code);
         Assert.Equal(string.Empty, alert.GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task A_resolved_report_stays_resolved_and_the_sweep_drops_its_open_entry()
+    {
+        using var submit = await _host.Http.PostAsync("/api/reports", JsonBody(GridAidFixture.LostItem("ts-nantianmen")));
+        var code = (await JsonAsync(submit)).GetProperty("trackingCode").GetString()!;
+        var station = "ts-daiding-police";
+        await Eventually.Get<JsonElement?>(async () =>
+        {
+            var inbox = await GetAsync($"/api/stations/{station}/alerts", $"taishan.{station}.demo-{station}");
+            return inbox.EnumerateArray().Any(a => a.GetProperty("trackingCode").GetString() == code) ? inbox : null;
+        }, TestTimings.Alert, "alert " + code);
+        // Listed once routing's last write is in (the alert is written just before it).
+        Assert.True(await Eventually.Get<bool?>(async () => await OpenEntryAsync(code) ? true : null, TestTimings.Alert, "open entry of " + code));
+
+        using var resolve = new HttpRequestMessage(HttpMethod.Post, $"/api/stations/{station}/alerts/{code}/resolve");
+        resolve.Headers.Add("X-GridAid-Auth", $"taishan.{station}.demo-{station}");
+        using var resolved = await _host.Http.SendAsync(resolve);
+        resolved.EnsureSuccessStatusCode();
+
+        Assert.False(await Eventually.Get<bool?>(async () => await OpenEntryAsync(code) ? null : false, TestTimings.AfterSweep(CloseOpenAfter), "open entry of " + code + " dropped"));
+        var status = await GetAsync($"/api/reports/{code}");
+        Assert.Equal("resolved", status.GetProperty("status").GetString());
+        Assert.DoesNotContain(status.GetProperty("timeline").EnumerateArray(), t => t.TryGetProperty("note", out var n) && n.GetString() == "closed_unattended");
+    }
+
+    /// <summary>Whether the "open" index still lists the report (read through the store, as the sweep reads it).</summary>
+    private async Task<bool> OpenEntryAsync(string code)
+    {
+        await foreach (var entry in _host.Get<GridAid.Infrastructure.Tables.ReportStore>().ListOpenUntilAsync("taishan", DateTimeOffset.MaxValue, CancellationToken.None))
+        {
+            if (entry.TrackingCode == code)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task<JsonElement> GetAsync(string url, string? credential = null)

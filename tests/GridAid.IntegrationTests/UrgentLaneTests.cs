@@ -1,6 +1,14 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using GridAid.Core.Reports;
+using GridAid.Functions;
+using GridAid.Functions.Intake;
+using GridAid.Functions.Lanes;
 using GridAid.Infrastructure.Queues;
 using GridAid.Infrastructure.Storage;
+using Microsoft.Extensions.Options;
 
 namespace GridAid.IntegrationTests;
 
@@ -32,18 +40,93 @@ public class UrgentLaneTests(GridAidFixture f)
     [Fact]
     public async Task A_lost_person_in_the_urgent_lane_reaches_the_police_posts()
     {
-        var code = await f.SubmitAsync(new
-        {
-            kind = "lost_person",
-            point = "ts-nantianmen",
-            description = "穿红色外套的男孩 · boy in a red coat",
-            contact = new { phone = "13800138000" },
-            lang = "zh-CN",
-            clientRequestId = GridAidFixture.NewRequestId(),
-            details = new { personName = "小明", age = "6", sex = "male", clothing = "红色外套" },
-        });
+        var code = await f.SubmitAsync(LostPerson());
 
         await f.WaitForAlertAsync("ts-daiding-police", code);
         await f.WaitForAlertAsync("ts-taohuayu-police", code);
     }
+
+    [Fact]
+    public async Task A_lost_person_is_taken_in_and_routed_while_every_slot_of_the_other_kinds_is_busy()
+    {
+        var lanes = f.Host.Get<UrgentFirst>();
+        var settings = f.Host.Get<IOptions<GridAidOptions>>().Value.Lanes;
+        var tipRequest = GridAidFixture.NewRequestId();
+        var tip = new { kind = "tip", point = "ts-nantianmen", description = "山道上有人卖假票 · fake tickets on the path", lang = "en", clientRequestId = tipRequest };
+        var held = new List<IDisposable>();
+        try
+        {
+            for (var i = 0; i < settings.OtherIntakeSlots; i++)
+            {
+                held.Add(await lanes.EnterIntakeAsync(ReportKind.Tip, CancellationToken.None));
+            }
+
+            for (var i = 0; i < settings.OtherRoutingSlots; i++)
+            {
+                held.Add(await lanes.EnterRoutingAsync(ReportKind.Tip, CancellationToken.None));
+            }
+
+            var lostPerson = await f.SubmitAsync(LostPerson());
+            await f.WaitForAlertAsync("ts-daiding-police", lostPerson);
+
+            // A tip waits for a slot no longer than the lane's wait, then hears "busy" (the phone keeps it and sends it again).
+            var clock = Stopwatch.StartNew();
+            using var busy = await f.SendAsync(HttpMethod.Post, "/api/reports", body: tip);
+            clock.Stop();
+            var problem = await busy.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+            Assert.True(busy.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+            Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("titles").GetProperty("zh").GetString()));
+            Assert.StartsWith("Busy", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+            Assert.InRange(clock.Elapsed, settings.OtherIntakeWait - TimeSpan.FromMilliseconds(100), ReportIntake.Budget + TimeSpan.FromSeconds(1));
+        }
+        finally
+        {
+            held.ForEach(slot => slot.Dispose());
+        }
+
+        // Sent again with the same request id once a slot is free: taken in, one code, and routed.
+        var tipCode = await f.SubmitAsync(tip);
+        Assert.Equal(tipCode, await f.SubmitAsync(tip));
+        Assert.NotNull(await f.WaitForStatusAsync(tipCode, "routed"));
+        Assert.Equal(0, lanes.InUse.Intake);
+    }
+
+    [Fact]
+    public async Task A_tip_waits_for_a_routing_slot_and_is_routed_once_one_frees_up()
+    {
+        var lanes = f.Host.Get<UrgentFirst>();
+        var settings = f.Host.Get<IOptions<GridAidOptions>>().Value.Lanes;
+        var held = new List<IDisposable>();
+        for (var i = 0; i < settings.OtherRoutingSlots; i++)
+        {
+            held.Add(await lanes.EnterRoutingAsync(ReportKind.Tip, CancellationToken.None));
+        }
+
+        string tipCode;
+        try
+        {
+            tipCode = await f.SubmitAsync(new { kind = "tip", point = "ts-nantianmen", description = "路边有人吵架 · a quarrel by the path", lang = "zh-CN", clientRequestId = GridAidFixture.NewRequestId() });
+            var lostPerson = await f.SubmitAsync(LostPerson());
+            await f.WaitForAlertAsync("ts-daiding-police", lostPerson);
+            Assert.Equal("received", (await f.GetJsonAsync($"/api/reports/{tipCode}")).GetProperty("status").GetString());
+        }
+        finally
+        {
+            held.ForEach(slot => slot.Dispose());
+        }
+
+        Assert.NotNull(await f.WaitForStatusAsync(tipCode, "routed"));
+    }
+
+    private static object LostPerson() => new
+    {
+        kind = "lost_person",
+        point = "ts-nantianmen",
+        description = "穿蓝色外套的女孩 · girl in a blue coat",
+        contact = new { phone = "13800138000" },
+        lang = "zh-CN",
+        clientRequestId = GridAidFixture.NewRequestId(),
+        details = new { personName = "小红", age = "7", sex = "female", clothing = "蓝色外套" },
+    };
 }

@@ -56,6 +56,15 @@ public static class TestTimings
     /// </summary>
     public static TimeSpan AfterScheduledCheck(TimeSpan delay) => delay + Work(steps: 1, deliveries: 2);
 
+    /// <summary>How often the sweeper's timer runs (<c>SweeperFunctions.Schedule</c>, every 10 s).</summary>
+    public static readonly TimeSpan SweepPeriod = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A sweep's effect is visible: the report was routed (a delivery), <paramref name="delay"/> of wall-clock time passed,
+    /// the next sweep came (at most <see cref="SweepPeriod"/> later), did its steps, and a read saw it.
+    /// </summary>
+    public static TimeSpan AfterSweep(TimeSpan delay) => delay + SweepPeriod + Work(steps: 2, deliveries: 1);
+
     /// <summary>
     /// A message that always fails is in the poison queue: <c>maxDequeueCount</c> deliveries, then one more step to
     /// move it (and <paramref name="thenDeliveries"/> more for whatever handles the poison queue).

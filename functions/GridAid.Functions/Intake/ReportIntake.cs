@@ -1,4 +1,5 @@
 using GridAid.Core.Reports;
+using GridAid.Functions.Lanes;
 using GridAid.Infrastructure.Queues;
 using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,7 @@ public sealed class ReportIntake(
     TrackingCodeKey trackingKey,
     IntakeQueueSender queue,
     DirectoryCache directory,
+    UrgentFirst lanes,
     TimeProvider clock,
     IOptions<GridAidOptions> options,
     ILogger<ReportIntake> logger)
@@ -52,6 +54,9 @@ public sealed class ReportIntake(
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(phone, budget);
         var ct = linked.Token;
+
+        // A lost person goes straight in; the other kinds take one of a few slots, waiting for it within the budget.
+        using var slot = await lanes.EnterIntakeAsync(valid.Kind, ct);
         if (await ResolveAreaAsync(valid, ct) is not { } areaId)
         {
             logger.LogCritical("No area takes reports: the default area {AreaId} is not in the directory", options.Value.DefaultArea);

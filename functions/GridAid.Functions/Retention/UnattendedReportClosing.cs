@@ -8,8 +8,11 @@ namespace GridAid.Functions.Retention;
 /// <summary>
 /// A report nobody resolved does not keep its personal data for ever: <see cref="RetentionPolicy.CloseOpenAfter"/>
 /// (30 days) after it was submitted it is closed, with the reason on its timeline, every station's alert closes with it,
-/// and from then on the resolved-report deletion rule (<see cref="ResolvedReportRedaction"/>) applies. The first check is
-/// scheduled when the report is routed; the wait is a chain of scheduled checks, each safe to run twice.
+/// and from then on the resolved-report deletion rule (<see cref="ResolvedReportRedaction"/>) applies. Routing lists each
+/// report in its area's "open" index (in the transaction that marks it routed); the sweep (<see cref="SweepAreaAsync"/>,
+/// from the sweeper's timer) reads the entries past the cut-off as one range, so nothing waits in a queue for 30 days.
+/// Reports routed before the index existed still have a scheduled check (<see cref="HandleAsync"/>). Each step is safe
+/// to run twice.
 /// </summary>
 public sealed class UnattendedReportClosing(
     ReportStore reports,
@@ -22,13 +25,25 @@ public sealed class UnattendedReportClosing(
 {
     private RetentionPolicy Policy => options.Value.Retention;
 
-    /// <summary>Called when a report is routed.</summary>
-    public Task ScheduleAsync(Report report, string reportKey, CancellationToken ct) =>
-        checks.ScheduleAsync(
-            new ScheduledCheck(CheckKind.Close, report.AreaId, report.TrackingCode, reportKey),
-            Policy.WaitBeforeClosing(report.SubmittedAt, clock.GetUtcNow()) ?? TimeSpan.Zero,
-            ct);
+    /// <summary>Closes the area's open reports submitted longer than <see cref="RetentionPolicy.CloseOpenAfter"/> ago; returns how many it closed.</summary>
+    public async Task<int> SweepAreaAsync(string areaId, CancellationToken ct)
+    {
+        var closed = 0;
+        await foreach (var entry in reports.ListOpenUntilAsync(areaId, clock.GetUtcNow() - Policy.CloseOpenAfter, ct))
+        {
+            if (await reports.GetAsync(areaId, entry.ReportKey, ct) is { } stored && stored.Report.Status < ReportStatus.Resolved && await CloseAsync(stored, ct))
+            {
+                closed++;
+            }
 
+            // Closed now, resolved by a station meanwhile, or gone: either way no longer open.
+            await reports.ForgetOpenAsync(areaId, entry.ReportKey, ct);
+        }
+
+        return closed;
+    }
+
+    /// <summary>A check scheduled when the report was routed (reports routed before the "open" index existed).</summary>
     public async Task HandleAsync(ScheduledCheck check, CancellationToken ct)
     {
         if (await reports.GetAsync(check.AreaId, check.ReportKey, ct) is not { } stored || stored.Report.Status >= ReportStatus.Resolved)
@@ -42,24 +57,34 @@ public sealed class UnattendedReportClosing(
             return;
         }
 
+        await CloseAsync(stored, ct);
+    }
+
+    private async Task<bool> CloseAsync(StoredReport stored, CancellationToken ct)
+    {
+        var areaId = stored.Report.AreaId;
+
         // The deletion check first, then the alerts, then the report: a crash in between leaves a retry that finishes.
         await redaction.ScheduleAsync(stored.Report, stored.Key, ct);
         var now = clock.GetUtcNow();
         foreach (var stationId in stored.Report.StationIds)
         {
-            await alerts.UpdateAsync(check.AreaId, stationId, stored.Key, a => a.Closed(now), ct);
+            await alerts.UpdateAsync(areaId, stationId, stored.Key, a => a.Closed(now), ct);
         }
 
-        var update = await reports.UpdateAsync(check.AreaId, stored.Key, r => ReportLifecycle.ClosedUnattended(r, now), ct, stored);
-        if (update is { Changed: true })
+        var update = await reports.UpdateAsync(areaId, stored.Key, r => ReportLifecycle.ClosedUnattended(r, now), ct, stored);
+        if (update is not { Changed: true })
         {
-            // Stations added while this ran (an escalation) are closed too.
-            foreach (var stationId in update.Report.StationIds.Except(stored.Report.StationIds, StringComparer.Ordinal))
-            {
-                await alerts.UpdateAsync(check.AreaId, stationId, stored.Key, a => a.Closed(now), ct);
-            }
-
-            logger.LogInformation("Closed report {TrackingCode}: open for {Days} days", check.TrackingCode, Policy.CloseOpenAfter.TotalDays);
+            return false;
         }
+
+        // Stations added while this ran (an escalation) are closed too.
+        foreach (var stationId in update.Report.StationIds.Except(stored.Report.StationIds, StringComparer.Ordinal))
+        {
+            await alerts.UpdateAsync(areaId, stationId, stored.Key, a => a.Closed(now), ct);
+        }
+
+        logger.LogInformation("Closed report {TrackingCode}: open for {Days} days", stored.Report.TrackingCode, Policy.CloseOpenAfter.TotalDays);
+        return true;
     }
 }

@@ -29,7 +29,7 @@ public sealed class DutyStationFallback(
 
         var duty = area.Area.DefaultStationId;
         var now = clock.GetUtcNow();
-        if (await reports.UpdateAsync(areaId, reportKey, r => ReportLifecycle.RoutingFailed(r, duty, now), ct) is not { } update)
+        if (await reports.RouteAsync(areaId, reportKey, r => ReportLifecycle.RoutingFailed(r, duty, now), ct) is not { } update)
         {
             return;
         }
@@ -37,7 +37,6 @@ public sealed class DutyStationFallback(
         var report = update.Report;
         var pointName = report.PointCode is { } code ? area.FindPoint(code)?.Name.ToString() : null;
         var added = await alerts.AddAllAsync([Alert.For(report, duty, report.StationIds, pointName, now, AlertReason.RoutingFailed)], ct);
-        await reports.ForgetReceivedAsync(areaId, reportKey, ct);
         await publisher.PublishAsync(added, ct);
         if (update.Changed)
         {

@@ -2,7 +2,7 @@ using GridAid.Core.Alerts;
 using GridAid.Core.Reports;
 using GridAid.Core.Routing;
 using GridAid.Core.Serialization;
-using GridAid.Functions.Retention;
+using GridAid.Functions.Lanes;
 using GridAid.Infrastructure.Events;
 using GridAid.Infrastructure.Queues;
 using GridAid.Infrastructure.Storage;
@@ -27,7 +27,7 @@ public sealed class ReportRouting(
     FloodStore floods,
     IAlertPublisher publisher,
     ScheduledCheckSender checks,
-    UnattendedReportClosing closing,
+    UrgentFirst lanes,
     IOptions<GridAidOptions> options,
     TimeProvider clock,
     ILogger<ReportRouting> logger)
@@ -36,6 +36,8 @@ public sealed class ReportRouting(
     {
         var message = GridAidJson.Deserialize<RoutingMessage>(messageText)
             ?? throw new FormatException("Empty routing message.");
+        // A lost person is routed at once; the other kinds take turns in a few slots, so that they never crowd storage.
+        using var slot = await lanes.EnterRoutingAsync(message.Report.Kind, ct);
         try
         {
             await RouteAsync(message, ct);
@@ -84,13 +86,15 @@ public sealed class ReportRouting(
             routed = routed.Select(a => FloodContainment.WithMoreReports(a, 0) ?? a).ToList();
         }
 
-        var added = await alerts.AddAllAsync(routed, ct);
-        if (options.Value.Escalation.DelayFor(report.Kind) is { } delay)
-        {
-            // On every delivery, before anything else can fail: a duplicate check finds nothing to do, a missing one
-            // would leave an unanswered lost child unescalated.
-            await checks.ScheduleAsync(new ScheduledCheck(CheckKind.Escalate, report.AreaId, report.TrackingCode, key), delay, ct);
-        }
+        // The alerts and the escalation check go out together (one wait on storage, not two). The check is sent on every
+        // delivery, before the report can be marked routed: a duplicate check finds nothing to do, a missing one would
+        // leave an unanswered lost child unescalated.
+        var adding = alerts.AddAllAsync(routed, ct);
+        var scheduling = options.Value.Escalation.DelayFor(report.Kind) is { } delay
+            ? checks.ScheduleAsync(new ScheduledCheck(CheckKind.Escalate, report.AreaId, report.TrackingCode, key), delay, ct)
+            : Task.CompletedTask;
+        await Task.WhenAll(adding, scheduling);
+        var added = await adding;
 
         if (role == FloodRole.Summary)
         {
@@ -103,14 +107,10 @@ public sealed class ReportRouting(
         Func<Report, Report?> step = role == FloodRole.Summary
             ? r => FloodContainment.RoutedAndFlagged(r, decision.StationIds, now)
             : r => ReportLifecycle.Routed(r, decision.StationIds, now);
-        _ = await reports.UpdateAsync(report.AreaId, key, step, ct, known)
+        // One transaction marks it routed and moves it from the "still received" index to the "open" one, which the
+        // unattended-closing sweep reads (a report nobody resolves is closed after GridAid:Retention:CloseOpenAfter).
+        _ = await reports.RouteAsync(report.AreaId, key, step, ct, known)
             ?? throw new InvalidOperationException($"Report {report.TrackingCode} has no row.");
-        await reports.ForgetReceivedAsync(report.AreaId, key, ct);
-
-        // After the report is routed, so a station acting on its new alert is not kept waiting; still before this delivery
-        // completes, so a crash before it is retried. A report nobody resolves is closed after GridAid:Retention:CloseOpenAfter
-        // (its personal data then follows the resolved-report rule).
-        await closing.ScheduleAsync(report, key, ct);
         await publisher.PublishAsync(routed, ct);
 
         if (role == FloodRole.Summary)
@@ -152,12 +152,10 @@ public sealed class ReportRouting(
         }
 
         var known = message.ETag is { } version ? new StoredReport(report, key, version) : null;
-        _ = await reports.UpdateAsync(report.AreaId, key, r => FloodContainment.RoutedAndFlagged(r, decision.StationIds, now), ct, known)
+        // Listed as open like any routed report, so it is closed like any report nobody resolves, and its personal data
+        // does not outlive the flood for ever.
+        _ = await reports.RouteAsync(report.AreaId, key, r => FloodContainment.RoutedAndFlagged(r, decision.StationIds, now), ct, known)
             ?? throw new InvalidOperationException($"Report {report.TrackingCode} has no row.");
-        await reports.ForgetReceivedAsync(report.AreaId, key, ct);
-
-        // Closed like any report nobody resolves, so its personal data does not outlive the flood for ever.
-        await closing.ScheduleAsync(report, key, ct);
         logger.LogInformation("Collapsed lost-person report {TrackingCode} into its point's summary (#{Ordinal})", report.TrackingCode, place.Ordinal);
     }
 

@@ -1,11 +1,24 @@
+using GridAid.Functions.Retention;
+using GridAid.Infrastructure.Tables;
+
 namespace GridAid.Functions.Routing;
 
-/// <summary>Every 10 seconds: re-drive reports that were accepted but never routed.</summary>
-public sealed class SweeperFunctions(StrandedReportSweeper sweeper)
+/// <summary>
+/// Every 10 seconds, area by area: re-drive reports that were accepted but never routed
+/// (<see cref="StrandedReportSweeper"/>), and close the open reports nobody resolved in time (<see cref="UnattendedReportClosing"/>).
+/// </summary>
+public sealed class SweeperFunctions(DirectoryStore directory, StrandedReportSweeper stranded, UnattendedReportClosing closing)
 {
     /// <summary>NCRONTAB with seconds, as the Functions host reads it: second 0, 10, 20, … of every minute.</summary>
     public const string Schedule = "*/10 * * * * *";
 
-    [Function(nameof(SweepStrandedReports))]
-    public Task SweepStrandedReports([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken ct) => sweeper.SweepAsync(ct);
+    [Function(nameof(SweepReports))]
+    public async Task SweepReports([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken ct)
+    {
+        foreach (var areaId in await directory.ListAreaIdsAsync(ct))
+        {
+            await stranded.SweepAreaAsync(areaId, ct);
+            await closing.SweepAreaAsync(areaId, ct);
+        }
+    }
 }

@@ -15,5 +15,18 @@ public sealed class IntakeQueueSender(StorageClients storage)
     public static string QueueFor(ReportKind kind) => kind == ReportKind.LostPerson ? QueueNames.Urgent : QueueNames.Intake;
 
     public async Task SendAsync(RoutingMessage message, CancellationToken ct) =>
-        await (QueueFor(message.Report.Kind) == QueueNames.Urgent ? _urgent : _intake).SendMessageAsync(GridAidJson.Serialize(message), ct);
+        await LaneOf(message.Report.Kind).SendMessageAsync(GridAidJson.Serialize(message), ct);
+
+    /// <summary>
+    /// When the oldest message still waiting (visible) in the lane of <paramref name="kind"/> was queued; null when none
+    /// waits. One peek of up to 32 messages: the queue is first-in first-out at best effort, so the oldest of the front
+    /// ones stands for the lane's backlog.
+    /// </summary>
+    public async Task<DateTimeOffset?> OldestWaitingAsync(ReportKind kind, CancellationToken ct)
+    {
+        var front = await LaneOf(kind).PeekMessagesAsync(maxMessages: 32, ct);
+        return front.Value.Select(m => m.InsertedOn).Where(t => t is not null).Min();
+    }
+
+    private QueueClient LaneOf(ReportKind kind) => QueueFor(kind) == QueueNames.Urgent ? _urgent : _intake;
 }

@@ -133,3 +133,19 @@ public sealed class ReceivedIndexEntity : ITableEntity
     /// <summary>The last routing failure (type and message, no report data), for the admin's list of failed messages.</summary>
     public string? LastError { get; set; }
 }
+
+/// <summary>A routed report not closed yet, as the unattended-closing sweep finds it (<see cref="ReportKeys.Open"/>).</summary>
+public sealed class OpenIndexEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string ReportKey { get; set; } = string.Empty;
+
+    public string TrackingCode { get; set; } = string.Empty;
+}

@@ -22,6 +22,20 @@ public static class ReportKeys
     /// <summary>The row-key range of an area's "still received" index entries.</summary>
     public static (string From, string To) ReceivedRange => (ReceivedPrefix, "~received`");
 
+    /// <summary>
+    /// The row of a routed report's "open" index entry, in the report's own partition (written in the same transaction that
+    /// marks it routed); the unattended-closing sweep reads the entries of reports submitted before a cut-off as one range.
+    /// </summary>
+    public static string Open(string reportKey) => OpenPrefix + reportKey;
+
+    /// <summary>
+    /// The row-key range [From, To) of the "open" entries of reports submitted at or before <paramref name="cutoff"/>:
+    /// report keys are inverted ticks, so older reports have higher keys and the range runs from the cut-off's key up.
+    /// </summary>
+    public static (string From, string To) OpenUntil(DateTimeOffset cutoff) => (OpenPrefix + For(cutoff, string.Empty), "~open`");
+
+    private const string OpenPrefix = "~open_";
+
     /// <summary>Every report row sorts before this.</summary>
     public const string AfterReports = "~";
 

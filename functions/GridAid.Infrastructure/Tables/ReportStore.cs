@@ -184,6 +184,80 @@ public sealed class ReportStore(StorageClients storage)
         return current is null ? null : throw Concurrency.KeptChanging("report " + current.Report.TrackingCode);
     }
 
+    /// <summary>
+    /// Applies a routing step (<paramref name="change"/>: routed, or handed to the duty station) as <see cref="UpdateAsync"/>
+    /// does, and in the same transaction moves the report from the "still received" index to the "open" one, which the
+    /// unattended-closing sweep reads: one storage request where the router made three (the update, the index delete and a
+    /// 30-day queue message). A repeat delivery finds nothing to change and writes nothing.
+    /// </summary>
+    public async Task<ReportUpdate?> RouteAsync(string areaId, string reportKey, Func<Report, Report?> change, CancellationToken ct, StoredReport? known = null)
+    {
+        var current = known ?? await GetAsync(areaId, reportKey, ct);
+        var dropReceived = true;
+        for (var attempt = 0; attempt < Concurrency.MaxAttempts && current is not null; attempt++)
+        {
+            if (change(current.Report) is not { } next)
+            {
+                return new ReportUpdate(current.Report, Changed: false);
+            }
+
+            List<TableTransactionAction> actions =
+            [
+                new(TableTransactionActionType.UpdateReplace, ReportEntity.From(next), new ETag(current.Version)),
+                new(TableTransactionActionType.UpsertReplace, new OpenIndexEntity
+                {
+                    PartitionKey = areaId, RowKey = ReportKeys.Open(reportKey), ReportKey = reportKey, TrackingCode = next.TrackingCode,
+                }),
+            ];
+            if (dropReceived)
+            {
+                actions.Add(new(TableTransactionActionType.Delete, new TableEntity(areaId, ReportKeys.Received(reportKey)), ETag.All));
+            }
+
+            try
+            {
+                await _reports.SubmitTransactionAsync(actions, ct);
+                return new ReportUpdate(next, Changed: true);
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 404 && dropReceived && e.FailedTransactionActionIndex == 2)
+            {
+                // No "still received" entry (a report accepted before the index existed): the same step without it.
+                dropReceived = false;
+                attempt--;
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 412)
+            {
+                current = await GetAsync(areaId, reportKey, ct);
+            }
+        }
+
+        return current is null ? null : throw Concurrency.KeptChanging("report " + current.Report.TrackingCode);
+    }
+
+    /// <summary>The area's routed reports submitted at or before <paramref name="cutoff"/> that the "open" index still lists, oldest last.</summary>
+    public async IAsyncEnumerable<OpenIndexEntity> ListOpenUntilAsync(string areaId, DateTimeOffset cutoff, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var (from, to) = ReportKeys.OpenUntil(cutoff);
+        await foreach (var row in _reports.QueryAsync<OpenIndexEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {areaId} and RowKey ge {from} and RowKey lt {to}"), 100, cancellationToken: ct))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>Removes a report's "open" entry once it is closed; gone already is fine.</summary>
+    public async Task ForgetOpenAsync(string areaId, string reportKey, CancellationToken ct)
+    {
+        try
+        {
+            await _reports.DeleteEntityAsync(areaId, ReportKeys.Open(reportKey), ETag.All, ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Removed by an earlier sweep.
+        }
+    }
+
     /// <summary>Every report of an area submitted in [<paramref name="from"/>, <paramref name="to"/>), newest first: one row-key range.</summary>
     public async IAsyncEnumerable<Report> ListBetweenAsync(string areaId, DateTimeOffset from, DateTimeOffset to, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
