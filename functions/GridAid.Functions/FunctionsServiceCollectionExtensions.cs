@@ -2,6 +2,7 @@ using GridAid.Functions.Directory;
 using GridAid.Functions.Intake;
 using GridAid.Functions.Lanes;
 using GridAid.Functions.Limits;
+using GridAid.Functions.Matching;
 using GridAid.Functions.Poison;
 using GridAid.Functions.Retention;
 using GridAid.Functions.Routing;
@@ -39,6 +40,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<PoisonRecorder>();
         services.AddSingleton<FailedMessages>();
         services.AddSingleton<AlertActions>();
+        services.AddSingleton<ItemMatches>();
         services.AddSingleton<UnansweredEscalation>();
         services.AddSingleton<ResolvedReportRedaction>();
         services.AddSingleton<UnattendedReportClosing>();
