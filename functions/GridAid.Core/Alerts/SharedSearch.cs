@@ -94,6 +94,17 @@ public static class SharedSearch
         return next is null ? [] : [next];
     }
 
+    /// <summary>
+    /// The alerts that change when every alert of the report names all of <paramref name="stationIds"/> (an escalation or
+    /// a transfer added stations, which the earlier alerts do not list yet), after <paramref name="change"/>.
+    /// </summary>
+    public static IReadOnlyList<Alert> Widened(IReadOnlyList<Alert> alerts, IReadOnlyList<string> stationIds, Func<Alert, Alert>? change = null) =>
+        alerts.Select(a => (Before: a, After: WithStations(change is null ? a : change(a), stationIds)))
+            .Where(p => p.After != p.Before).Select(p => p.After).ToList();
+
+    private static Alert WithStations(Alert alert, IReadOnlyList<string> stationIds) =>
+        alert.StationIds.SequenceEqual(stationIds, StringComparer.Ordinal) ? alert : alert with { StationIds = stationIds };
+
     /// <summary>Each station's part, in the order the stations were alerted.</summary>
     public static IReadOnlyList<PeerState> Peers(IEnumerable<Alert> alerts) =>
         alerts.OrderBy(a => a.RoutedAt).ThenBy(a => a.StationId, StringComparer.Ordinal)

@@ -45,6 +45,8 @@ public sealed class UnansweredEscalation(
         var pointName = report.PointCode is { } code ? area.FindPoint(code)?.Name.ToString() : null;
         var escalated = told.Select(id => Alert.For(report, id, report.StationIds, pointName, now, AlertReason.Escalated)).ToList();
         var added = await alerts.AddAllAsync(escalated, ct);
+        // The stations alerted first now see the new ones too (and each other's parts in the search).
+        await alerts.UpdateAllAsync(check.AreaId, check.ReportKey, report.StationIds, all => SharedSearch.Widened(all, report.StationIds), ct);
         await redaction.RedactLateAlertsAsync(check.AreaId, check.ReportKey, told, ct);
         await publisher.PublishAsync(added, ct);
         if (update.Changed)
