@@ -54,7 +54,11 @@ public sealed class AlertStore(StorageClients storage)
                 }
             }
 
-            await SubmitWithVersionsAsync(areaId, [], told, ct);
+            if (added.Count > 0)
+            {
+                await SubmitWithVersionsAsync(areaId, [], told, ct);
+            }
+
             return added;
         }
     }

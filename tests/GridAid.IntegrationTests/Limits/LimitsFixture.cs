@@ -142,7 +142,7 @@ public sealed class LimitsFixture : IAsyncLifetime
         details = new { age = "6", clothing = "红色外套,蓝色裤子" },
     };
 
-    private sealed class LoggingPolicy(ConcurrentQueue<string> log) : HttpPipelineSynchronousPolicy
+    internal sealed class LoggingPolicy(ConcurrentQueue<string> log) : HttpPipelineSynchronousPolicy
     {
         public override void OnSendingRequest(HttpMessage message) =>
             log.Enqueue(message.Request.Method + " " + Uri.UnescapeDataString(message.Request.Uri.ToString()));
