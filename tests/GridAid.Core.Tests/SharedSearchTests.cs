@@ -159,4 +159,32 @@ public class SharedSearchTests
         Assert.Null(ReportLifecycle.FoundHandingOver(found with { Status = ReportStatus.Resolved }, "ts-daiding-police", T0.AddMinutes(3)));
         Assert.Throws<InvalidOperationException>(() => ReportLifecycle.FoundHandingOver(report, "ts-elsewhere", T0));
     }
+
+    [Fact]
+    public void The_resolver_is_read_from_the_report_so_late_alerts_stand_down_for_the_same_one()
+    {
+        var report = new Report { AreaId = "taishan", TrackingCode = "K7QM-3XRT", Kind = ReportKind.LostPerson, SubmittedAt = T0, Status = ReportStatus.Routed, StationIds = Stations };
+        var byPost = ReportLifecycle.StationStep(report, "ts-daiding-police", ReportStatus.Resolved, T0.AddMinutes(4))!;
+        var byAdmin = ReportLifecycle.ResolvedByAdmin(report, T0.AddMinutes(5))!;
+
+        Assert.Null(SharedSearch.ResolutionOf(report));
+        Assert.Null(SharedSearch.ResolutionOf(ReportLifecycle.ClosedUnattended(report, T0.AddDays(30))!));
+        Assert.Equal(("ts-daiding-police", T0.AddMinutes(4)), SharedSearch.ResolutionOf(byPost));
+        Assert.Equal((SharedSearch.Admin, T0.AddMinutes(5)), SharedSearch.ResolutionOf(byAdmin));
+    }
+
+    [Fact]
+    public void Widening_names_every_station_on_the_earlier_alerts_and_changes_nothing_twice()
+    {
+        var alerts = Search();
+        string[] wider = [.. Stations, "ts-tianjie-grid"];
+
+        var changed = SharedSearch.Widened(alerts, wider);
+
+        Assert.Equal(3, changed.Count);
+        Assert.All(changed, a => Assert.Equal(wider, a.StationIds));
+        Assert.Empty(SharedSearch.Widened(With(alerts, changed), wider));
+        var handedOver = SharedSearch.Widened(With(alerts, changed), wider, a => a.StationId == "ts-yuanbao-hotel" ? a with { TransferredTo = "ts-tianjie-grid" } : a);
+        Assert.Equal("ts-yuanbao-hotel", Assert.Single(handedOver).StationId);
+    }
 }

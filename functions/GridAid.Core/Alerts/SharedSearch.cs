@@ -95,6 +95,15 @@ public static class SharedSearch
     }
 
     /// <summary>
+    /// Who resolved the report and when (a station, or <see cref="Admin"/>); null while it is open or when it was closed
+    /// without a resolve. Alerts added while a resolve was under way stand down for the same resolver.
+    /// </summary>
+    public static (string By, DateTimeOffset At)? ResolutionOf(Report report) =>
+        report.Status == ReportStatus.Resolved && report.Timeline.LastOrDefault(t => t.Status == ReportStatus.Resolved) is { } entry
+            ? (entry.StationId ?? Admin, entry.At)
+            : null;
+
+    /// <summary>
     /// The alerts that change when every alert of the report names all of <paramref name="stationIds"/> (an escalation or
     /// a transfer added stations, which the earlier alerts do not list yet), after <paramref name="change"/>.
     /// </summary>

@@ -132,7 +132,13 @@ public sealed class AlertActions(
             await retention.ScheduleAsync(stored.Report, stored.Key, ct);
         }
 
-        await reports.UpdateAsync(stored.Report.AreaId, stored.Key, step, ct, stored);
+        var update = await reports.UpdateAsync(stored.Report.AreaId, stored.Key, step, ct, stored);
+        // An escalation or a transfer that named more stations while this resolve was under way: they stand down too.
+        if (action == StationAction.Resolve && update is { Report: var report } && SharedSearch.ResolutionOf(report) is { } resolution
+            && report.StationIds.Except(stored.Report.StationIds, StringComparer.Ordinal).Any())
+        {
+            await alerts.UpdateAllAsync(report.AreaId, stored.Key, report.StationIds, all => SharedSearch.Apply(all, resolution.By, StationAction.Resolve, resolution.At), ct);
+        }
     }
 
     /// <summary>
