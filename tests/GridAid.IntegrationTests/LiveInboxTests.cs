@@ -4,21 +4,12 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Core;
-using Azure.Data.Tables;
 using GridAid.Core.Serialization;
 using GridAid.Infrastructure.Storage;
-using GridAid.Infrastructure.Tables;
-using GridAid.IntegrationTests.Limits;
-using GridAid.LocalHost;
 using GridAid.TestSupport;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace GridAid.IntegrationTests;
 
@@ -48,21 +39,8 @@ public sealed class LiveInboxFixture : IAsyncLifetime
             ["GridAid:InboxClosedPageSize"] = "2",
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        _app = LocalHostApp.Create(["--urls", "http://127.0.0.1:0"], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(config);
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            builder.Services.AddSingleton(sp =>
-            {
-                var tables = new TableClientOptions();
-                tables.AddPolicy(new LimitsFixture.LoggingPolicy(TableRequests), HttpPipelinePosition.PerRetry);
-                return new StorageClients(sp.GetRequiredService<IOptions<StorageOptions>>(), tables);
-            });
-        });
-        await _app.StartAsync();
-        _app.Services.GetRequiredService<DirectoryCache>().Clear();
-        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        Http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+        (_app, var http) = await LoggedLocalHost.StartAsync(config, TableRequests);
+        Http = http;
     }
 
     public async Task DisposeAsync()
