@@ -16,8 +16,14 @@ public sealed class GridAidOptions
     /// <summary>The areas' local time, for counting figures by month (China Standard Time by default).</summary>
     public TimeSpan AreaUtcOffset { get; set; } = TimeSpan.FromHours(8);
 
-    /// <summary>Most alerts one inbox request returns.</summary>
-    public int InboxSize { get; set; } = 200;
+    /// <summary>
+    /// Most open alerts one inbox request returns (all of them, in practice: an open alert is closed after
+    /// <c>GridAid:Retention:CloseOpenAfter</c>); the closed ones follow, <see cref="InboxClosedPageSize"/> a page.
+    /// </summary>
+    public int InboxSize { get; set; } = 1000;
+
+    /// <summary>Closed alerts per inbox page, newest first (<c>?continuation=</c> pages on).</summary>
+    public int InboxClosedPageSize { get; set; } = 50;
 
     /// <summary>When unacknowledged urgent reports are widened (<c>GridAid:Escalation:LostPersonAfter</c>, <c>…:HazardAfter</c>).</summary>
     public EscalationPolicy Escalation { get; set; } = new();

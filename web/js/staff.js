@@ -22,7 +22,7 @@
     set token(v) { if (v) sessionStorage.setItem(KEY, v); else sessionStorage.removeItem(KEY); },
     api(path, opts = {}) {
       // Not Authorization: behind Azure Static Web Apps that header carries the proxy's own token.
-      return fetch(path, { ...opts, cache: 'no-store', headers: { 'X-GridAid-Auth': S.token } });
+      return fetch(path, { ...opts, cache: 'no-store', headers: { ...(opts.headers || {}), 'X-GridAid-Auth': S.token } });
     },
     el,
     when(iso) { return iso ? new Date(iso).toLocaleString(G.lang, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }) : ''; },

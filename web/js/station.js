@@ -1,102 +1,251 @@
-// The station inbox: newest first, lost persons on top, refreshed every 5 s.
+// The station inbox: live (a poll every second, a bodiless 304 while nothing changed), open alerts first, lost persons on
+// top; an urgent alert this station has not acknowledged rings (sound, vibration, title badge, a system notification)
+// every 10 s until someone here acknowledges it. At 900 px and wider: the list and the selected alert side by side.
 (() => {
   'use strict';
   const { el } = Staff;
   const $ = s => document.querySelector(s);
+  const POLL_MS = 1000;
+  const RING_MS = 10000;
   let alerts = [];
+  let older = [];
+  let next = null;
+  let etag = null;
   let station = '';
   let at = null;
   let timer = 0;
   let stations = [];
-  const stName = id => { const s = stations.find(x => x.id === id); return s ? G.n(s.name) : id; };
+  let selected = null;
+  const wide = window.matchMedia('(min-width: 900px)');
+  const baseTitle = document.title;
+  const stName = id => { if (id === 'admin') return G.t('stf.admin'); const s = stations.find(x => x.id === id); return s ? G.n(s.name) : id; };
+  const myType = () => (stations.find(x => x.id === station) || {}).type;
   const open = a => a.status !== 'resolved' && a.status !== 'closed';
-  const rank = a => (a.kind === 'lost_person' && open(a) ? 0 : a.urgent && open(a) ? 1 : 2);
+  const rank = a => (a.kind === 'lost_person' && open(a) ? 0 : a.urgent && open(a) ? 1 : open(a) ? 2 : 3);
+  const all = () => [...alerts, ...older.filter(o => !alerts.some(a => a.trackingCode === o.trackingCode))];
+  const sorted = () => all().sort((a, b) => rank(a) - rank(b) || (rank(a) < 3 ? b.submittedAt.localeCompare(a.submittedAt) : 0));
+
+  // Ringing. window.GridAidRing counts what the page did, for tests (a headless browser has no speaker).
+  const R = window.GridAidRing = { beeps: 0, vibrations: 0, notifications: 0 };
+  let audio = null;
+  let ringTimer = 0;
+  const rung = new Set();
+  const ringingNow = () => alerts.filter(a => a.urgent && a.status === 'routed');
+  const beep = () => {
+    try {
+      const Ctx = window.AudioContext || window.webkitAudioContext;
+      if (!Ctx) return;
+      audio = audio || new Ctx();
+      const t = audio.currentTime;
+      for (const [f, s] of [[880, 0], [660, 0.25], [880, 0.5]]) {
+        const o = audio.createOscillator();
+        const g = audio.createGain();
+        o.type = 'square';
+        o.frequency.value = f;
+        g.gain.value = 0.15;
+        o.connect(g);
+        g.connect(audio.destination);
+        o.start(t + s);
+        o.stop(t + s + 0.2);
+      }
+      R.beeps++;
+    } catch (e) { /* no sound on this device */ }
+  };
+  const alarm = () => {
+    if (!ringingNow().length) return;
+    beep();
+    if (navigator.vibrate && navigator.vibrate([400, 150, 400])) R.vibrations++;
+  };
+  const notify = a => {
+    if (!('Notification' in window) || Notification.permission !== 'granted') return;
+    try {
+      new Notification(G.t('stf.urgent') + ' · ' + G.t('kind.' + a.kind), { body: (a.pointName || a.pointCode || '') + ' · ' + a.trackingCode, tag: a.trackingCode, requireInteraction: true });
+      R.notifications++;
+    } catch (e) { /* some browsers only notify from a service worker */ }
+  };
+  const ring = () => {
+    const now = ringingNow();
+    document.title = (now.length ? '(' + now.length + ') ' : '') + baseTitle;
+    document.documentElement.dataset.ringing = now.length ? 'true' : 'false';
+    const fresh = now.filter(a => !rung.has(a.trackingCode));
+    fresh.forEach(a => { rung.add(a.trackingCode); notify(a); });
+    if (!now.length) { clearInterval(ringTimer); ringTimer = 0; return; }
+    if (fresh.length) alarm();
+    showEnable();
+    if (!ringTimer) ringTimer = setInterval(alarm, RING_MS);
+  };
+  // Sound and notifications need a tap: never asked for on load.
+  const enable = async () => {
+    try { const Ctx = window.AudioContext || window.webkitAudioContext; if (Ctx) { audio = audio || new Ctx(); await audio.resume(); } } catch (e) { /* no sound */ }
+    if ('Notification' in window && Notification.permission === 'default') {
+      try { await Notification.requestPermission(); } catch (e) { /* refused */ }
+    }
+    showEnable();
+  };
+  const showEnable = () => {
+    const b = $('#ring-on');
+    const granted = !('Notification' in window) || Notification.permission !== 'default';
+    b.hidden = granted && !!audio && audio.state === 'running';
+  };
+
+  const when = iso => Staff.when(iso);
+  const PEER = { routed: 'alerted', acknowledged: 'acknowledged', in_progress: 'started', resolved: 'resolved', closed: 'closed' };
+  // Steps of one kind in the same minute (seven stations alerted at once) are one line naming them all.
+  const group = steps => {
+    const out = [];
+    for (const s of steps) {
+      const who = s.by ? stName(s.by) : s.stationId ? stName(s.stationId) : null;
+      const last = out[out.length - 1];
+      if (last && last.step === s.step && when(last.at) === when(s.at)) { if (who) last.names.push(who); } else out.push({ at: s.at, step: s.step, names: who ? [who] : [] });
+    }
+    return out;
+  };
+  const card = a => {
+    const lp = a.kind === 'lost_person';
+    const dl = el('dl', { className: 'kv' });
+    const row = (k, v) => { if (v) dl.append(el('dt', { textContent: k }), el('dd', {}, v)); };
+    row(G.t('st.place'), a.pointName || a.pointCode);
+    row(G.t('st.submitted'), when(a.submittedAt));
+    row(G.t('stf.desc'), a.description);
+    for (const k in a.details || {}) {
+      const v = a.details[k];
+      const label = G.s['f.' + k] ? G.t('f.' + k) : k;
+      const pre = { category: 'cat', whereNow: 'now', sex: 'sex', hazardType: 'hz', severity: 'sev' }[k];
+      row(label, pre && G.s[pre + '.' + v] ? G.t(pre + '.' + v) : v);
+    }
+    const c = a.contact || {};
+    if (c.phone) row(G.t('stf.phone'), el('a', { href: 'tel:' + c.phone, textContent: c.phone }));
+    row(G.t('stf.reporter'), c.name);
+    if (a.reason === 'escalated') row(G.t('stf.why'), G.t('stf.escalated'));
+    if (a.reason === 'routing_failed') row(G.t('stf.why'), G.t('stf.routingFailed'));
+    if (a.transferredFrom) row(G.t('stf.why'), G.t('stf.from', { s: stName(a.transferredFrom) }));
+    if (a.transferredTo) row(G.t('stf.handed'), stName(a.transferredTo));
+    const btn = (label, step, done, note) => {
+      const b = el('button', { type: 'button', className: 'secondary', textContent: label, disabled: done });
+      if (note) b.title = note;
+      b.dataset.k = a.trackingCode + ':' + step;
+      b.addEventListener('click', () => act(a.trackingCode, step, b));
+      return b;
+    };
+    const acked = a.status !== 'routed';
+    const policeOnly = lp && myType() !== 'police_post';
+    const buttons = el('div', { className: 'row' },
+      btn(G.t('stf.ack'), 'ack', acked || !open(a)),
+      btn(G.t('stf.start'), 'start', a.status === 'in_progress' || !open(a)),
+      lp ? btn(G.t('stf.found'), 'found', !!a.foundAt || !open(a)) : null,
+      btn(G.t('stf.resolve'), 'resolve', !open(a) || policeOnly, policeOnly ? G.t('stf.policeOnly') : ''));
+    const pick = el('select', {},
+      el('option', { value: '', textContent: G.t('stf.transferTo') }),
+      ...stations.filter(x => x.id !== station && !(a.stationIds || []).includes(x.id)).map(x => el('option', { value: x.id, textContent: G.n(x.name) })));
+    pick.setAttribute('aria-label', G.t('stf.transferTo'));
+    const move = el('button', { type: 'button', className: 'secondary', textContent: G.t('stf.transfer'), disabled: !open(a) });
+    move.dataset.k = a.trackingCode + ':transfer';
+    move.addEventListener('click', () => { if (pick.value) act(a.trackingCode, 'transfer', move, { toStationId: pick.value }); else pick.focus(); });
+    const peers = (a.peers || []).length ? el('div', { className: 'peers' }, el('h3', { textContent: G.t('stf.others') }),
+      el('ul', {}, ...a.peers.map(p => el('li', {}, el('b', { textContent: stName(p.stationId) }), ' · ',
+        G.t('step.' + (p.foundAt && p.status === 'in_progress' ? 'found_handing_over' : PEER[p.status] || p.status)))))) : null;
+    const steps = (a.activity || []).length ? el('div', { className: 'steps' }, el('h3', { textContent: G.t('stf.activity') }),
+      el('ol', {}, ...group(a.activity).map(s => el('li', {}, el('time', { textContent: when(s.at) }), ' ',
+        G.t('step.' + s.step) + (s.names.length ? ' · ' + s.names.join(', ') : ''))))) : null;
+    const ringing = a.urgent && a.status === 'routed';
+    const art = el('article', { className: 'card alert' + (lp ? ' urgent' : '') + (open(a) ? '' : ' done') },
+      el('h2', {}, a.urgent ? el('span', { className: 'badge u', textContent: G.t('stf.urgent') }) : null,
+        G.t('kind.' + a.kind), el('span', { className: 'badge', textContent: G.t('status.' + a.status) })),
+      a.resolvedBy ? el('p', { className: 'by', textContent: G.t('stf.resolvedBy', { s: stName(a.resolvedBy) }) }) : null,
+      el('p', {}, el('a', { href: '/s/' + a.trackingCode, textContent: a.trackingCode })),
+      dl, peers, steps, open(a) ? buttons : null,
+      open(a) ? el('div', { className: 'row' }, pick, move) : null);
+    art.dataset.code = a.trackingCode;
+    if (ringing) art.dataset.ringing = 'true';
+    return art;
+  };
+  const summary = a => {
+    const b = el('button', { type: 'button', className: 'pick' + (a.kind === 'lost_person' && open(a) ? ' urgent' : '') + (open(a) ? '' : ' done') },
+      el('b', { textContent: G.t('kind.' + a.kind) }), ' ', el('span', { textContent: a.pointName || a.pointCode || '' }), el('br'),
+      el('small', { textContent: G.t('status.' + a.status) + (a.resolvedBy ? ' · ' + G.t('stf.resolvedBy', { s: stName(a.resolvedBy) }) : '') + ' · ' + a.trackingCode }));
+    b.setAttribute('aria-pressed', String(a.trackingCode === selected));
+    b.dataset.k = a.trackingCode + ':pick';
+    b.addEventListener('click', () => { selected = a.trackingCode; render(); });
+    return b;
+  };
   const render = () => {
     $('#ib-h').textContent = G.t('stf.inbox') + ' · ' + stName(station);
     $('#upd').textContent = at ? G.t('stf.updated', { t: at.toLocaleTimeString(G.lang) }) : '';
     const list = $('#list');
+    const detail = $('#detail');
     // Never close a station picker mid-choice; otherwise keep keyboard focus on the same control across refreshes.
-    const active = list.contains(document.activeElement) ? document.activeElement : null;
+    const active = $('#inbox').contains(document.activeElement) ? document.activeElement : null;
     if (active && active.tagName === 'SELECT') return;
     const focusKey = active && active.dataset.k;
     list.textContent = '';
-    if (!alerts.length) list.append(el('p', { className: 'card', textContent: G.t('stf.none') }));
-    const sorted = [...alerts].sort((a, b) => rank(a) - rank(b) || b.submittedAt.localeCompare(a.submittedAt));
-    for (const a of sorted) {
-      const lp = a.kind === 'lost_person';
-      const dl = el('dl', { className: 'kv' });
-      const row = (k, v) => { if (v) dl.append(el('dt', { textContent: k }), el('dd', {}, v)); };
-      row(G.t('st.place'), a.pointName || a.pointCode);
-      row(G.t('st.submitted'), Staff.when(a.submittedAt));
-      row(G.t('stf.desc'), a.description);
-      for (const k in a.details || {}) {
-        const v = a.details[k];
-        const label = G.s['f.' + k] ? G.t('f.' + k) : k;
-        const pre = { category: 'cat', whereNow: 'now', sex: 'sex', hazardType: 'hz', severity: 'sev' }[k];
-        row(label, pre && G.s[pre + '.' + v] ? G.t(pre + '.' + v) : v);
-      }
-      const c = a.contact || {};
-      if (c.phone) row(G.t('stf.phone'), el('a', { href: 'tel:' + c.phone, textContent: c.phone }));
-      row(G.t('stf.reporter'), c.name);
-      const btn = (label, step, done) => {
-        const b = el('button', { type: 'button', className: 'secondary', textContent: label, disabled: done });
-        b.dataset.k = a.trackingCode + ':' + step;
-        b.addEventListener('click', () => act(a.trackingCode, step, b));
-        return b;
-      };
-      const ack = a.status === 'acknowledged' || a.status === 'in_progress' || !open(a);
-      if (a.reason === 'escalated') row(G.t('stf.why'), G.t('stf.escalated'));
-      if (a.reason === 'routing_failed') row(G.t('stf.why'), G.t('stf.routingFailed'));
-      if (a.transferredFrom) row(G.t('stf.why'), G.t('stf.from', { s: stName(a.transferredFrom) }));
-      if (a.transferredTo) row(G.t('stf.handed'), stName(a.transferredTo));
-      const pick = el('select', { 'aria-label': G.t('stf.transferTo') },
-        el('option', { value: '', textContent: G.t('stf.transferTo') }),
-        ...stations.filter(x => x.id !== station && !(a.stationIds || []).includes(x.id)).map(x => el('option', { value: x.id, textContent: G.n(x.name) })));
-      pick.setAttribute('aria-label', G.t('stf.transferTo'));
-      const move = el('button', { type: 'button', className: 'secondary', textContent: G.t('stf.transfer'), disabled: !open(a) });
-      move.dataset.k = a.trackingCode + ':transfer';
-      move.addEventListener('click', () => { if (pick.value) act(a.trackingCode, 'transfer', move, { toStationId: pick.value }); else pick.focus(); });
-      list.append(el('article', { className: 'card alert' + (lp ? ' urgent' : '') },
-        el('h2', {}, a.urgent ? el('span', { className: 'badge u', textContent: G.t('stf.urgent') }) : null,
-          G.t('kind.' + a.kind), el('span', { className: 'badge', textContent: G.t('status.' + a.status) })),
-        el('p', {}, el('a', { href: '/s/' + a.trackingCode, textContent: a.trackingCode })),
-        dl,
-        el('div', { className: 'row' }, btn(G.t('stf.ack'), 'ack', ack), btn(G.t('stf.start'), 'start', a.status === 'in_progress' || !open(a)), btn(G.t('stf.resolve'), 'resolve', !open(a))),
-        open(a) ? el('div', { className: 'row' }, pick, move) : null));
+    detail.textContent = '';
+    const items = sorted();
+    if (!items.length) list.append(el('p', { className: 'card', textContent: G.t('stf.none') }));
+    $('#inbox').classList.toggle('split', wide.matches);
+    detail.hidden = !wide.matches;
+    if (wide.matches) {
+      if (!items.some(a => a.trackingCode === selected)) selected = items.length ? items[0].trackingCode : null;
+      for (const a of items) list.append(summary(a));
+      const chosen = items.find(a => a.trackingCode === selected);
+      if (chosen) detail.append(card(chosen));
+    } else {
+      for (const a of items) list.append(card(a));
     }
-    const again = focusKey && [...list.querySelectorAll('[data-k]')].find(e => e.dataset.k === focusKey);
+    $('#older').hidden = !next;
+    const again = focusKey && [...$('#inbox').querySelectorAll('[data-k]')].find(e => e.dataset.k === focusKey);
     if (again && !again.disabled) again.focus();
   };
+  const inboxUrl = continuation => '/api/stations/' + encodeURIComponent(station) + '/alerts' + (continuation ? '?continuation=' + encodeURIComponent(continuation) : '');
   const act = async (code, step, b, body) => {
     b.disabled = true;
     try {
       const r = await Staff.api('/api/stations/' + encodeURIComponent(station) + '/alerts/' + encodeURIComponent(code) + '/' + step,
         { method: 'POST', body: body ? JSON.stringify(body) : undefined });
-      if (r.status === 401 || r.status === 403) return Staff.rejected();
-    } catch (e) { /* shown by the next refresh */ }
+      if (r.status === 401) return Staff.rejected();
+      if (!r.ok) {
+        const p = await r.json().catch(() => ({}));
+        $('#news').textContent = p.detail || p.title || '';
+      }
+    } catch (e) { /* shown by the next poll */ }
     load();
   };
   const load = async () => {
     clearTimeout(timer);
     try {
-      const r = await Staff.api('/api/stations/' + encodeURIComponent(station) + '/alerts');
+      const r = await Staff.api(inboxUrl(null), etag ? { headers: { 'If-None-Match': etag } } : {});
       if (r.status === 401 || r.status === 403) return Staff.rejected();
-      if (r.ok) {
+      at = new Date();
+      if (r.status === 304) {
+        $('#upd').textContent = G.t('stf.updated', { t: at.toLocaleTimeString(G.lang) });
+      } else if (r.ok) {
         const seen = new Set(alerts.map(a => a.trackingCode));
-        const first = !at;
+        const first = etag === null;
         alerts = await r.json();
-        at = new Date();
-        // Screen readers hear each new urgent alert once (not every refresh).
+        etag = r.headers.get('ETag');
+        if (!older.length) next = r.headers.get('X-GridAid-Continuation');
+        // Screen readers hear each new urgent alert once (not every poll).
         const fresh = first ? [] : alerts.filter(a => a.urgent && open(a) && !seen.has(a.trackingCode));
         if (fresh.length) $('#news').textContent = fresh.map(a => G.t('stf.newUrgent', { k: G.t('kind.' + a.kind), p: a.pointName || a.pointCode || '' })).join('; ');
         render();
+        ring();
       }
     } catch (e) { $('#upd').textContent = G.t('stf.netErr'); }
-    timer = setTimeout(load, 5000);
+    timer = setTimeout(load, POLL_MS);
+  };
+  const more = async () => {
+    if (!next) return;
+    try {
+      const r = await Staff.api(inboxUrl(next));
+      if (r.ok) { older = older.concat(await r.json()); next = r.headers.get('X-GridAid-Continuation'); render(); }
+    } catch (e) { $('#upd').textContent = G.t('stf.netErr'); }
   };
   G.onLang(() => { if (station) render(); });
+  wide.addEventListener('change', () => { if (station) render(); });
   Staff.init('station', async () => {
     station = Staff.token.split('.')[1];
+    $('#ring-on').addEventListener('click', enable);
+    $('#older').addEventListener('click', more);
+    showEnable();
     try { const r = await Staff.api('/api/stations'); if (r.ok) stations = await r.json(); } catch (e) { /* names fall back to ids */ }
     load();
   });

@@ -57,6 +57,23 @@ public sealed record Alert
 
     public DateTimeOffset? ResolvedAt { get; init; }
 
+    /// <summary>When this station started work on it.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
+    /// <summary>When this station marked a lost person "found, handing over".</summary>
+    public DateTimeOffset? FoundAt { get; init; }
+
+    /// <summary>The station (or <see cref="SharedSearch.Admin"/>) whose resolve closed this alert: this station itself, or the one every station stood down for.</summary>
+    public string? ResolvedBy { get; init; }
+
+    /// <summary>The other stations' parts in the search (filled when an inbox is read, never stored).</summary>
+    public IReadOnlyList<PeerState>? Peers { get; init; }
+
+    /// <summary>The search's steps at every station (filled when an inbox is read, never stored).</summary>
+    public IReadOnlyList<SearchStep>? Activity { get; init; }
+
+    public bool IsOpen => Status < ReportStatus.Resolved;
+
     public static Alert For(
         Report report, string stationId, IReadOnlyList<string> stationIds, string? pointName, DateTimeOffset now,
         AlertReason reason = AlertReason.Routed, string? transferredFrom = null) => new()
@@ -91,9 +108,26 @@ public sealed record Alert
         {
             Status = target,
             AcknowledgedAt = AcknowledgedAt ?? now,
+            StartedAt = target == ReportStatus.InProgress ? now : StartedAt,
             ResolvedAt = target == ReportStatus.Resolved ? now : ResolvedAt,
+            ResolvedBy = target == ReportStatus.Resolved ? StationId : ResolvedBy,
         };
     }
+
+    /// <summary>This station found the lost person and is handing them over (it is then working on it); null when already marked or closed.</summary>
+    public Alert? Found(DateTimeOffset now) => FoundAt is not null || !IsOpen
+        ? null
+        : (Step(ReportStatus.InProgress, now) ?? this) with { FoundAt = now };
+
+    /// <summary>
+    /// Closed by a resolve: by this station itself, or a stand-down for <paramref name="resolverId"/>'s resolve (another
+    /// station or the admin). Null when the alert is already resolved or closed.
+    /// </summary>
+    public Alert? Resolve(string resolverId, DateTimeOffset now) => !IsOpen
+        ? null
+        : resolverId == StationId
+            ? Step(ReportStatus.Resolved, now)
+            : this with { Status = ReportStatus.Resolved, ResolvedAt = now, ResolvedBy = resolverId };
 
     /// <summary>The alert closed with its report (nobody resolved it in time); null when it is already resolved or closed.</summary>
     public Alert? Closed(DateTimeOffset now) => Status >= ReportStatus.Resolved ? null : this with { Status = ReportStatus.Closed, ResolvedAt = now };

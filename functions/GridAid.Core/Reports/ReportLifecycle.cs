@@ -50,6 +50,41 @@ public static class ReportLifecycle
     }
 
     /// <summary>
+    /// A station found the lost person and is handing them over: the report is in progress (never back), with a timeline
+    /// entry. Null when that station already said so or the report is resolved or closed.
+    /// </summary>
+    public static Report? FoundHandingOver(Report report, string stationId, DateTimeOffset now)
+    {
+        if (!report.StationIds.Contains(stationId, StringComparer.Ordinal))
+        {
+            throw new InvalidOperationException($"Report {report.TrackingCode} was not routed to station {stationId}.");
+        }
+
+        if (report.Status >= ReportStatus.Resolved || report.Timeline.Any(t => t.StationId == stationId && t.Note == TimelineNotes.FoundHandingOver))
+        {
+            return null;
+        }
+
+        return report with
+        {
+            Status = report.Status >= ReportStatus.InProgress ? report.Status : ReportStatus.InProgress,
+            UpdatedAt = now,
+            Timeline = [.. report.Timeline, new TimelineEntry(now, ReportStatus.InProgress, stationId, TimelineNotes.FoundHandingOver)],
+        };
+    }
+
+    /// <summary>The area's admin resolves the report (every station stands down); null when it is already resolved or closed.</summary>
+    public static Report? ResolvedByAdmin(Report report, DateTimeOffset now) =>
+        report.Status >= ReportStatus.Resolved
+            ? null
+            : report with
+            {
+                Status = ReportStatus.Resolved,
+                UpdatedAt = now,
+                Timeline = [.. report.Timeline, new TimelineEntry(now, ReportStatus.Resolved, Note: TimelineNotes.ResolvedByAdmin)],
+            };
+
+    /// <summary>
     /// Routing failed every delivery: the area's duty station takes the report, so a human has it. Null when the duty
     /// station already has it.
     /// </summary>
@@ -132,4 +167,10 @@ public static class TimelineNotes
     /// <summary>Closed because it stayed open past the configured time, not because anyone resolved it.</summary>
     public const string ClosedUnattended = "closed_unattended";
     public const string TransferredTo = "transferred_to:";
+
+    /// <summary>A station found the lost person and is taking them to a police post.</summary>
+    public const string FoundHandingOver = "found_handing_over";
+
+    /// <summary>The area's admin resolved the report (no station did).</summary>
+    public const string ResolvedByAdmin = "resolved_by_admin";
 }

@@ -45,6 +45,13 @@ public sealed class UnansweredEscalation(
         var pointName = report.PointCode is { } code ? area.FindPoint(code)?.Name.ToString() : null;
         var escalated = told.Select(id => Alert.For(report, id, report.StationIds, pointName, now, AlertReason.Escalated)).ToList();
         var added = await alerts.AddAllAsync(escalated, ct);
+        // The stations alerted first now see the new ones too (and each other's parts in the search).
+        await alerts.UpdateAllAsync(check.AreaId, check.ReportKey, report.StationIds, all => SharedSearch.Widened(all, report.StationIds), ct);
+        // A resolve under way while these alerts were added may not have seen them: they stand down for the same resolver.
+        if (await reports.GetAsync(check.AreaId, check.ReportKey, ct) is { } latest && SharedSearch.ResolutionOf(latest.Report) is { } resolution)
+        {
+            await alerts.UpdateAllAsync(check.AreaId, check.ReportKey, latest.Report.StationIds, all => SharedSearch.Apply(all, resolution.By, StationAction.Resolve, resolution.At), ct);
+        }
         await redaction.RedactLateAlertsAsync(check.AreaId, check.ReportKey, told, ct);
         await publisher.PublishAsync(added, ct);
         if (update.Changed)

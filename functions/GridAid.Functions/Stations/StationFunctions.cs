@@ -1,3 +1,4 @@
+using GridAid.Core.Alerts;
 using GridAid.Core.Reports;
 using GridAid.Infrastructure.Tables;
 
@@ -17,25 +18,49 @@ public sealed class StationFunctions(AlertActions actions, DirectoryCache direct
             .Select(s => new { s.Id, s.Name, s.Type }).ToList());
     }
 
+    /// <summary>
+    /// Every open alert (each with the other stations' parts and the search's timeline), then a page of closed ones
+    /// (<c>?continuation=</c> from <see cref="InboxResult.ContinuationHeader"/> pages on). Polled every second: while
+    /// nothing changed, <c>If-None-Match</c> gets a 304 for one storage read (docs/live-inbox.md).
+    /// </summary>
     [Function(nameof(ListStationAlerts))]
     [CallableBy(Callers.RouteStationOrAdmin)]
     public async Task<IActionResult> ListStationAlerts(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "stations/{stationId}/alerts")] HttpRequest req, string stationId, CancellationToken ct) =>
-        ApiResults.Json(await actions.InboxAsync(req.Caller().AreaId, stationId, options.Value.InboxSize, ct));
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "stations/{stationId}/alerts")] HttpRequest req, string stationId, CancellationToken ct)
+    {
+        var areaId = req.Caller().AreaId;
+        var continuation = req.Query["continuation"].ToString() is { Length: > 0 and <= 2048 } c ? c : null;
+        var etag = InboxResult.ETagOf(await actions.InboxVersionAsync(areaId, stationId, ct), continuation);
+        if (req.IfNoneMatch(etag))
+        {
+            return new InboxResult(etag, null);
+        }
+
+        var o = options.Value;
+        return new InboxResult(etag, await actions.InboxAsync(areaId, stationId, o.InboxSize, o.InboxClosedPageSize, continuation, ct));
+    }
 
     [Function(nameof(AcknowledgeAlert))]
     [CallableBy(Callers.RouteStation)]
     public Task<IActionResult> AcknowledgeAlert(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "stations/{stationId}/alerts/{reportId}/ack")] HttpRequest req,
         string stationId, string reportId, CancellationToken ct) =>
-        StepAsync(req, stationId, reportId, ReportStatus.Acknowledged, ct);
+        StepAsync(req, stationId, reportId, StationAction.Acknowledge, ct);
 
     [Function(nameof(StartAlert))]
     [CallableBy(Callers.RouteStation)]
     public Task<IActionResult> StartAlert(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "stations/{stationId}/alerts/{reportId}/start")] HttpRequest req,
         string stationId, string reportId, CancellationToken ct) =>
-        StepAsync(req, stationId, reportId, ReportStatus.InProgress, ct);
+        StepAsync(req, stationId, reportId, StationAction.Start, ct);
+
+    /// <summary>A lost person found and being taken to a police post; the search stays open until a police post resolves it.</summary>
+    [Function(nameof(FoundHandingOver))]
+    [CallableBy(Callers.RouteStation)]
+    public Task<IActionResult> FoundHandingOver(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "stations/{stationId}/alerts/{reportId}/found")] HttpRequest req,
+        string stationId, string reportId, CancellationToken ct) =>
+        StepAsync(req, stationId, reportId, StationAction.FoundHandingOver, ct);
 
     [Function(nameof(TransferAlert))]
     [CallableBy(Callers.RouteStation)]
@@ -70,12 +95,34 @@ public sealed class StationFunctions(AlertActions actions, DirectoryCache direct
     public Task<IActionResult> ResolveAlert(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "stations/{stationId}/alerts/{reportId}/resolve")] HttpRequest req,
         string stationId, string reportId, CancellationToken ct) =>
-        StepAsync(req, stationId, reportId, ReportStatus.Resolved, ct);
+        StepAsync(req, stationId, reportId, StationAction.Resolve, ct);
 
-    private async Task<IActionResult> StepAsync(HttpRequest req, string stationId, string reportId, ReportStatus target, CancellationToken ct) =>
-        TrackingCode.Normalize(reportId) is { } code && await actions.StepAsync(req.Caller().AreaId, stationId, code, target, ct) is { } alert
-            ? ApiResults.Json(alert)
-            : ApiResults.NotFound("该站点没有这条警报", "This station has no such alert");
+    /// <summary>The area's admin resolves a report: every station holding it stands down, each alert "resolved by" the admin.</summary>
+    [Function(nameof(ResolveReportAsAdmin))]
+    [CallableBy(Callers.AreaAdmin)]
+    [Audited]
+    public async Task<IActionResult> ResolveReportAsAdmin(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/reports/{trackingCode}/resolve")] HttpRequest req,
+        string trackingCode, CancellationToken ct) =>
+        TrackingCode.Normalize(trackingCode) is { } code && await actions.ResolveAsAdminAsync(req.Caller().AreaId, code, ct) is { } alerts
+            ? ApiResults.Json(alerts)
+            : ApiResults.NotFound("未找到该查询码", "No report has this tracking code");
+
+    private async Task<IActionResult> StepAsync(HttpRequest req, string stationId, string reportId, StationAction action, CancellationToken ct)
+    {
+        var result = TrackingCode.Normalize(reportId) is { } code
+            ? await actions.StepAsync(req.Caller().AreaId, stationId, code, action, ct)
+            : new StepResult(null);
+        return result switch
+        {
+            { Alert: { } alert } => ApiResults.Json(alert),
+            { Refusal: ActionRefusal.PoliceResolveOnly } => ApiResults.Problem(StatusCodes.Status403Forbidden,
+                "走失人员只能由派出所或管理员结案；找到后请点“已找到，正在移交”", "Only a police post or the admin resolves a lost person: mark them \"found, handing over\"", req.Language()),
+            { Refusal: ActionRefusal.NotALostPerson } => ApiResults.Problem(StatusCodes.Status409Conflict,
+                "“已找到，正在移交”只用于走失人员", "\"Found, handing over\" is for lost persons only", req.Language()),
+            _ => ApiResults.NotFound("该站点没有这条警报", "This station has no such alert"),
+        };
+    }
 }
 
 public sealed record TransferRequest(string? ToStationId, string? Note);

@@ -59,6 +59,12 @@ public sealed class AlertEntity : ITableEntity
 
     public DateTimeOffset? ResolvedAt { get; set; }
 
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? FoundAt { get; set; }
+
+    public string? ResolvedBy { get; set; }
+
     public static AlertEntity From(Alert a) => new()
     {
         PartitionKey = a.AreaId,
@@ -83,6 +89,9 @@ public sealed class AlertEntity : ITableEntity
         RoutedAt = a.RoutedAt,
         AcknowledgedAt = a.AcknowledgedAt,
         ResolvedAt = a.ResolvedAt,
+        StartedAt = a.StartedAt,
+        FoundAt = a.FoundAt,
+        ResolvedBy = a.ResolvedBy,
     };
 
     public Alert ToAlert()
@@ -109,6 +118,9 @@ public sealed class AlertEntity : ITableEntity
             RoutedAt = RoutedAt,
             AcknowledgedAt = AcknowledgedAt,
             ResolvedAt = ResolvedAt,
+            StartedAt = StartedAt,
+            FoundAt = FoundAt,
+            ResolvedBy = ResolvedBy,
         };
     }
 }

@@ -58,4 +58,10 @@ public static class AlertKeys
 
     /// <summary>The row-key range of one station's alerts in its area's partition.</summary>
     public static (string From, string To) StationRange(string stationId) => ($"{stationId}_", $"{stationId}`");
+
+    /// <summary>
+    /// The row of a station's inbox version, in its area's partition so it is written in the same transaction as the
+    /// alerts. Station ids are lower-case letters, digits and dashes, so '~' keeps these rows out of every station's range.
+    /// </summary>
+    public static string InboxVersion(string stationId) => "~inbox_" + stationId;
 }

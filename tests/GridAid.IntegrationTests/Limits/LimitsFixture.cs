@@ -2,22 +2,11 @@ using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Azure.Core;
-using Azure.Core.Pipeline;
-using Azure.Data.Tables;
 using GridAid.Core.Serialization;
 using GridAid.Infrastructure.Storage;
-using GridAid.Infrastructure.Tables;
-using GridAid.LocalHost;
 using GridAid.TestSupport;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace GridAid.IntegrationTests.Limits;
 
@@ -78,22 +67,7 @@ public sealed class LimitsFixture : IAsyncLifetime
             config[key] = value;
         }
 
-        // As LocalHostInstance builds the host, plus a logging policy on the table client (as the benchmark's BenchHost does).
-        App = LocalHostApp.Create(["--urls", "http://127.0.0.1:0"], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(config);
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            builder.Services.AddSingleton(sp =>
-            {
-                var tables = new TableClientOptions();
-                tables.AddPolicy(new LoggingPolicy(TableRequests), HttpPipelinePosition.PerRetry);
-                return new StorageClients(sp.GetRequiredService<IOptions<StorageOptions>>(), tables);
-            });
-        });
-        await App.StartAsync();
-        App.Services.GetRequiredService<DirectoryCache>().Clear();
-        var address = App.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        Http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+        (App, Http) = await LoggedLocalHost.StartAsync(config, TableRequests);
     }
 
     public async Task DisposeAsync()
@@ -141,12 +115,6 @@ public sealed class LimitsFixture : IAsyncLifetime
         clientRequestId = GridAidFixture.NewRequestId(),
         details = new { age = "6", clothing = "红色外套,蓝色裤子" },
     };
-
-    private sealed class LoggingPolicy(ConcurrentQueue<string> log) : HttpPipelineSynchronousPolicy
-    {
-        public override void OnSendingRequest(HttpMessage message) =>
-            log.Enqueue(message.Request.Method + " " + Uri.UnescapeDataString(message.Request.Uri.ToString()));
-    }
 }
 
 [CollectionDefinition(Name)]
