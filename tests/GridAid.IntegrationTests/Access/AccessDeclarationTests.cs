@@ -12,6 +12,7 @@ public class AccessDeclarationTests
     private static readonly string[] PublicRoutes =
     [
         "health",
+        "openapi.json",
         "points",
         "points/{code}",
         "points/{code}/qr.svg",
