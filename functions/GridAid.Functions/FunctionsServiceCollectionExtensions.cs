@@ -2,6 +2,7 @@ using GridAid.Functions.Directory;
 using GridAid.Functions.Intake;
 using GridAid.Functions.Limits;
 using GridAid.Functions.Poison;
+using GridAid.Functions.Reports;
 using GridAid.Functions.Retention;
 using GridAid.Functions.Routing;
 using GridAid.Functions.Scheduling;
@@ -30,6 +31,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddGridAidLimits();
         services.AddSingleton<TrackingCodeKey>();
         services.AddSingleton<ReportIntake>();
+        services.AddSingleton<ReportAcceptance>();
         services.AddSingleton<ReportRouting>();
         services.AddOptions<SweeperOptions>().Bind(configuration.GetSection(SweeperOptions.Section));
         services.AddSingleton<StrandedReportSweeper>();

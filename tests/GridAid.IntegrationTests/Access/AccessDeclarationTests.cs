@@ -13,6 +13,11 @@ public class AccessDeclarationTests
     [
         "health",
         "openapi.json",
+        "open311/v2/discovery.json",
+        "open311/v2/requests.json",
+        "open311/v2/requests/{serviceRequestId}.json",
+        "open311/v2/services.json",
+        "open311/v2/services/{serviceCode}.json",
         "points",
         "points/{code}",
         "points/{code}/qr.svg",
