@@ -66,17 +66,11 @@ public sealed class Open311Functions(
     [Function(nameof(GetOpen311Service))]
     [CallableBy(Callers.Anyone)]
     public async Task<IActionResult> GetOpen311Service(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "open311/v2/services/{serviceCode}.json")] HttpRequest req, string serviceCode, CancellationToken ct)
-    {
-        if (await UnknownJurisdictionAsync(req, ct) is { } unknown)
-        {
-            return unknown;
-        }
-
-        return ReportKinds.TryParse(serviceCode, out var kind)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "open311/v2/services/{serviceCode}.json")] HttpRequest req, string serviceCode, CancellationToken ct) =>
+        await UnknownJurisdictionAsync(req, ct)
+        ?? (ReportKinds.TryParse(serviceCode, out var kind)
             ? ApiResults.Json(Open311Services.Definition(kind, req.Language()))
-            : Error(StatusCodes.Status404NotFound, $"service_code {serviceCode} was not found");
-    }
+            : Error(StatusCodes.Status404NotFound, $"service_code {serviceCode} was not found"));
 
     /// <summary>
     /// Creates a report from a form post (<c>application/x-www-form-urlencoded</c>, as GeoReport v2 sends it). No API key
@@ -178,7 +172,7 @@ public sealed class Open311Functions(
             return unknown;
         }
 
-        var area = q["jurisdiction_id"].FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+        var area = JurisdictionOf(req);
         var found = await Task.WhenAll(ids.Select(id => FindAsync(id, ct)));
         var lang = req.Language();
         var views = new List<Open311ServiceRequest>();
@@ -199,18 +193,11 @@ public sealed class Open311Functions(
     [Function(nameof(GetOpen311Request))]
     [CallableBy(Callers.Anyone)]
     public async Task<IActionResult> GetOpen311Request(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "open311/v2/requests/{serviceRequestId}.json")] HttpRequest req, string serviceRequestId, CancellationToken ct)
-    {
-        if (await UnknownJurisdictionAsync(req, ct) is { } unknown)
-        {
-            return unknown;
-        }
-
-        var area = req.Query["jurisdiction_id"].FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
-        return await FindAsync(serviceRequestId, ct) is { } report && (area is null || report.AreaId == area)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "open311/v2/requests/{serviceRequestId}.json")] HttpRequest req, string serviceRequestId, CancellationToken ct) =>
+        await UnknownJurisdictionAsync(req, ct)
+        ?? (await FindAsync(serviceRequestId, ct) is { } report && (JurisdictionOf(req) is not { } area || report.AreaId == area)
             ? ApiResults.Json(new[] { Open311Requests.View(report, await directory.GetAsync(report.AreaId, ct), req.Language()) })
-            : Error(StatusCodes.Status404NotFound, $"service_request_id {serviceRequestId} was not found");
-    }
+            : Error(StatusCodes.Status404NotFound, $"service_request_id {serviceRequestId} was not found"));
 
     private async Task<Core.Reports.Report?> FindAsync(string id, CancellationToken ct) =>
         TrackingCode.Normalize(id) is { } code && await reports.FindByCodeAsync(code, ct) is { } stored ? stored.Report : null;
@@ -218,8 +205,7 @@ public sealed class Open311Functions(
     /// <summary>404 in the error list when <c>jurisdiction_id</c> (the query's, or <paramref name="given"/>) names no area; null when it is absent or known.</summary>
     private async Task<IActionResult?> UnknownJurisdictionAsync(HttpRequest req, CancellationToken ct, string? given = null)
     {
-        var id = given ?? req.Query["jurisdiction_id"].FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
-        if (id is null)
+        if ((given ?? JurisdictionOf(req)) is not { } id)
         {
             return null;
         }
@@ -228,6 +214,9 @@ public sealed class Open311Functions(
             ? null
             : Error(StatusCodes.Status404NotFound, $"jurisdiction_id {id} was not found");
     }
+
+    /// <summary>The query's <c>jurisdiction_id</c>, or null when it has none (GridAid then serves every area).</summary>
+    private static string? JurisdictionOf(HttpRequest req) => req.Query["jurisdiction_id"].FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
     private static bool Date(Microsoft.Extensions.Primitives.StringValues values, out DateTimeOffset? at)
     {
