@@ -8,7 +8,8 @@ using GridAid.Infrastructure.Tables;
 namespace GridAid.Functions.Open311;
 
 /// <summary>
-/// Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2), JSON, under <c>/api/open311/v2/</c>: the six report
+/// Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2), XML and JSON (<see cref="Open311Format"/>: the
+/// resource's extension chooses), under <c>/api/open311/v2/</c>: the six report
 /// kinds as services, reports posted by any Open311 client, and reports read back by their tracking code
 /// (<c>service_request_id</c>). A posted request is validated, limited, stored, queued and routed by the same code as a
 /// tourist's report (<see cref="ReportAcceptance"/>). Reading follows the status page's rule: no contact data, ever.
@@ -29,16 +30,18 @@ public sealed class Open311Functions(
     /// <summary>When the service definitions last changed: they are built from the code, so the build that deployed it.</summary>
     private static readonly string Changeset = Open311Changeset();
 
-    /// <summary>JSON only: GeoReport v2 makes XML the required format, GridAid serves the optional JSON (docs/open311.md).</summary>
-    private static readonly string[] Formats = ["application/json"];
-
     [Function(nameof(GetOpen311Discovery))]
     [CallableBy(Callers.Anyone)]
     public IActionResult GetOpen311Discovery(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "open311/v2/discovery.json")] HttpRequest req)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "open311/v2/discovery.{format}")] HttpRequest req, string format)
     {
+        if (!Open311Format.IsKnown(format))
+        {
+            return UnknownFormat();
+        }
+
         var origin = options.Value.PublicBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{req.Scheme}://{req.Host}";
-        return ApiResults.Json(new Dictionary<string, object>
+        return Open311Format.Answer(format, "discovery", new Dictionary<string, object>
         {
             ["changeset"] = Changeset,
             ["contact"] = "GridAid: reports reach the scenic area's stations. In an emergency call 110.",
@@ -51,7 +54,7 @@ public sealed class Open311Functions(
                     ["url"] = origin + "/api/open311/v2",
                     ["changeset"] = Changeset,
                     ["type"] = "production",
-                    ["formats"] = Formats,
+                    ["formats"] = Open311Format.MimeTypes,
                 },
             },
         });
@@ -60,17 +63,19 @@ public sealed class Open311Functions(
     [Function(nameof(ListOpen311Services))]
     [CallableBy(Callers.Anyone)]
     public async Task<IActionResult> ListOpen311Services(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "open311/v2/services.json")] HttpRequest req, CancellationToken ct) =>
-        await UnknownJurisdictionAsync(req, ct) ?? ApiResults.Json(Open311Services.List(req.Language()));
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "open311/v2/services.{format}")] HttpRequest req, string format, CancellationToken ct) =>
+        !Open311Format.IsKnown(format) ? UnknownFormat()
+        : await UnknownJurisdictionAsync(req, format, ct) ?? Open311Format.Answer(format, "services", Open311Services.List(req.Language()));
 
     [Function(nameof(GetOpen311Service))]
     [CallableBy(Callers.Anyone)]
     public async Task<IActionResult> GetOpen311Service(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "open311/v2/services/{serviceCode}.json")] HttpRequest req, string serviceCode, CancellationToken ct) =>
-        await UnknownJurisdictionAsync(req, ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "open311/v2/services/{serviceCode}.{format}")] HttpRequest req, string serviceCode, string format, CancellationToken ct) =>
+        !Open311Format.IsKnown(format) ? UnknownFormat()
+        : await UnknownJurisdictionAsync(req, format, ct)
         ?? (ReportKinds.TryParse(serviceCode, out var kind)
-            ? ApiResults.Json(Open311Services.Definition(kind, req.Language()))
-            : Error(StatusCodes.Status404NotFound, $"service_code {serviceCode} was not found"));
+            ? Open311Format.Answer(format, "service_definition", Open311Services.Definition(kind, req.Language()))
+            : Error(format, StatusCodes.Status404NotFound, $"service_code {serviceCode} was not found"));
 
     /// <summary>
     /// Creates a report from a form post (<c>application/x-www-form-urlencoded</c>, as GeoReport v2 sends it). No API key
@@ -79,22 +84,27 @@ public sealed class Open311Functions(
     [Function(nameof(PostOpen311Request))]
     [CallableBy(Callers.Anyone)]
     public async Task<IActionResult> PostOpen311Request(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "open311/v2/requests.json")] HttpRequest req, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "open311/v2/requests.{format}")] HttpRequest req, string format, CancellationToken ct)
     {
         var lang = req.Language();
+        if (!Open311Format.IsKnown(format))
+        {
+            return UnknownFormat();
+        }
+
         if (!ReportForm.IsFormPost(req))
         {
-            return Error(StatusCodes.Status400BadRequest, "Send the request as application/x-www-form-urlencoded");
+            return Error(format, StatusCodes.Status400BadRequest, "Send the request as application/x-www-form-urlencoded");
         }
 
         // Both hosts have read the form within its limits before the function runs (ReportForm.RefusalAsync).
         var (submission, refused) = Open311Requests.Read(await req.ReadFormAsync(ReportForm.Limits, ct), lang, clock.GetUtcNow());
         if (refused is not null)
         {
-            return Errors(refused.Code, [refused]);
+            return Errors(format, refused.Code, [refused]);
         }
 
-        if (await UnknownJurisdictionAsync(req, ct, submission!.Area) is { } unknown)
+        if (await UnknownJurisdictionAsync(req, format, ct, submission!.Area) is { } unknown)
         {
             return unknown;
         }
@@ -102,18 +112,19 @@ public sealed class Open311Functions(
         var (valid, errors) = ReportValidator.Validate(submission);
         if (valid is null)
         {
-            return Errors(StatusCodes.Status400BadRequest, Open311Requests.Errors(errors, lang));
+            return Errors(format, StatusCodes.Status400BadRequest, Open311Requests.Errors(errors, lang));
         }
 
         var taken = await acceptance.AcceptAsync(req, valid, ct);
         return taken.Outcome switch
         {
-            AcceptanceOutcome.Accepted => ApiResults.Json(new[] { new Open311Created(taken.Result!.TrackingCode, Open311Requests.Notice(valid.Kind, lang), null) }),
+            AcceptanceOutcome.Accepted => Open311Format.Answer(format, "service_requests",
+                new[] { new Open311Created(taken.Result!.TrackingCode, Open311Requests.Notice(valid.Kind, lang), null) }),
             AcceptanceOutcome.Limited => ApiResults.RetryAfter(
-                Error(StatusCodes.Status429TooManyRequests, "Too many reports from this address: try again later. A lost person always goes through."),
+                Error(format, StatusCodes.Status429TooManyRequests, "Too many reports from this address: try again later. A lost person always goes through."),
                 LimitAnswers.Seconds(taken.Wait!.Value)),
-            AcceptanceOutcome.RequestIdOverused => Error(StatusCodes.Status409Conflict, "Too many different reports under one request id"),
-            _ => ApiResults.RetryAfter(Error(StatusCodes.Status503ServiceUnavailable, "Reports cannot be taken right now: send it again shortly"), 5),
+            AcceptanceOutcome.RequestIdOverused => Error(format, StatusCodes.Status409Conflict, "Too many different reports under one request id"),
+            _ => ApiResults.RetryAfter(Error(format, StatusCodes.Status503ServiceUnavailable, "Reports cannot be taken right now: send it again shortly"), 5),
         };
     }
 
@@ -127,8 +138,13 @@ public sealed class Open311Functions(
     [Function(nameof(ListOpen311Requests))]
     [CallableBy(Callers.Anyone)]
     public async Task<IActionResult> ListOpen311Requests(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "open311/v2/requests.json")] HttpRequest req, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "open311/v2/requests.{format}")] HttpRequest req, string format, CancellationToken ct)
     {
+        if (!Open311Format.IsKnown(format))
+        {
+            return UnknownFormat();
+        }
+
         var q = req.Query;
         string[] List(string name) =>
             [.. q[name].SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.Ordinal)];
@@ -136,13 +152,13 @@ public sealed class Open311Functions(
         var ids = List("service_request_id");
         if (ids.Length == 0)
         {
-            return Error(StatusCodes.Status400BadRequest,
+            return Error(format, StatusCodes.Status400BadRequest,
                 "service_request_id is required: requests are listed only by the tracking codes you hold (the area's admin lists every report at /api/admin/reports)");
         }
 
         if (ids.Length > MaxRequestIds)
         {
-            return Error(StatusCodes.Status400BadRequest, $"At most {MaxRequestIds} service_request_id at once");
+            return Error(format, StatusCodes.Status400BadRequest, $"At most {MaxRequestIds} service_request_id at once");
         }
 
         var kinds = new HashSet<ReportKind>();
@@ -150,7 +166,7 @@ public sealed class Open311Functions(
         {
             if (!ReportKinds.TryParse(code, out var kind))
             {
-                return Error(StatusCodes.Status400BadRequest, $"service_code {code} is not a service");
+                return Error(format, StatusCodes.Status400BadRequest, $"service_code {code} is not a service");
             }
 
             kinds.Add(kind);
@@ -159,15 +175,15 @@ public sealed class Open311Functions(
         var statuses = List("status");
         if (statuses.Any(s => s is not ("open" or "closed")))
         {
-            return Error(StatusCodes.Status400BadRequest, "status is open or closed");
+            return Error(format, StatusCodes.Status400BadRequest, "status is open or closed");
         }
 
         if (!Date(q["start_date"], out var from) || !Date(q["end_date"], out var to))
         {
-            return Error(StatusCodes.Status400BadRequest, "start_date and end_date are W3C date-times, e.g. 2010-01-01T00:00:00Z");
+            return Error(format, StatusCodes.Status400BadRequest, "start_date and end_date are W3C date-times, e.g. 2010-01-01T00:00:00Z");
         }
 
-        if (await UnknownJurisdictionAsync(req, ct) is { } unknown)
+        if (await UnknownJurisdictionAsync(req, format, ct) is { } unknown)
         {
             return unknown;
         }
@@ -187,23 +203,24 @@ public sealed class Open311Functions(
             }
         }
 
-        return ApiResults.Json(views);
+        return Open311Format.Answer(format, "service_requests", views);
     }
 
     [Function(nameof(GetOpen311Request))]
     [CallableBy(Callers.Anyone)]
     public async Task<IActionResult> GetOpen311Request(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "open311/v2/requests/{serviceRequestId}.json")] HttpRequest req, string serviceRequestId, CancellationToken ct) =>
-        await UnknownJurisdictionAsync(req, ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "open311/v2/requests/{serviceRequestId}.{format}")] HttpRequest req, string serviceRequestId, string format, CancellationToken ct) =>
+        !Open311Format.IsKnown(format) ? UnknownFormat()
+        : await UnknownJurisdictionAsync(req, format, ct)
         ?? (await FindAsync(serviceRequestId, ct) is { } report && (JurisdictionOf(req) is not { } area || report.AreaId == area)
-            ? ApiResults.Json(new[] { Open311Requests.View(report, await directory.GetAsync(report.AreaId, ct), req.Language()) })
-            : Error(StatusCodes.Status404NotFound, $"service_request_id {serviceRequestId} was not found"));
+            ? Open311Format.Answer(format, "service_requests", new[] { Open311Requests.View(report, await directory.GetAsync(report.AreaId, ct), req.Language()) })
+            : Error(format, StatusCodes.Status404NotFound, $"service_request_id {serviceRequestId} was not found"));
 
     private async Task<Core.Reports.Report?> FindAsync(string id, CancellationToken ct) =>
         TrackingCode.Normalize(id) is { } code && await reports.FindByCodeAsync(code, ct) is { } stored ? stored.Report : null;
 
     /// <summary>404 in the error list when <c>jurisdiction_id</c> (the query's, or <paramref name="given"/>) names no area; null when it is absent or known.</summary>
-    private async Task<IActionResult?> UnknownJurisdictionAsync(HttpRequest req, CancellationToken ct, string? given = null)
+    private async Task<IActionResult?> UnknownJurisdictionAsync(HttpRequest req, string format, CancellationToken ct, string? given = null)
     {
         if ((given ?? JurisdictionOf(req)) is not { } id)
         {
@@ -212,7 +229,7 @@ public sealed class Open311Functions(
 
         return AccessCode.IsId(id) && await directory.GetAsync(id, ct) is not null
             ? null
-            : Error(StatusCodes.Status404NotFound, $"jurisdiction_id {id} was not found");
+            : Error(format, StatusCodes.Status404NotFound, $"jurisdiction_id {id} was not found");
     }
 
     /// <summary>The query's <c>jurisdiction_id</c>, or null when it has none (GridAid then serves every area).</summary>
@@ -235,9 +252,13 @@ public sealed class Open311Functions(
         return true;
     }
 
-    private static IActionResult Error(int status, string description) => Errors(status, [new Open311Error(status, description)]);
+    private static IActionResult Error(string format, int status, string description) => Errors(format, status, [new Open311Error(status, description)]);
 
-    private static IActionResult Errors(int status, IReadOnlyList<Open311Error> errors) => ApiResults.Json(errors, status);
+    private static IActionResult Errors(string format, int status, IReadOnlyList<Open311Error> errors) => Open311Format.Answer(format, "errors", errors, status);
+
+    /// <summary>Neither <c>.json</c> nor <c>.xml</c>: no such resource (in JSON, the one format left to answer in).</summary>
+    private static IActionResult UnknownFormat() =>
+        Error(Open311Format.Json, StatusCodes.Status404NotFound, "No such resource: GeoReport v2 resources end in .xml or .json");
 
     private static string Open311Changeset()
     {

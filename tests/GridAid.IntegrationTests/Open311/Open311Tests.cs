@@ -2,11 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Xml.Linq;
 
 namespace GridAid.IntegrationTests.Open311;
 
 /// <summary>
-/// Open311 GeoReport v2 through the local host on Azurite, with requests shaped like the specification's own examples
+/// Open311 GeoReport v2 (XML and JSON) through the local host on Azurite, with requests shaped like the specification's own examples
 /// (http://wiki.open311.org/GeoReport_v2: "Example Request" of POST Service Request, the sample URLs of the GET methods),
 /// with GridAid's service codes, QR point codes and area ids in place of the city's.
 /// </summary>
@@ -59,7 +60,82 @@ public sealed class Open311Tests(GridAidFixture f)
         Assert.Equal("http://wiki.open311.org/GeoReport_v2", endpoint.GetProperty("specification").GetString());
         Assert.EndsWith("/api/open311/v2", endpoint.GetProperty("url").GetString(), StringComparison.Ordinal);
         Assert.Equal("production", endpoint.GetProperty("type").GetString());
-        Assert.Equal(["application/json"], endpoint.GetProperty("formats").EnumerateArray().Select(x => x.GetString()));
+        Assert.Equal(["text/xml", "application/json"], endpoint.GetProperty("formats").EnumerateArray().Select(x => x.GetString()));
+
+        using var xml = await f.Http.GetAsync($"{Base}/discovery.xml");
+        var doc = await XmlAsync(xml, HttpStatusCode.OK);
+        Assert.Equal("discovery", doc.Root!.Name.LocalName);
+        Assert.Equal(["text/xml", "application/json"], doc.Root.Element("endpoints")!.Element("endpoint")!.Element("formats")!.Elements("format").Select(e => e.Value));
+    }
+
+    /// <summary>An XML answer as GeoReport v2 asks for it: <c>text/xml</c>, UTF-8, the XML declaration first, no namespace.</summary>
+    private static async Task<XDocument> XmlAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("text/xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>", text, StringComparison.Ordinal);
+        var doc = XDocument.Parse(text);
+        Assert.Equal(XNamespace.None, doc.Root!.Name.Namespace);
+        return doc;
+    }
+
+    [Fact]
+    public async Task The_same_resources_answer_in_xml()
+    {
+        using (var services = await f.Http.GetAsync($"{Base}/services.xml?jurisdiction_id=taishan&lang=en"))
+        {
+            var doc = await XmlAsync(services, HttpStatusCode.OK);
+            Assert.Equal("services", doc.Root!.Name.LocalName);
+            var person = doc.Root.Elements("service").Single(s => s.Element("service_code")!.Value == "lost_person");
+            Assert.Equal(("Lost person", "true", "realtime"), (person.Element("service_name")!.Value, person.Element("metadata")!.Value, person.Element("type")!.Value));
+        }
+
+        using (var definition = await f.Http.GetAsync($"{Base}/services/hazard.xml?lang=en"))
+        {
+            var doc = await XmlAsync(definition, HttpStatusCode.OK);
+            Assert.Equal("service_definition", doc.Root!.Name.LocalName);
+            var type = doc.Root.Element("attributes")!.Elements("attribute").First();
+            Assert.Equal(("hazardType", "singlevaluelist", "1"), (type.Element("code")!.Value, type.Element("datatype")!.Value, type.Element("order")!.Value));
+            Assert.Contains(type.Element("values")!.Elements("value"), v => v.Element("key")!.Value == "fire" && v.Element("name")!.Value == "Fire");
+        }
+
+        // The specification's example request, posted to requests.xml.
+        var marker = Unique();
+        using var content = new StringContent(
+            $"api_key=xyz&jurisdiction_id=taishan&service_code=found_item&address_id=ts-nantianmen&first_name=john&phone=13800138000&description=Found+a+camera+{marker}&attribute[category]=camera",
+            Encoding.UTF8, "application/x-www-form-urlencoded");
+        using var created = await f.Http.PostAsync($"{Base}/requests.xml?lang=en", content);
+        var answer = await XmlAsync(created, HttpStatusCode.OK);
+        Assert.Equal("service_requests", answer.Root!.Name.LocalName);
+        var request = answer.Root.Element("request")!;
+        var id = request.Element("service_request_id")!.Value;
+        Assert.Equal(string.Empty, request.Element("account_id")!.Value);
+        Assert.False(string.IsNullOrEmpty(request.Element("service_notice")!.Value));
+
+        await f.WaitForAlertAsync("ts-daiding-police", id);
+        using (var read = await f.Http.GetAsync($"{Base}/requests/{id}.xml?lang=en"))
+        {
+            var doc = await XmlAsync(read, HttpStatusCode.OK);
+            Assert.Equal(id, doc.Root!.Element("request")!.Element("service_request_id")!.Value);
+            Assert.DoesNotContain("13800138000", doc.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(marker, doc.ToString(), StringComparison.Ordinal);
+        }
+
+        using (var list = await f.Http.GetAsync($"{Base}/requests.xml?service_request_id={id}&status=open"))
+        {
+            Assert.Equal(id, (await XmlAsync(list, HttpStatusCode.OK)).Root!.Element("request")!.Element("service_request_id")!.Value);
+        }
+
+        // Errors too: <errors><error><code>404</code><description>…</description></error></errors>.
+        using var missing = await f.Http.GetAsync($"{Base}/requests/ZZZZ-ZZZZ.xml");
+        var errors = await XmlAsync(missing, HttpStatusCode.NotFound);
+        Assert.Equal("errors", errors.Root!.Name.LocalName);
+        Assert.Equal("404", errors.Root.Element("error")!.Element("code")!.Value);
+
+        using var other = await f.Http.GetAsync($"{Base}/services.csv");
+        await ErrorsAsync(other, HttpStatusCode.NotFound);
     }
 
     [Fact]
