@@ -64,15 +64,13 @@ public sealed class Open311Functions(
     [CallableBy(Callers.Anyone)]
     public async Task<IActionResult> ListOpen311Services(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "open311/v2/services.{format}")] HttpRequest req, string format, CancellationToken ct) =>
-        !Open311Format.IsKnown(format) ? UnknownFormat()
-        : await UnknownJurisdictionAsync(req, format, ct) ?? Open311Format.Answer(format, "services", Open311Services.List(req.Language()));
+        await RefusedAsync(req, format, ct) ?? Open311Format.Answer(format, "services", Open311Services.List(req.Language()));
 
     [Function(nameof(GetOpen311Service))]
     [CallableBy(Callers.Anyone)]
     public async Task<IActionResult> GetOpen311Service(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "open311/v2/services/{serviceCode}.{format}")] HttpRequest req, string serviceCode, string format, CancellationToken ct) =>
-        !Open311Format.IsKnown(format) ? UnknownFormat()
-        : await UnknownJurisdictionAsync(req, format, ct)
+        await RefusedAsync(req, format, ct)
         ?? (ReportKinds.TryParse(serviceCode, out var kind)
             ? Open311Format.Answer(format, "service_definition", Open311Services.Definition(kind, req.Language()))
             : Error(format, StatusCodes.Status404NotFound, $"service_code {serviceCode} was not found"));
@@ -140,9 +138,9 @@ public sealed class Open311Functions(
     public async Task<IActionResult> ListOpen311Requests(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "open311/v2/requests.{format}")] HttpRequest req, string format, CancellationToken ct)
     {
-        if (!Open311Format.IsKnown(format))
+        if (await RefusedAsync(req, format, ct) is { } refused)
         {
-            return UnknownFormat();
+            return refused;
         }
 
         var q = req.Query;
@@ -183,11 +181,6 @@ public sealed class Open311Functions(
             return Error(format, StatusCodes.Status400BadRequest, "start_date and end_date are W3C date-times, e.g. 2010-01-01T00:00:00Z");
         }
 
-        if (await UnknownJurisdictionAsync(req, format, ct) is { } unknown)
-        {
-            return unknown;
-        }
-
         var area = JurisdictionOf(req);
         var found = await Task.WhenAll(ids.Select(id => FindAsync(id, ct)));
         var lang = req.Language();
@@ -210,14 +203,17 @@ public sealed class Open311Functions(
     [CallableBy(Callers.Anyone)]
     public async Task<IActionResult> GetOpen311Request(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "open311/v2/requests/{serviceRequestId}.{format}")] HttpRequest req, string serviceRequestId, string format, CancellationToken ct) =>
-        !Open311Format.IsKnown(format) ? UnknownFormat()
-        : await UnknownJurisdictionAsync(req, format, ct)
+        await RefusedAsync(req, format, ct)
         ?? (await FindAsync(serviceRequestId, ct) is { } report && (JurisdictionOf(req) is not { } area || report.AreaId == area)
             ? Open311Format.Answer(format, "service_requests", new[] { Open311Requests.View(report, await directory.GetAsync(report.AreaId, ct), req.Language()) })
             : Error(format, StatusCodes.Status404NotFound, $"service_request_id {serviceRequestId} was not found"));
 
     private async Task<Core.Reports.Report?> FindAsync(string id, CancellationToken ct) =>
         TrackingCode.Normalize(id) is { } code && await reports.FindByCodeAsync(code, ct) is { } stored ? stored.Report : null;
+
+    /// <summary>The format is neither json nor xml, or <c>jurisdiction_id</c> names no area: the 404 to answer; else null.</summary>
+    private async Task<IActionResult?> RefusedAsync(HttpRequest req, string format, CancellationToken ct) =>
+        Open311Format.IsKnown(format) ? await UnknownJurisdictionAsync(req, format, ct) : UnknownFormat();
 
     /// <summary>404 in the error list when <c>jurisdiction_id</c> (the query's, or <paramref name="given"/>) names no area; null when it is absent or known.</summary>
     private async Task<IActionResult?> UnknownJurisdictionAsync(HttpRequest req, string format, CancellationToken ct, string? given = null)
