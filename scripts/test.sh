@@ -56,8 +56,8 @@ for project in "${slow_first[@]}" "${test_projects[@]}"; do
   fi
 done
 
-# Azurite and axe-core come from npm (pinned in package-lock.json).
-if [ ! -x node_modules/.bin/azurite ] || [ ! -f node_modules/axe-core/axe.min.js ]; then
+# Azurite, axe-core and Spectral (the OpenAPI linter) come from npm (pinned in package-lock.json).
+if [ ! -x node_modules/.bin/azurite ] || [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -x node_modules/.bin/spectral ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

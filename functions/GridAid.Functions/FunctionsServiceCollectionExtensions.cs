@@ -4,6 +4,7 @@ using GridAid.Functions.Lanes;
 using GridAid.Functions.Limits;
 using GridAid.Functions.Matching;
 using GridAid.Functions.Poison;
+using GridAid.Functions.Reports;
 using GridAid.Functions.Retention;
 using GridAid.Functions.Routing;
 using GridAid.Functions.Scheduling;
@@ -33,6 +34,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<TrackingCodeKey>();
         services.AddSingleton<UrgentFirst>();
         services.AddSingleton<ReportIntake>();
+        services.AddSingleton<ReportAcceptance>();
         services.AddSingleton<ReportRouting>();
         services.AddOptions<SweeperOptions>().Bind(configuration.GetSection(SweeperOptions.Section));
         services.AddSingleton<StrandedReportSweeper>();

@@ -5,7 +5,7 @@ namespace GridAid.Functions.Limits;
 /// <summary>
 /// The app's limiters, one instance per app instance (see <see cref="RateLimitOptions"/>): reports per client address
 /// and per QR point, and failed sign-ins per client address. Each answer is null (go ahead) or how long to wait.
-/// A lost-person report is never asked about: <c>ReportFunctions</c> lets it through whatever the counts say.
+/// A lost-person report is never asked about: <c>ReportAcceptance</c> lets it through whatever the counts say.
 /// </summary>
 public sealed class RateLimiters : IDisposable
 {

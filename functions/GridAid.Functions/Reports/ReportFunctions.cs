@@ -1,24 +1,19 @@
 using GridAid.Core.Reports;
-using GridAid.Functions.Intake;
 using GridAid.Functions.Limits;
-using GridAid.Infrastructure.Storage;
 using GridAid.Infrastructure.Tables;
-using Microsoft.Extensions.Logging;
 
 namespace GridAid.Functions.Reports;
 
 /// <summary>
-/// A tourist submits a report and follows it by its tracking code. A valid report other than a lost person counts
-/// against its client address and its QR point (<see cref="RateLimiters"/>) and past either limit gets 429 with
-/// <c>Retry-After</c>; a lost-person report is never refused (a flood of them is contained by the router instead).
+/// A tourist submits a report and follows it by its tracking code. A valid report is taken by <see cref="ReportAcceptance"/>
+/// (the limits, then the intake), as an Open311 request is: a report other than a lost person counts against its client
+/// address and its QR point and past either limit gets 429 with <c>Retry-After</c>.
 /// </summary>
 public sealed class ReportFunctions(
-    ReportIntake intake,
+    ReportAcceptance acceptance,
     ReportStore reports,
     DirectoryCache directory,
-    RateLimiters limits,
-    IOptions<GridAidOptions> options,
-    ILogger<ReportFunctions> logger)
+    IOptions<GridAidOptions> options)
 {
     [Function(nameof(SubmitReport))]
     [CallableBy(Callers.Anyone)]
@@ -42,34 +37,20 @@ public sealed class ReportFunctions(
             return ApiResults.ValidationProblem(errors, submission.Lang);
         }
 
-        if (await RefusedAsync(req, valid, ct) is { } wait)
+        var taken = await acceptance.AcceptAsync(req, valid, ct);
+        return taken.Outcome switch
         {
-            return LimitAnswers.TooManyReports(wait, valid.Lang);
-        }
-
-        try
-        {
-            if (await intake.SubmitAsync(valid, ct) is { } result)
-            {
-                return ApiResults.Json(
-                    new { trackingCode = result.TrackingCode, status = result.Status, statusUrl = $"/s/{result.TrackingCode}" },
-                    StatusCodes.Status202Accepted);
-            }
-        }
-        catch (RequestIdOverusedException)
-        {
-            return ApiResults.Problem(StatusCodes.Status409Conflict,
-                "此表单已用于提交过多份不同的报告,请刷新页面后重新填写", "This form has sent too many different reports: reload the page and start again", valid.Lang);
-        }
-        catch (Exception e) when (StorageFailure.Is(e))
-        {
-            logger.LogError(e, "Storage refused a {Kind} report", valid.Kind);
-            return ApiResults.Unavailable(
-                "系统繁忙,您的报告已保存在手机上,将自动重试", "Busy right now: your report is kept on your phone and will be sent again", valid.Lang);
-        }
-
-        return ApiResults.Unavailable(
-            "系统暂时无法接收报告,您的报告已保存在手机上,将自动重试", "Reports cannot be taken right now: yours is kept on your phone and will be sent again", valid.Lang, retryAfterSeconds: 30);
+            AcceptanceOutcome.Accepted => ApiResults.Json(
+                new { trackingCode = taken.Result!.TrackingCode, status = taken.Result.Status, statusUrl = $"/s/{taken.Result.TrackingCode}" },
+                StatusCodes.Status202Accepted),
+            AcceptanceOutcome.Limited => LimitAnswers.TooManyReports(taken.Wait!.Value, valid.Lang),
+            AcceptanceOutcome.RequestIdOverused => ApiResults.Problem(StatusCodes.Status409Conflict,
+                "此表单已用于提交过多份不同的报告,请刷新页面后重新填写", "This form has sent too many different reports: reload the page and start again", valid.Lang),
+            AcceptanceOutcome.StorageBusy => ApiResults.Unavailable(
+                "系统繁忙,您的报告已保存在手机上,将自动重试", "Busy right now: your report is kept on your phone and will be sent again", valid.Lang),
+            _ => ApiResults.Unavailable(
+                "系统暂时无法接收报告,您的报告已保存在手机上,将自动重试", "Reports cannot be taken right now: yours is kept on your phone and will be sent again", valid.Lang, retryAfterSeconds: 30),
+        };
     }
 
     private async Task<IActionResult> SubmitFormAsync(HttpRequest req, CancellationToken ct)
@@ -81,53 +62,16 @@ public sealed class ReportFunctions(
             return ReportFormPages.Errors(errors, submission.Lang, ReportForm.BackPath(req));
         }
 
-        if (await RefusedAsync(req, valid, ct) is { } wait)
+        // A request id reused for many reports (only a hand-made post does that), storage that refused, or no area:
+        // the busy page, which offers to start again.
+        var taken = await acceptance.AcceptAsync(req, valid, ct);
+        return taken.Outcome switch
         {
-            return LimitAnswers.TooManyReportsPage(wait, valid.Lang, ReportForm.BackPath(req));
-        }
-
-        try
-        {
-            if (await intake.SubmitAsync(valid, ct) is { } result)
-            {
-                var station = await ReceivingStation.NameAsync(directory, valid, options.Value.DefaultArea, ct);
-                return ReportFormPages.Receipt(result.TrackingCode, valid.Kind, station, valid.Lang);
-            }
-        }
-        catch (RequestIdOverusedException)
-        {
-            // Only a hand-made post reuses one request id for many reports; the page offers to start again.
-        }
-        catch (Exception e) when (StorageFailure.Is(e))
-        {
-            logger.LogError(e, "Storage refused a {Kind} form report", valid.Kind);
-        }
-
-        return ReportFormPages.Busy(valid.Lang, ReportForm.BackPath(req));
-    }
-
-    /// <summary>
-    /// Null when the report may go ahead (always for a lost person); otherwise how long to wait. The point counts by
-    /// its code when the directory knows it; every other report shares one count (they all reach a default station).
-    /// </summary>
-    private async Task<TimeSpan?> RefusedAsync(HttpRequest req, ValidReport valid, CancellationToken ct)
-    {
-        if (!limits.Enabled || valid.Kind == ReportKind.LostPerson)
-        {
-            return null;
-        }
-
-        // The client first: a client past its limit costs no directory look-up. Refusals are not logged one by one
-        // (a flood would be a flood of log lines, and of client addresses in them).
-        if (limits.RefuseReportFrom(limits.ClientOf(req)) is { } wait)
-        {
-            return wait;
-        }
-
-        var point = valid.PointCode is { } code && await directory.FindPointAsync(code, ct) is { } known
-            ? known.Point.Code
-            : Core.Routing.FloodContainment.NoPoint;
-        return limits.RefuseReportAt(point);
+            AcceptanceOutcome.Accepted => ReportFormPages.Receipt(
+                taken.Result!.TrackingCode, valid.Kind, await ReceivingStation.NameAsync(directory, valid, options.Value.DefaultArea, ct), valid.Lang),
+            AcceptanceOutcome.Limited => LimitAnswers.TooManyReportsPage(taken.Wait!.Value, valid.Lang, ReportForm.BackPath(req)),
+            _ => ReportFormPages.Busy(valid.Lang, ReportForm.BackPath(req)),
+        };
     }
 
     [Function(nameof(GetReportStatus))]

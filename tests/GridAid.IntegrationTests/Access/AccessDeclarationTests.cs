@@ -12,6 +12,12 @@ public class AccessDeclarationTests
     private static readonly string[] PublicRoutes =
     [
         "health",
+        "openapi.json",
+        "open311/v2/discovery.{format}",
+        "open311/v2/requests.{format}",
+        "open311/v2/requests/{serviceRequestId}.{format}",
+        "open311/v2/services.{format}",
+        "open311/v2/services/{serviceCode}.{format}",
         "points",
         "points/{code}",
         "points/{code}/qr.svg",
