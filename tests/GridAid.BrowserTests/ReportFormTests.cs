@@ -40,7 +40,10 @@ public sealed class ReportFormTests(BrowserFixture fx, ITestOutputHelper output)
         var lang = english ? "en" : "zh";
         if (shoot)
         {
+            // The README's picture shows what a parent would write, not the test's marker.
+            await page.FillAsync("#desc", english ? "Lost her near the cable-car exit; she has a pink backpack" : "在索道出口附近走散，背着粉色小书包");
             await FormDriver.ScreenshotAsync(page, "form-" + lang, copyToDocs: true);
+            await page.FillAsync("#desc", marker);
         }
 
         var code = await FormDriver.SubmitAsync(page);

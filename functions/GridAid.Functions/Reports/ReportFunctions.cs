@@ -130,6 +130,19 @@ public sealed class ReportFunctions(
         return limits.RefuseReportAt(point);
     }
 
+    /// <summary>
+    /// Every check <see cref="ReportValidator"/> makes, as data, with its bilingual messages: the form runs the same
+    /// rules before sending (web/js/form.js), so the two cannot drift apart. ETag-revalidated: the rules change only
+    /// with a deployment.
+    /// </summary>
+    [Function(nameof(GetReportRules))]
+    [CallableBy(Callers.Anyone)]
+    public IActionResult GetReportRules(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "report-rules")] HttpRequest req) =>
+        new RevalidatedJsonResult(RulesDocument);
+
+    private static readonly ReportRulesDocument RulesDocument = ReportRules.Document();
+
     [Function(nameof(GetReportStatus))]
     [CallableBy(Callers.Anyone)]
     public async Task<IActionResult> GetReportStatus(

@@ -15,6 +15,7 @@ public class AccessDeclarationTests
         "points",
         "points/{code}",
         "points/{code}/qr.svg",
+        "report-rules",
         "reports",
         "reports/{trackingCode}",
     ];
