@@ -15,6 +15,16 @@ public sealed class GridAidOptions
     /// <summary>The areas' local time, for counting figures by month (China Standard Time by default).</summary>
     public TimeSpan AreaUtcOffset { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>
+    /// The areas' time zone (an IANA id, <c>Asia/Shanghai</c> for Taishan), for the times people read: the CSV export and
+    /// the status page write their times in it, with the offset.
+    /// </summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary><see cref="TimeZone"/> as the system knows it (<see cref="TimeZoneInfo.FindSystemTimeZoneById"/>), UTC when unknown.</summary>
+    public TimeZoneInfo AreaTimeZone() =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+
     /// <summary>Most alerts one inbox request returns.</summary>
     public int InboxSize { get; set; } = 200;
 

@@ -17,6 +17,15 @@
     $('#code').textContent = data.trackingCode;
     $('#status').textContent = G.t('status.' + data.status);
     $('#kind').textContent = G.t('kind.' + data.kind);
+    // The station's closing note: in the reader's language when it has it, else the one it has (with its lang).
+    const n = data.resolution;
+    $('#note').hidden = !n;
+    if (n) {
+      const zh = G.lang.startsWith('zh');
+      const own = zh ? n.zh : n.en;
+      $('#note-t').textContent = own || n.zh || n.en;
+      $('#note-t').lang = own ? G.lang : n.zh ? 'zh-CN' : 'en';
+    }
     $('#place').textContent = data.point && data.point.name ? G.n(data.point.name) : (data.point && data.point.code) || '—';
     $('#stations').textContent = (data.stations || []).map(s => G.n(s.name)).join(G.lang.startsWith('zh') ? '、' : ', ') || '—';
     $('#at').textContent = when(data.submittedAt);
@@ -43,6 +52,7 @@
     render();
     if (!missing) setTimeout(load, 10000);
   };
+  $('#lookup').hidden = !!data;
   G.onLang(render);
   if (code) { $('#c').value = code; G.ready.then(load); }
 })();

@@ -36,7 +36,7 @@ public sealed class AlertActions(
         alerts.ListForStationAsync(areaId, stationId, max, ct);
 
     /// <summary>Moves the station's alert, and the report, to <paramref name="target"/>; null when the station has no such alert.</summary>
-    public async Task<Alert?> StepAsync(string areaId, string stationId, string trackingCode, ReportStatus target, CancellationToken ct)
+    public async Task<Alert?> StepAsync(string areaId, string stationId, string trackingCode, ReportStatus target, CancellationToken ct, LocalizedNote? note = null)
     {
         if (await FindRoutedToAsync(areaId, stationId, trackingCode, ct) is not { } stored)
         {
@@ -55,7 +55,7 @@ public sealed class AlertActions(
             await retention.ScheduleAsync(stored.Report, stored.Key, ct);
         }
 
-        await reports.UpdateAsync(areaId, stored.Key, r => ReportLifecycle.StationStep(r, stationId, target, now), ct, stored);
+        await reports.UpdateAsync(areaId, stored.Key, r => ReportLifecycle.StationStep(r, stationId, target, now, note), ct, stored);
         logger.LogInformation("Station {StationId} moved report {TrackingCode} to {Status}", stationId, trackingCode, target);
         return alert.Alert;
     }

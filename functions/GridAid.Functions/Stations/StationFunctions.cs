@@ -65,17 +65,43 @@ public sealed class StationFunctions(AlertActions actions, DirectoryCache direct
         };
     }
 
+    /// <summary>
+    /// Resolves the alert. The body is optional (a bodiless post still resolves, as before): <c>{"note": {"zh": …, "en": …}}</c>
+    /// is the closing note the tourist's status page shows in their language (either side may be missing, at most
+    /// <see cref="LocalizedNote.MaxLength"/> characters each).
+    /// </summary>
     [Function(nameof(ResolveAlert))]
     [CallableBy(Callers.RouteStation)]
-    public Task<IActionResult> ResolveAlert(
+    public async Task<IActionResult> ResolveAlert(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "stations/{stationId}/alerts/{reportId}/resolve")] HttpRequest req,
-        string stationId, string reportId, CancellationToken ct) =>
-        StepAsync(req, stationId, reportId, ReportStatus.Resolved, ct);
+        string stationId, string reportId, CancellationToken ct)
+    {
+        LocalizedNote? note = null;
+        if (req.ContentLength is > 0 || (req.ContentLength is null && !string.IsNullOrEmpty(req.ContentType)))
+        {
+            if (!(await req.ReadJsonAsync<ResolveRequest>(ct)).TryGet(out var body, out var problem))
+            {
+                return problem;
+            }
 
-    private async Task<IActionResult> StepAsync(HttpRequest req, string stationId, string reportId, ReportStatus target, CancellationToken ct) =>
-        TrackingCode.Normalize(reportId) is { } code && await actions.StepAsync(req.Caller().AreaId, stationId, code, target, ct) is { } alert
+            note = LocalizedNote.Clean(body.Note?.Zh, body.Note?.En);
+            if (note is { IsTooLong: true })
+            {
+                return ApiResults.Problem(StatusCodes.Status400BadRequest,
+                    $"说明最多{LocalizedNote.MaxLength}字", $"Keep the note to {LocalizedNote.MaxLength} characters", req.Language());
+            }
+        }
+
+        return await StepAsync(req, stationId, reportId, ReportStatus.Resolved, ct, note);
+    }
+
+    private async Task<IActionResult> StepAsync(HttpRequest req, string stationId, string reportId, ReportStatus target, CancellationToken ct, LocalizedNote? note = null) =>
+        TrackingCode.Normalize(reportId) is { } code && await actions.StepAsync(req.Caller().AreaId, stationId, code, target, ct, note) is { } alert
             ? ApiResults.Json(alert)
             : ApiResults.NotFound("该站点没有这条警报", "This station has no such alert");
 }
+
+/// <summary>The optional body of a resolve: the closing note for the tourist.</summary>
+public sealed record ResolveRequest(LocalizedNote? Note);
 
 public sealed record TransferRequest(string? ToStationId, string? Note);

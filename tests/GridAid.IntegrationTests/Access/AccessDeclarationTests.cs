@@ -18,6 +18,8 @@ public class AccessDeclarationTests
         "report-rules",
         "reports",
         "reports/{trackingCode}",
+        "s",
+        "s/{trackingCode}",
     ];
 
     public static TheoryData<string> HttpFunctions() => [.. FunctionsMetadata.Http().Select(f => f.Name)];
