@@ -21,9 +21,14 @@ public sealed class GridAidOptions
     /// </summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
-    /// <summary><see cref="TimeZone"/> as the system knows it (<see cref="TimeZoneInfo.FindSystemTimeZoneById"/>), UTC when unknown.</summary>
+    /// <summary>
+    /// <see cref="TimeZone"/> as the system knows it (<see cref="TimeZoneInfo.FindSystemTimeZoneById"/>, from the
+    /// system's tz database); on a system without that zone, a fixed zone at <see cref="AreaUtcOffset"/>.
+    /// </summary>
     public TimeZoneInfo AreaTimeZone() =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+        TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone)
+            ? zone
+            : TimeZoneInfo.CreateCustomTimeZone(TimeZone, AreaUtcOffset, TimeZone, TimeZone);
 
     /// <summary>Most alerts one inbox request returns.</summary>
     public int InboxSize { get; set; } = 200;
