@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 
@@ -20,7 +19,7 @@ public sealed class AdminPagesTests(BrowserFixture fx)
 
     private async Task<string> LostChildAsync(string personName)
     {
-        using var submit = await fx.Http.PostAsJsonAsync("/api/reports", new
+        var code = await fx.SubmitAsync(new
         {
             kind = "lost_person",
             point = FormDriver.Point,
@@ -28,8 +27,6 @@ public sealed class AdminPagesTests(BrowserFixture fx)
             contact = new { phone = "13700137000", name = "王女士" },
             details = new { age = "6", clothing = "红色外套 red jacket", personName },
         });
-        submit.EnsureSuccessStatusCode();
-        var code = (await submit.Content.ReadFromJsonAsync<Dictionary<string, object>>())!["trackingCode"].ToString()!;
         await fx.RoutedReportAsync(code);
         return code;
     }
@@ -85,7 +82,7 @@ public sealed class AdminPagesTests(BrowserFixture fx)
         var english = locale.StartsWith("en", StringComparison.Ordinal);
         // A lost item: a lost person here could be collapsed into another's alert by the flood containment.
         var name = "蓝色笔记本" + Guid.NewGuid().ToString("N")[..4];
-        using var submit = await fx.Http.PostAsJsonAsync("/api/reports", new
+        var code = await fx.SubmitAsync(new
         {
             kind = "lost_item",
             point = "ts-bixia-temple",
@@ -93,7 +90,6 @@ public sealed class AdminPagesTests(BrowserFixture fx)
             contact = new { phone = "13700137000", name = "王女士" },
             details = new { category = "bag", secret = name },
         });
-        var code = (await submit.Content.ReadFromJsonAsync<Dictionary<string, object>>())!["trackingCode"].ToString()!;
         await using var context = await fx.NewContextAsync(locale);
         var page = await SignedInAsync(context, width);
         await page.ClickAsync($"#rows a:has-text('{code}')");

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Microsoft.Playwright;
 
 namespace GridAid.BrowserTests;
@@ -16,11 +15,10 @@ public sealed class ConsoleCleanTests(BrowserFixture fx)
     [MemberData(nameof(Screens))]
     public async Task Every_page_keeps_the_console_clean(string locale, int width)
     {
-        using var submit = await fx.Http.PostAsJsonAsync("/api/reports", new
+        var code = await fx.SubmitAsync(new
         {
             kind = "tip", point = FormDriver.Point, description = "console", clientRequestId = "console-" + Guid.NewGuid().ToString("N"),
         });
-        var code = (await submit.Content.ReadFromJsonAsync<Dictionary<string, object>>())!["trackingCode"].ToString()!;
 
         await using var context = await fx.NewContextAsync(locale);
         var page = await context.NewPageAsync();

@@ -54,14 +54,13 @@ public sealed class StatusPageNoScriptTests(BrowserFixture fx)
     public async Task A_resolved_report_shows_the_stations_note_in_the_readers_language(string locale, bool javaScript)
     {
         var english = locale.StartsWith("en", StringComparison.Ordinal);
-        using var submit = await fx.Http.PostAsJsonAsync("/api/reports", new
+        var code = await fx.SubmitAsync(new
         {
             kind = "lost_item",
             point = FormDriver.Point,
             clientRequestId = "note-" + Guid.NewGuid().ToString("N"),
             details = new { category = "wallet" },
         });
-        var code = (await submit.Content.ReadFromJsonAsync<Dictionary<string, object>>())!["trackingCode"].ToString()!;
         await fx.RoutedReportAsync(code);
         using (var resolve = new HttpRequestMessage(HttpMethod.Post, $"/api/stations/{FormDriver.PointStation}/alerts/{code}/resolve"))
         {

@@ -45,9 +45,7 @@
     const ol = $('#tl');
     ol.textContent = '';
     for (const { view: e, text } of [...data.timeline].reverse()) {
-      const what = e.note === 'escalated' ? G.t('st.escalated') : e.note === 'redacted' ? G.t('st.redacted')
-        : e.note === 'closed_unattended' ? G.t('st.closedUnattended') : e.note === 'routing_failed' ? G.t('st.routingFailed')
-        : G.t('status.' + e.status) + (e.note === 'transferred' && e.toStation ? ' · ' + G.t('st.transferred', { s: G.n(e.toStation) }) : '');
+      const what = G.step(e);
       const li = el('li', {}, el('time', { dateTime: e.at, textContent: Staff.when(e.at) }), what + (e.station ? ' · ' + G.n(e.station) : ''));
       if (text) li.append(el('p', { className: 'muted', textContent: [text.zh, text.en].filter(Boolean).join(' · ') }));
       ol.append(li);

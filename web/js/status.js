@@ -36,9 +36,7 @@
       const t = document.createElement('time');
       t.dateTime = e.at;
       t.textContent = when(e.at);
-      const what = e.note === 'escalated' ? G.t('st.escalated') : e.note === 'redacted' ? G.t('st.redacted')
-        : e.note === 'closed_unattended' ? G.t('st.closedUnattended') : e.note === 'routing_failed' ? G.t('st.routingFailed')
-        : G.t('status.' + e.status) + (e.note === 'transferred' && e.toStation ? ' · ' + G.t('st.transferred', { s: G.n(e.toStation) }) : '');
+      const what = G.step(e);
       li.append(t, what + (e.station ? ' · ' + G.n(e.station) : ''));
       ol.append(li);
     }
