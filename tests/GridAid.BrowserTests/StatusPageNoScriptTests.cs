@@ -40,7 +40,8 @@ public sealed class StatusPageNoScriptTests(BrowserFixture fx)
 
         // And the look-up box (the server's: /s/ without a code hands over to it as well).
         await page.GotoAsync("/s/");
-        await page.WaitForURLAsync("**/api/s");
+        await page.Locator("#c").WaitForAsync();
+        Assert.EndsWith("/api/s", page.Url, StringComparison.Ordinal);
         await page.FillAsync("#c", code.ToLowerInvariant());
         await page.ClickAsync("form[action='/api/s'] button");
         await Assertions.Expect(page.Locator("#code")).ToHaveTextAsync(code);

@@ -3,7 +3,7 @@
 (() => {
   'use strict';
   // The admin's pages share one sign-in per tab (the reports table opens a report's own page); the station's is its own.
-  const KEY = 'gridaid.staff.' + (location.pathname.startsWith('/admin/') ? '/admin/' : location.pathname);
+  const KEY = 'gridaid.staff.' + (/^\/admin(\/|$)/.test(location.pathname) ? '/admin/' : location.pathname);
   const el = (tag, props, ...kids) => { const e = Object.assign(document.createElement(tag), props); e.append(...kids.filter(k => k !== null && k !== undefined)); return e; };
   // The sign-in markup, element by element with its attributes.
   const tag = (name, attrs, ...kids) => { const e = el(name, {}, ...kids); for (const k in attrs) e.setAttribute(k, attrs[k]); return e; };

@@ -125,7 +125,7 @@ public static class ReportFormPages
         new HtmlPageResult(
             "<!doctype html><html lang=\"" + (english ? "en" : "zh-CN") + "\"><head><meta charset=\"utf-8\">" +
             "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>" + Enc(title) + " · GridAid</title>" +
-            "<link rel=\"stylesheet\" href=\"/css/app.css\"><link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">" + head + "</head><body>" +
+            "<link rel=\"stylesheet\" href=\"/css/app.css\">" + head + "</head><body>" +
             "<header class=\"top\"><a class=\"brand\" href=\"/\">" + (english ? "GridAid" : "景区互助") + "</a></header>" +
             "<main id=\"main\">" + body + "</main></body></html>",
             status);
