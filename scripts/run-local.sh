@@ -11,6 +11,14 @@ if [ ! -x node_modules/.bin/azurite ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# The same CJK font as the test setup (scripts/test.sh): without one a browser on this machine shows Chinese as empty boxes.
+if command -v apt-get >/dev/null 2>&1 && [ ! -d /usr/share/fonts/truetype/wqy ] && ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  echo "Installing a Chinese font (fonts-wqy-microhei)…"
+  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-wqy-microhei >/dev/null; } \
+    || echo "Could not install fonts-wqy-microhei: Chinese may show as empty boxes (install a CJK font yourself)." >&2
+fi
+
 mkdir -p .azurite
 if ! (exec 3<>/dev/tcp/127.0.0.1/10001) 2>/dev/null; then
   node_modules/.bin/azurite --silent --skipApiVersionCheck --disableTelemetry --loose \

@@ -17,6 +17,21 @@ public sealed class GridAidOptions
     public TimeSpan AreaUtcOffset { get; set; } = TimeSpan.FromHours(8);
 
     /// <summary>
+    /// The areas' time zone (an IANA id, <c>Asia/Shanghai</c> for Taishan), for the times people read: the CSV export and
+    /// the status page write their times in it, with the offset.
+    /// </summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>
+    /// <see cref="TimeZone"/> as the system knows it (<see cref="TimeZoneInfo.FindSystemTimeZoneById"/>, from the
+    /// system's tz database); on a system without that zone, a fixed zone at <see cref="AreaUtcOffset"/>.
+    /// </summary>
+    public TimeZoneInfo AreaTimeZone() =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone)
+            ? zone
+            : TimeZoneInfo.CreateCustomTimeZone(TimeZone, AreaUtcOffset, TimeZone, TimeZone);
+
+    /// <summary>
     /// Most open alerts one inbox request returns (all of them, in practice: an open alert is closed after
     /// <c>GridAid:Retention:CloseOpenAfter</c>); the closed ones follow, <see cref="InboxClosedPageSize"/> a page.
     /// </summary>

@@ -153,6 +153,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     GridAid__RateLimits__TrustForwardedFor: 'true'
     GridAid__RateLimits__ForwardedForHeader: 'X-Azure-SocketIP'
     GridAid__PublicBaseUrl: publicBaseUrl
+    // The time people read (CSV export, status page), with its offset: Taishan's.
+    GridAid__TimeZone: 'Asia/Shanghai'
     EventGrid__ClientId: identityClientId
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using GridAid.TestSupport;
 using Microsoft.Playwright;
@@ -70,6 +71,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout((float)PageStep.TotalMilliseconds);
         return context;
+    }
+
+    /// <summary>Posts a report as the form's JSON would (<paramref name="body"/>) and returns its tracking code.</summary>
+    public async Task<string> SubmitAsync(object body)
+    {
+        using var response = await Http.PostAsJsonAsync("/api/reports", body);
+        response.EnsureSuccessStatusCode();
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return doc.RootElement.GetProperty("trackingCode").GetString()!;
     }
 
     /// <summary>The reports of the area that <paramref name="match"/> picks, read through the admin API.</summary>

@@ -21,6 +21,7 @@ public static class FormDriver
     public static async Task FillAsync(IPage page, string kind, string marker)
     {
         await page.CheckAsync("#k-" + kind);
+        await OpenMoreAsync(page);
         switch (kind)
         {
             case "lost_person":
@@ -53,6 +54,15 @@ public static class FormDriver
         }
 
         await page.FillAsync("#desc", (kind is "help" ? "Need water. " : kind is "tip" ? "Saw a loose railing. " : string.Empty) + marker);
+    }
+
+    /// <summary>Unfolds "more details" (the optional fields, and a lost person's description), as a tap on it would.</summary>
+    public static async Task OpenMoreAsync(IPage page)
+    {
+        if (await page.Locator("#more").GetAttributeAsync("open") is null)
+        {
+            await page.ClickAsync("#more > summary");
+        }
     }
 
     /// <summary>Submits and returns the tracking code from the receipt.</summary>

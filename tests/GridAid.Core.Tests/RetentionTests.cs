@@ -12,7 +12,7 @@ public class RetentionTests
         var valid = new ValidReport(ReportKind.LostItem, "ts-nantianmen", null, "黑色背包", new Contact("王女士", "13800138000"), "zh-CN", "req-12345678",
             new Dictionary<string, string> { ["category"] = "bag", ["secret"] = "蓝色笔记本" });
         var routed = ReportLifecycle.Routed(Report.Receive(valid, "taishan", "K7QM-3XRT", T0), ["a"], T0)!;
-        return ReportLifecycle.StationStep(routed, "a", ReportStatus.Resolved, T0.AddHours(2))!;
+        return ReportLifecycle.StationStep(routed, "a", ReportStatus.Resolved, T0.AddHours(2), new LocalizedNote("王女士请到南天门领取", null))!;
     }
 
     [Fact]
@@ -79,6 +79,8 @@ public class RetentionTests
         Assert.Null(redacted.Contact.Name);
         Assert.Empty(redacted.Description);
         Assert.Empty(redacted.Details);
+        Assert.NotNull(Resolved().Timeline[^1].Text);
+        Assert.All(redacted.Timeline, t => Assert.Null(t.Text));
         Assert.Equal(ReportKind.LostItem, redacted.Kind);
         Assert.Equal("ts-nantianmen", redacted.PointCode);
         Assert.Equal(ReportStatus.Resolved, redacted.Status);

@@ -18,6 +18,11 @@ public class AdminExportTests(GridAidFixture f)
         Assert.Equal(expected, ReportCsv.Cell(value));
 
     [Fact]
+    public void Csv_times_are_in_the_area_zone_with_the_offset() =>
+        Assert.Equal("2026-12-01 19:05:00 +08:00",
+            ReportCsv.Time(new DateTimeOffset(2026, 12, 1, 11, 5, 0, TimeSpan.Zero), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")));
+
+    [Fact]
     public async Task The_year_figures_count_a_found_person_and_only_admins_see_them()
     {
         var year = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year;
@@ -75,6 +80,11 @@ public class AdminExportTests(GridAidFixture f)
         Assert.StartsWith(ReportCsv.Header, text, StringComparison.Ordinal);
         var line = Assert.Single(text.Split("\r\n"), l => l.Contains(marker, StringComparison.Ordinal));
         Assert.StartsWith(code + ",", line, StringComparison.Ordinal);
+        // Times in the area's zone (Asia/Shanghai for Taishan), the offset written: what the station's clock said.
+        var submitted = line.Split(',')[1];
+        Assert.EndsWith(" +08:00", submitted, StringComparison.Ordinal);
+        var at = DateTimeOffset.ParseExact(submitted, "yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(DateTimeOffset.UtcNow - at, TimeSpan.Zero, TimeSpan.FromMinutes(5));
         Assert.Contains(",'=1+1 " + marker, line, StringComparison.Ordinal);
         Assert.DoesNotContain(marker, await hazards.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(marker, await laoshan.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -68,6 +68,39 @@ public class StationTests(GridAidFixture f)
     }
 
     [Fact]
+    public async Task A_resolve_may_carry_a_closing_note_for_the_tourist_and_a_bodiless_one_still_resolves()
+    {
+        var station = "ts-zhongtianmen-police";
+        var withNote = await f.SubmitAsync(GridAidFixture.LostItem("ts-wudafu-pine"));
+        var without = await f.SubmitAsync(GridAidFixture.LostItem("ts-wudafu-pine"));
+        await f.WaitForAlertAsync(station, withNote);
+        await f.WaitForAlertAsync(station, without);
+
+        using var tooLong = await f.SendAsync(HttpMethod.Post, $"/api/stations/{station}/alerts/{withNote}/resolve", GridAidFixture.Station(station),
+            new { note = new { en = new string('x', 301) } });
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Equal("routed", (await f.GetJsonAsync($"/api/reports/{withNote}")).GetProperty("status").GetString());
+
+        using var resolve = await f.SendAsync(HttpMethod.Post, $"/api/stations/{station}/alerts/{withNote}/resolve", GridAidFixture.Station(station),
+            new { note = new { zh = "  请到中天门派出所领取  ", en = "" } });
+        using var bare = await f.SendAsync(HttpMethod.Post, $"/api/stations/{station}/alerts/{without}/resolve", GridAidFixture.Station(station));
+        Assert.Equal(HttpStatusCode.OK, resolve.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, bare.StatusCode);
+
+        var status = await f.GetJsonAsync($"/api/reports/{withNote}");
+        Assert.Equal("resolved", status.GetProperty("status").GetString());
+        var note = status.GetProperty("resolution");
+        Assert.Equal("请到中天门派出所领取", note.GetProperty("zh").GetString());
+        Assert.False(note.TryGetProperty("en", out _));
+        Assert.False((await f.GetJsonAsync($"/api/reports/{without}")).TryGetProperty("resolution", out _));
+
+        using var page = await f.SendAsync(HttpMethod.Get, $"/api/s/{withNote}?lang=en");
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<p lang=\"zh-CN\">请到中天门派出所领取</p>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_inbox_lists_newest_first()
     {
         var older = await f.SubmitAsync(GridAidFixture.LostItem("ts-taohuayu-centre"));

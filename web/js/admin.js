@@ -5,21 +5,35 @@
   const $ = s => document.querySelector(s);
   let items = [];
   let next = null;
+  // Names, not ids, wherever a person reads them: the area's stations and QR points, each in the page's language.
+  const names = { station: {}, point: {} };
+  const nameOf = (kind, id) => (names[kind][id] ? G.n(names[kind][id]) : id || '');
+  const heads = () => [...document.querySelectorAll('#reports thead th')].map(th => th.textContent.split(' · ')[0]);
   const render = () => {
     const tb = $('#rows');
     tb.textContent = '';
+    const h = heads();
+    // data-label: at phone width each row is a card, every cell labelled with its column.
+    const td = (i, props, ...kids) => { const c = el('td', props, ...kids); c.dataset.label = h[i]; return c; };
     for (const r of items) {
       tb.append(el('tr', {},
-        el('td', { textContent: Staff.when(r.submittedAt) }),
-        el('td', {}, el('a', { href: '/s/' + r.trackingCode, textContent: r.trackingCode })),
-        el('td', { textContent: G.t('kind.' + r.kind) }),
-        el('td', { textContent: G.t('status.' + r.status) + ((r.timeline || []).some(t => t.note === 'flood_collapsed') ? ' · ' + G.t('adm.flood') : '') }),
-        el('td', { textContent: r.pointCode || '' }),
-        el('td', { textContent: (r.stationIds || []).join(', ') }),
-        el('td', { textContent: (r.contact && r.contact.phone) || '' })));
+        td(0, { className: 'nowrap', textContent: Staff.when(r.submittedAt) }),
+        td(1, { className: 'nowrap' }, el('a', { href: '/admin/report.html?code=' + encodeURIComponent(r.trackingCode), textContent: r.trackingCode })),
+        td(2, { textContent: G.t('kind.' + r.kind) }),
+        td(3, { textContent: G.t('status.' + r.status) + ((r.timeline || []).some(t => t.note === 'flood_collapsed') ? ' · ' + G.t('adm.flood') : '') }),
+        td(4, { textContent: nameOf('point', r.pointCode) }),
+        td(5, { textContent: (r.stationIds || []).map(id => nameOf('station', id)).join(G.lang.startsWith('zh') ? '、' : ', ') }),
+        td(6, { className: 'nowrap', textContent: (r.contact && r.contact.phone) || '' })));
     }
     $('#cnt').textContent = G.t('adm.count', { n: items.length });
     $('#more').hidden = !next;
+  };
+  const points = async () => {
+    try {
+      const r = await fetch('/api/points?area=' + encodeURIComponent(Staff.token.split('.')[0]));
+      if (r.ok) for (const p of await r.json()) names.point[p.code] = p.name;
+      render();
+    } catch (e) { /* the codes stay */ }
   };
   const load = async more => {
     const f = $('#filters');
@@ -40,7 +54,11 @@
     try {
       const r = await Staff.api('/api/stations');
       const sel = $('#fst');
-      for (const s of await r.json()) sel.append(el('option', { value: s.id, textContent: G.n(s.name) + ' (' + s.id + ')' }));
+      for (const s of await r.json()) {
+        names.station[s.id] = s.name;
+        sel.append(el('option', { value: s.id, textContent: G.n(s.name) }));
+      }
+      render();
     } catch (e) { /* filter by station stays "all" */ }
   };
   // The year's figures: what the Taishan article counts (people found, items returned) and how fast stations answer.
@@ -88,10 +106,10 @@
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10000);
-    } catch (e) { $('#cnt').textContent = G.t('stf.netErr'); }
+    } catch (e) { $('#csvErr').textContent = G.t('stf.netErr'); }
   });
   $('#filters').addEventListener('submit', e => { e.preventDefault(); load(false); });
   $('#more').addEventListener('click', () => load(true));
   G.onLang(() => { if (Staff.token) { render(); renderFigures(); AdminOps.load(); } });
-  Staff.init('admin', () => { years(); loadFigures(); stations(); load(false); AdminOps.load(); });
+  Staff.init('admin', () => { years(); loadFigures(); stations(); points(); load(false); AdminOps.load(); });
 })();

@@ -27,7 +27,7 @@
 
   // One list item: the name, a line of facts, and its buttons.
   const item = (x, facts, acts) => el('li', {}, el('strong', { textContent: label(x) }), el('p', { className: 'muted', textContent: facts }),
-    el('div', { className: 'acts' }, ...acts.map(([k, fn, cls]) => el('button', { type: 'button', className: 'secondary ' + (cls || ''), textContent: G.t(k), onclick: fn }))));
+    el('div', { className: 'acts' }, ...acts.map(([k, fn, cls]) => el('button', { type: 'button', className: 'secondary ' + (cls || ''), textContent: G.t(k), onclick: e => fn(e.currentTarget) }))));
   const names = (ids, find) => ids.map(id => { const x = find(id); return x ? G.n(x.name) : id; }).join(', ');
   const station = id => d.stations.find(s => s.id === id);
   const cell = id => d.cells.find(c => c.id === id);
@@ -37,12 +37,12 @@
     const sl = $('#sl'); sl.textContent = '';
     for (const s of d.stations) {
       const facts = [G.t('dir.t.' + s.type), s.phone, s.id === d.area.defaultStationId ? G.t('dir.default') : null].filter(Boolean).join(' · ');
-      sl.append(item(s, facts, [['dir.edit', () => editStation(s)], ['dir.newCode', () => newCode(s)], ['dir.del', () => del('stations/' + s.id, s), 'del']]));
+      sl.append(item(s, facts, [['dir.edit', () => editStation(s)], ['dir.newCode', b => newCode(s, b)], ['dir.del', b => del('stations/' + s.id, s, b), 'del']]));
     }
     const cl = $('#cl'); cl.textContent = '';
-    for (const c of d.cells) cl.append(item(c, names(c.stationIds, station), [['dir.edit', () => editCell(c)], ['dir.del', () => del('cells/' + c.id, c), 'del']]));
+    for (const c of d.cells) cl.append(item(c, names(c.stationIds, station), [['dir.edit', () => editCell(c)], ['dir.del', b => del('cells/' + c.id, c, b), 'del']]));
     const pl = $('#pl'); pl.textContent = '';
-    for (const p of d.points) pl.append(item(p, names([p.gridCellId], cell), [['dir.edit', () => editPoint(p)], ['dir.del', () => del('points/' + p.code, p), 'del']]));
+    for (const p of d.points) pl.append(item(p, names([p.gridCellId], cell), [['dir.edit', () => editPoint(p)], ['dir.del', b => del('points/' + p.code, p, b), 'del']]));
     // The cell form's choices and the point form's cells, keeping what is ticked.
     const ticks = (box, name, list) => {
       const on = new Set([...box.querySelectorAll('input:checked')].map(i => i.value));
@@ -120,13 +120,20 @@
   });
   document.querySelectorAll('#sf,#cf,#pf').forEach(f => f.addEventListener('reset', () => { f.id.readOnly = false; clearErrors(f); }));
 
-  const del = async (path, x) => {
+  // A refusal shows under the button that caused it (a list can be long: the page's message would be off screen).
+  const near = (btn, text) => {
+    const li = btn.closest('li');
+    let p = li.querySelector('.err');
+    if (!p) { p = el('p', { className: 'err', role: 'alert', id: 'e-' + Math.random().toString(36).slice(2) }); li.append(p); }
+    p.textContent = text;
+    btn.setAttribute('aria-describedby', p.id);
+  };
+  const del = async (path, x, btn) => {
     if (!confirm(G.t('dir.confirm', { x: label(x) }))) return;
     try {
       const r = await call('DELETE', path);
-      say(r.ok ? G.t('dir.deleted', { x: label(x) }) : problem(r.j));
-      if (r.ok) await load();
-    } catch (e) { if (e.message !== 'auth') say(G.t('stf.netErr')); }
+      if (r.ok) { say(G.t('dir.deleted', { x: label(x) })); await load(); } else near(btn, problem(r.j));
+    } catch (e) { if (e.message !== 'auth') near(btn, G.t('stf.netErr')); }
   };
 
   // A new access code is shown once, here, with a copy button; the old one stops working.
@@ -136,23 +143,24 @@
     $('#ncopy').firstChild.textContent = G.t('dir.copy');
     const box = $('#nc'); box.hidden = false; box.scrollIntoView({ block: 'start' }); box.focus();
   };
-  const newCode = async s => {
+  const newCode = async (s, btn) => {
     if (!confirm(G.t('dir.confirmCode', { x: label(s) }))) return;
     try {
       const r = await call('POST', 'stations/' + s.id + '/access-code');
-      if (!r.ok) { say(problem(r.j)); return; }
+      if (!r.ok) { near(btn, problem(r.j)); return; }
       showCode(G.t('dir.codeFor', { x: label(s) }), r.j.accessCode);
-    } catch (e) { if (e.message !== 'auth') say(G.t('stf.netErr')); }
+    } catch (e) { if (e.message !== 'auth') near(btn, G.t('stf.netErr')); }
   };
   // The admin's own code: asked for explicitly ({confirm: true}); this tab signs in with the new one at once.
   $('#acode').addEventListener('click', async () => {
     if (!confirm(G.t('dir.confirmAdminCode'))) return;
     try {
       const r = await call('POST', 'access-code', { confirm: true });
-      if (!r.ok) { say(problem(r.j)); return; }
+      $('#acodeErr').textContent = r.ok ? '' : problem(r.j);
+      if (!r.ok) return;
       Staff.token = r.j.credential;
       showCode(G.t('dir.adminCodeFor', { x: d ? G.n(d.area.name) + ' (' + d.area.id + ')' : r.j.areaId }), r.j.accessCode);
-    } catch (e) { if (e.message !== 'auth') say(G.t('stf.netErr')); }
+    } catch (e) { if (e.message !== 'auth') $('#acodeErr').textContent = G.t('stf.netErr'); }
   });
   $('#ncopy').addEventListener('click', async () => {
     try { await navigator.clipboard.writeText($('#ncc').textContent); $('#ncopy').firstChild.textContent = G.t('rc.copied'); } catch (e) {

@@ -90,10 +90,11 @@
     let n = 0;
     for (const path in problem.errors) {
       const code = ((problem.codes || {})[path] || [])[0];
-      const text = code && G.s['err.' + code] ? G.t('err.' + code) : problem.errors[path][0];
+      const text = (code && message(code, ruleOf(path))) || problem.errors[path][0];
       const box = f.querySelector('[data-f="' + path + '"]');
       const id = 'e-' + n++;
       if (box) {
+        if (more.contains(box)) more.open = true;
         box.append(el('p', { className: 'err', id, textContent: text }));
         const input = box.querySelector('input,select,textarea');
         if (input) {
@@ -112,21 +113,77 @@
     $('#errs').append(el('strong', { textContent: G.t('errors.title') }), list);
     if (focus && first) first.focus();
   };
-  // The same checks the server makes, so an offline person learns of a missing field at once.
+  // The server's own rules (GET /api/report-rules, kept on the phone for the next visit offline): the same checks and
+  // the same bilingual messages as ReportValidator, so nothing the form lets through comes back refused.
+  const RULES = 'gridaid.rules';
+  let rules = store.get(RULES);
+  // A field's rule for the chosen kind, else for the first kind that has the field (lengths agree between kinds).
+  const ruleOf = path => {
+    if (!rules) return {};
+    const own = (rules.kinds[kind()] || rules.common).fields[path];
+    return own || (Object.values(rules.kinds).find(k => k.fields[path]) || rules.common).fields[path] || {};
+  };
+  const message = (code, r) => {
+    const m = rules && rules.messages[code];
+    return m && (G.lang.startsWith('zh') ? m.zh : m.en).replace(/\{(min|maxLength|max)\}/g, (x, p) => r[p]);
+  };
+  // ReportValidator.NormalizePhone: keep digits and +, drop a mainland +86.
+  const phone = raw => {
+    const t = raw.trim();
+    let d = t.replace(/[^\d+]/g, '');
+    if (d.startsWith('+86') && d.length === 14) d = d.slice(3);
+    return d || t;
+  };
+  // ReportValidator.Check, in its order: missing, too long, not a choice, out of range, not the pattern.
+  const fault = (v, r) => {
+    if (!v) return r.required ? r.requiredCode : null;
+    if (r.maxLength != null && v.length > r.maxLength) return r.tooLongCode;
+    if (r.choices && !r.choices.includes(v)) return 'invalid_choice';
+    if (r.min != null && r.max != null && !(/^\d+$/.test(v) && +v >= r.min && +v <= r.max)) return 'out_of_range';
+    if (r.pattern && !new RegExp(r.pattern).test(v)) return r.patternCode;
+    return null;
+  };
   const check = b => {
+    if (!rules) return null; // never loaded: the server checks it
     const errors = {};
     const codes = {};
-    const add = (p, c) => { errors[p] = [G.t('err.' + c)]; codes[p] = [c]; };
-    if (!b.kind) add('kind', 'kind_required');
-    else {
-      f.querySelectorAll('.k-' + AB[b.kind] + ' [data-req]').forEach(e => { if (!e.value.trim()) add(e.name, 'required'); });
-      if ((b.kind === 'help' || b.kind === 'tip') && !b.description.trim()) add('description', 'description_required');
+    const add = (p, c, r) => { errors[p] = [message(c, r)]; codes[p] = [c]; };
+    const set = b.kind && rules.kinds[b.kind] ? rules.kinds[b.kind] : rules.common;
+    if (!b.kind) add('kind', 'kind_required', {});
+    const value = p => p === 'description' ? b.description.trim() : p === 'contact.name' ? b.contact.name.trim()
+      : p === 'contact.phone' ? phone(b.contact.phone) : b.details[p.slice(8)] || '';
+    for (const p in set.fields) {
+      const c = fault(value(p), set.fields[p]);
+      if (c) add(p, c, set.fields[p]);
     }
-    // The same normalisation as the server: keep digits and +, drop a mainland +86.
-    const ph = b.contact.phone.replace(/[^\d+]/g, '').replace(/^\+86(?=\d{11}$)/, '');
-    if (!ph && b.kind === 'lost_person') add('contact.phone', 'phone_required');
-    else if (ph && !/^(1[3-9]\d{9}|\+[1-9]\d{6,14})$/.test(ph)) add('contact.phone', 'phone_invalid');
     return Object.keys(errors).length ? { errors, codes } : null;
+  };
+  const loadRules = async () => {
+    try {
+      const r = await fetch('/api/report-rules', { cache: 'no-cache' });
+      if (r.ok) { rules = await r.json(); store.set(RULES, rules); counters(); }
+    } catch (e) { /* offline: the kept rules, else the server's answer */ }
+  };
+  // Long fields count their characters against the rule; the browser's maxlength (for the no-JS form) would cut a
+  // paste silently instead, so it goes once the rules are known.
+  const counters = () => {
+    if (!rules) return;
+    f.querySelectorAll('input[type=text][name],input:not([type])[name],textarea').forEach(e => {
+      const r = ruleOf(e.name);
+      if (!r.maxLength || r.max != null) return;
+      e.removeAttribute('maxlength');
+      const n = e.value.trim().length;
+      let c = document.getElementById('c-' + e.id);
+      // Textareas always count; a one-line field once it is four-fifths full.
+      if (e.tagName !== 'TEXTAREA' && n < r.maxLength * 0.8) { if (c) c.hidden = true; return; }
+      if (!c) {
+        c = el('span', { className: 'cnt', id: 'c-' + e.id });
+        f.querySelector('label[for="' + e.id + '"]').append(c);
+      }
+      c.hidden = false;
+      c.textContent = G.t('count', { n, max: r.maxLength });
+      c.classList.toggle('over', n > r.maxLength);
+    });
   };
 
   // ---- sending ----
@@ -296,9 +353,23 @@
   $('#rid').value = draft.id;
   $('#point').value = point;
   // data-kind shows the kind's fields where CSS :has() is missing (older in-app browsers that open QR codes).
-  const showKind = () => { f.dataset.kind = kind(); };
-  f.addEventListener('input', () => { save(); });
-  f.addEventListener('change', () => { showKind(); save(); });
+  // A lost person's essentials fit one screen: the chosen kind folds the list, its description and every optional
+  // field fold into "more" (open in the HTML, for the no-JS form).
+  const more = $('#more');
+  const descBox = f.querySelector('[data-f=description]');
+  const descHome = descBox.parentNode;
+  const phoneBox = f.querySelector('[data-f="contact.phone"]');
+  const showKind = () => {
+    const k = kind();
+    f.dataset.kind = k;
+    $('.kinds').classList.toggle('picked', !!k);
+    $('#kchg').hidden = !k;
+    if (k === 'lost_person') more.querySelector('summary').after(descBox); else descHome.insertBefore(descBox, phoneBox);
+    counters();
+  };
+  f.addEventListener('input', () => { save(); counters(); });
+  f.addEventListener('change', e => { if (e.target.name === 'kind') showKind(); save(); });
+  $('#kchg').addEventListener('click', () => { $('.kinds').classList.remove('picked'); $('#kchg').hidden = true; f.querySelector('[name=kind]:checked').focus(); });
   f.addEventListener('submit', e => {
     e.preventDefault();
     if (draft.pending) { send(); return; }
@@ -347,6 +418,7 @@
 
   G.onLang(() => {
     showPlace();
+    counters();
     renderReceipt();
     if (problem) showErrors(false);
     if (draft.pending && timer) tell();
@@ -358,8 +430,11 @@
       l.hidden = false;
     }
   });
+  loadRules();
   G.ready.then(() => {
     const had = restore();
+    // The fold stays open when the kept draft has something in it.
+    more.open = [...more.querySelectorAll('[name]')].some(e => e.name !== 'description' && (e.type === 'radio' ? e.checked : e.value));
     showKind();
     if (point) loadPlace(); else picker();
     if (draft.pending) { lock(true); send(); }

@@ -29,6 +29,12 @@
     /** Name in the current language from a {zh, en} pair. */
     n(name) { return !name ? '' : (G.lang.startsWith('zh') ? name.zh : name.en) || name.en || name.zh; },
     onLang(fn) { hooks.push(fn); },
+    /** What one timeline step of a report says (the status page and the admin's report page). */
+    step(e) {
+      const notes = { escalated: 'st.escalated', redacted: 'st.redacted', closed_unattended: 'st.closedUnattended', routing_failed: 'st.routingFailed' };
+      return notes[e.note] ? G.t(notes[e.note])
+        : G.t('status.' + e.status) + (e.note === 'transferred' && e.toStation ? ' · ' + G.t('st.transferred', { s: G.n(e.toStation) }) : '');
+    },
     async use(lang) {
       // Tourist pages load the tourist strings only; staff pages (<html data-strings="staff">) add their own file.
       const files = ['/i18n/' + lang + '.json'];

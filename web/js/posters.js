@@ -8,7 +8,22 @@
   const en = text => el('span', { lang: 'en', className: 'en', textContent: text });
   let posters = [];
 
-  const shortUrl = code => location.host + '/r/' + encodeURIComponent(code);
+  // What the QR codes hold (GridAid:PublicBaseUrl, from the server), written under them for those who cannot scan.
+  let target = location.host;
+  const shortUrl = code => target + '/r/' + encodeURIComponent(code);
+  // A loopback or private base address (a local run) makes posters no tourist's phone can open: say so before printing.
+  const checkTarget = async () => {
+    try {
+      const r = await Staff.api('/api/admin/poster-target');
+      if (!r.ok) return;
+      const t = await r.json();
+      if (t.baseUrl) target = t.baseUrl.replace(/^https?:\/\//, '');
+      const w = $('#pwarn');
+      w.hidden = !t.private;
+      w.dataset.url = t.baseUrl || '';
+      w.textContent = G.t('pst.private', { url: t.baseUrl || '' });
+    } catch (e) { /* no warning: the posters still show */ }
+  };
 
   const poster = (p, station, area) => {
     const name = p.name || {};
@@ -64,6 +79,7 @@
 
   const load = async () => {
     const area = (Staff.token || '').split('.')[0];
+    await checkTarget();
     try {
       // The stations call also proves the sign-in (points are public).
       const rs = await Staff.api('/api/stations');
@@ -91,5 +107,6 @@
   $('#pf').addEventListener('submit', e => { e.preventDefault(); markLast(); window.print(); });
   window.addEventListener('beforeprint', markLast);
   paper();
+  G.onLang(() => { const w = $('#pwarn'); if (w.dataset.url) w.textContent = G.t('pst.private', { url: w.dataset.url }); });
   Staff.init('admin', load);
 })();

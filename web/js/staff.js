@@ -2,7 +2,8 @@
 // The sign-in form is built here, once, into each page's empty <form id="login">.
 (() => {
   'use strict';
-  const KEY = 'gridaid.staff.' + location.pathname;
+  // The admin's pages share one sign-in per tab (the reports table opens a report's own page); the station's is its own.
+  const KEY = 'gridaid.staff.' + (/^\/admin(\/|$)/.test(location.pathname) ? '/admin/' : location.pathname);
   const el = (tag, props, ...kids) => { const e = Object.assign(document.createElement(tag), props); e.append(...kids.filter(k => k !== null && k !== undefined)); return e; };
   // The sign-in markup, element by element with its attributes.
   const tag = (name, attrs, ...kids) => { const e = el(name, {}, ...kids); for (const k in attrs) e.setAttribute(k, attrs[k]); return e; };
@@ -47,6 +48,11 @@
         show();
       });
     },
-    rejected() { S.token = null; document.getElementById('login').hidden = false; document.getElementById('inbox').hidden = true; document.getElementById('lerr').textContent = G.t('stf.badLogin'); },
+    rejected() {
+      // The admin's form has no station id: its message names only what it asked for.
+      const admin = (S.token || '').split('.')[1] === 'admin';
+      S.token = null; document.getElementById('login').hidden = false; document.getElementById('inbox').hidden = true;
+      document.getElementById('lerr').textContent = G.t(admin ? 'stf.badAdminLogin' : 'stf.badLogin');
+    },
   };
 })();

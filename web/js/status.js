@@ -17,6 +17,15 @@
     $('#code').textContent = data.trackingCode;
     $('#status').textContent = G.t('status.' + data.status);
     $('#kind').textContent = G.t('kind.' + data.kind);
+    // The station's closing note: in the reader's language when it has it, else the one it has (with its lang).
+    const n = data.resolution;
+    $('#note').hidden = !n;
+    if (n) {
+      const zh = G.lang.startsWith('zh');
+      const own = zh ? n.zh : n.en;
+      $('#note-t').textContent = own || n.zh || n.en;
+      $('#note-t').lang = own ? G.lang : n.zh ? 'zh-CN' : 'en';
+    }
     $('#place').textContent = data.point && data.point.name ? G.n(data.point.name) : (data.point && data.point.code) || '—';
     $('#stations').textContent = (data.stations || []).map(s => G.n(s.name)).join(G.lang.startsWith('zh') ? '、' : ', ') || '—';
     $('#at').textContent = when(data.submittedAt);
@@ -27,9 +36,7 @@
       const t = document.createElement('time');
       t.dateTime = e.at;
       t.textContent = when(e.at);
-      const what = e.note === 'escalated' ? G.t('st.escalated') : e.note === 'redacted' ? G.t('st.redacted')
-        : e.note === 'closed_unattended' ? G.t('st.closedUnattended') : e.note === 'routing_failed' ? G.t('st.routingFailed')
-        : G.t('status.' + e.status) + (e.note === 'transferred' && e.toStation ? ' · ' + G.t('st.transferred', { s: G.n(e.toStation) }) : '');
+      const what = G.step(e);
       li.append(t, what + (e.station ? ' · ' + G.n(e.station) : ''));
       ol.append(li);
     }
@@ -43,6 +50,7 @@
     render();
     if (!missing) setTimeout(load, 10000);
   };
+  $('#lookup').hidden = !!data;
   G.onLang(render);
   if (code) { $('#c').value = code; G.ready.then(load); }
 })();

@@ -24,7 +24,7 @@ public static class ReportLifecycle
     }
 
     /// <summary>A station acts on the report: acknowledge, start work, resolve. Earlier steps are filled forward only by the one that moves status.</summary>
-    public static Report? StationStep(Report report, string stationId, ReportStatus target, DateTimeOffset now)
+    public static Report? StationStep(Report report, string stationId, ReportStatus target, DateTimeOffset now, LocalizedNote? note = null)
     {
         if (target is not (ReportStatus.Acknowledged or ReportStatus.InProgress or ReportStatus.Resolved))
         {
@@ -45,7 +45,7 @@ public static class ReportLifecycle
         {
             Status = target,
             UpdatedAt = now,
-            Timeline = [.. report.Timeline, new TimelineEntry(now, target, stationId)],
+            Timeline = [.. report.Timeline, new TimelineEntry(now, target, stationId, Text: target == ReportStatus.Resolved ? note : null)],
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace GridAid.Core.Reports;
@@ -29,7 +30,7 @@ public static partial class ReportValidator
         var errors = new ValidationErrors();
         if (s is null)
         {
-            errors.Add("body", "body_required", "请填写报告内容", "The report is empty");
+            errors.Add("body", "body_required", ReportRules.Message("body_required"));
             return (null, errors);
         }
 
@@ -37,57 +38,41 @@ public static partial class ReportValidator
         // the report did not go through (for a lost child, a silent drop is the worst answer); a bot learns little from it.
         if (!string.IsNullOrWhiteSpace(s.Website))
         {
-            errors.Add(ReportSubmission.HoneypotField, "honeypot", "报告未能发送：请刷新页面后重新填写", "The report could not be sent: reload the page and fill it in again");
+            errors.Add(ReportSubmission.HoneypotField, "honeypot", ReportRules.Message("honeypot"));
             return (null, errors);
         }
 
-        if (!ReportKinds.TryParse(s.Kind, out var kind))
+        var known = ReportKinds.TryParse(s.Kind, out var kind);
+        if (!known)
         {
-            errors.Add("kind", "kind_required", "请选择报告类型", "Choose what you are reporting");
+            errors.Add("kind", "kind_required", ReportRules.Message("kind_required"));
         }
 
         var point = Clean(s.Point);
         if (point is not null && !CodePattern().IsMatch(point))
         {
-            errors.Add("point", "point_invalid", "地点编码无效", "The place code is not valid");
+            errors.Add("point", "point_invalid", ReportRules.Message("point_invalid"));
         }
 
         var area = Clean(s.Area);
         if (area is not null && !CodePattern().IsMatch(area))
         {
-            errors.Add("area", "area_invalid", "景区编码无效", "The area code is not valid");
+            errors.Add("area", "area_invalid", ReportRules.Message("area_invalid"));
         }
 
         var description = Clean(s.Description) ?? string.Empty;
-        if (description.Length > MaxDescription)
-        {
-            errors.Add("description", "description_too_long", $"描述最多{MaxDescription}字", $"Use at most {MaxDescription} characters");
-        }
-        else if (description.Length == 0 && kind is ReportKind.Help or ReportKind.Tip)
-        {
-            errors.Add("description", "description_required", "请描述您的情况", "Please describe what you need or saw");
-        }
+        Check(errors, "description", description, known ? ReportRules.DescriptionFor(kind) : ReportRules.Description);
 
         var name = Clean(s.Contact?.Name);
-        if (name is { Length: > 50 })
-        {
-            errors.Add("contact.name", "name_too_long", "姓名最多50字", "Use at most 50 characters for the name");
-        }
+        Check(errors, "contact.name", name, ReportRules.ContactName);
 
         var phone = NormalizePhone(s.Contact?.Phone);
-        if (phone is null && kind == ReportKind.LostPerson)
-        {
-            errors.Add("contact.phone", "phone_required", "请留下您的手机号,以便民警联系您", "Leave your phone number so the police can call you");
-        }
-        else if (phone is not null && !PhonePattern().IsMatch(phone))
-        {
-            errors.Add("contact.phone", "phone_invalid", "请输入11位手机号或以+开头的国际号码", "Enter an 11-digit mobile number or an international number starting with +");
-        }
+        Check(errors, "contact.phone", phone, known ? ReportRules.PhoneFor(kind) : ReportRules.Phone);
 
         var requestId = Clean(s.ClientRequestId);
         if (requestId is not null && !RequestIdPattern().IsMatch(requestId))
         {
-            errors.Add("clientRequestId", "request_id_invalid", "请求编号无效", "The request id is not valid");
+            errors.Add("clientRequestId", "request_id_invalid", ReportRules.Message("request_id_invalid"));
         }
 
         var details = errors.All.Any(e => e.Field == "kind") || !DetailsBounded(s.Details, errors)
@@ -116,13 +101,13 @@ public static partial class ReportValidator
 
         if (raw.Count > MaxDetails)
         {
-            errors.Add("details", "too_many_details", $"附加信息最多{MaxDetails}项", $"Send at most {MaxDetails} detail fields");
+            errors.Add("details", "too_many_details", ReportRules.Message("too_many_details", max: MaxDetails));
             return false;
         }
 
         if (raw.Keys.Any(k => k.Length > MaxDetailName))
         {
-            errors.Add("details", "detail_name_too_long", $"附加信息的名称最多{MaxDetailName}个字符", $"Detail field names have at most {MaxDetailName} characters");
+            errors.Add("details", "detail_name_too_long", ReportRules.Message("detail_name_too_long", max: MaxDetailName));
             return false;
         }
 
@@ -136,36 +121,50 @@ public static partial class ReportValidator
         foreach (var field in ReportDetailFields.ByKind[kind])
         {
             var value = Clean(raw.GetValueOrDefault(field.Name));
-            var path = "details." + field.Name;
-            if (value is null)
-            {
-                if (field.Required)
-                {
-                    errors.Add(path, "required", "此项必填", "This field is required");
-                }
-
-                continue;
-            }
-
-            if (value.Length > field.MaxLength)
-            {
-                errors.Add(path, "too_long", $"最多{field.MaxLength}字", $"Use at most {field.MaxLength} characters");
-            }
-            else if (field.Choices is not null && !field.Choices.Contains(value, StringComparer.Ordinal))
-            {
-                errors.Add(path, "invalid_choice", "请从列表中选择", "Choose one of the options");
-            }
-            else if (field.Range is { } range && (!int.TryParse(value, out var n) || n < range.Min || n > range.Max))
-            {
-                errors.Add(path, "out_of_range", $"请输入{range.Min}到{range.Max}之间的数字", $"Enter a number from {range.Min} to {range.Max}");
-            }
-            else
+            if (Check(errors, "details." + field.Name, value, ReportRules.For(field)) && value is not null)
             {
                 result[field.Name] = value;
             }
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// One field against its rule, in the order the form's script applies the same rule (web/js/form.js): missing,
+    /// too long, not a choice, out of range, not the pattern. True when the field passed.
+    /// </summary>
+    private static bool Check(ValidationErrors errors, string path, string? value, FieldRule rule)
+    {
+        string? code = null;
+        if (string.IsNullOrEmpty(value))
+        {
+            code = rule.Required ? rule.RequiredCode : null;
+        }
+        else if (value.Length > rule.MaxLength)
+        {
+            code = rule.TooLongCode;
+        }
+        else if (rule.Choices is not null && !rule.Choices.Contains(value, StringComparer.Ordinal))
+        {
+            code = "invalid_choice";
+        }
+        else if (rule.Min is { } min && rule.Max is { } max
+            && (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < min || n > max))
+        {
+            code = "out_of_range";
+        }
+        else if (rule.Pattern is not null && !Regex.IsMatch(value, rule.Pattern, RegexOptions.None, TimeSpan.FromSeconds(1)))
+        {
+            code = rule.PatternCode;
+        }
+
+        if (code is not null)
+        {
+            errors.Add(path, code, ReportRules.Message(code, rule));
+        }
+
+        return code is null;
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -190,9 +189,6 @@ public static partial class ReportValidator
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.IgnoreCase)]
     private static partial Regex CodePattern();
-
-    [GeneratedRegex(@"^(1[3-9]\d{9}|\+[1-9]\d{6,14})$")]
-    private static partial Regex PhonePattern();
 
     [GeneratedRegex("^[A-Za-z0-9_-]{8,64}$")]
     private static partial Regex RequestIdPattern();

@@ -17,6 +17,8 @@ public sealed class ValidationErrors
 
     public void Add(string field, string code, string zh, string en) => _errors.Add(new FieldError(field, code, zh, en));
 
+    public void Add(string field, string code, Directory.LocalizedText text) => Add(field, code, text.Zh, text.En);
+
     /// <summary>Messages per field in the reader's language, the shape of ASP.NET's validation problem details.</summary>
     public IDictionary<string, string[]> ToDictionary(string? lang) =>
         _errors.GroupBy(e => e.Field, StringComparer.Ordinal)

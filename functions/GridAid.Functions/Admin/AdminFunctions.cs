@@ -5,7 +5,7 @@ using GridAid.Infrastructure.Tables;
 namespace GridAid.Functions.Admin;
 
 /// <summary>The area admin's view of every report, filtered by kind, status and station, one page at a time.</summary>
-public sealed class AdminFunctions(ReportStore reports, ResolvedReportRedaction redaction)
+public sealed class AdminFunctions(ReportStore reports, AlertStore alerts, DirectoryCache directory, ResolvedReportRedaction redaction)
 {
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 500;
@@ -23,6 +23,53 @@ public sealed class AdminFunctions(ReportStore reports, ResolvedReportRedaction 
         var paging = req.ReadPaging(DefaultPageSize, MaxPageSize);
         var page = await reports.ListAsync(req.Caller().AreaId, new ReportFilter(query.Kind, query.Status, query.StationId), paging.PageSize, paging.Continuation, ct);
         return ApiResults.Json(new { items = page.Items, continuationToken = page.ContinuationToken });
+    }
+
+    /// <summary>
+    /// One report as the admin needs it on its detail page: everything it holds (personal data included, hence
+    /// audited: who looked, and when), its timeline with station names, and every alerted station's own state.
+    /// </summary>
+    [Function(nameof(GetReport))]
+    [CallableBy(Callers.AreaAdmin)]
+    [Audited]
+    public async Task<IActionResult> GetReport(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/reports/{trackingCode}")] HttpRequest req,
+        string trackingCode, CancellationToken ct)
+    {
+        var areaId = req.Caller().AreaId;
+        if (TrackingCode.Normalize(trackingCode) is not { } code || await reports.FindByCodeAsync(code, ct) is not { } stored || stored.Report.AreaId != areaId)
+        {
+            return ApiResults.NotFound("未找到该查询码", "No report has this tracking code");
+        }
+
+        var area = await directory.GetAsync(areaId, ct);
+        var states = new List<object>();
+        foreach (var stationId in stored.Report.StationIds)
+        {
+            var alert = (await alerts.GetAsync(areaId, stationId, stored.Key, ct))?.Alert;
+            states.Add(new
+            {
+                stationId,
+                station = area?.FindStation(stationId)?.Name,
+                status = alert?.Status,
+                reason = alert?.Reason,
+                alert?.RoutedAt,
+                alert?.AcknowledgedAt,
+                alert?.ResolvedAt,
+                alert?.TransferredTo,
+                alert?.TransferredFrom,
+            });
+        }
+
+        var r = stored.Report;
+        return ApiResults.Json(new
+        {
+            report = r,
+            point = r.PointCode is null ? null : area?.FindPoint(r.PointCode)?.Name,
+            redacted = Redaction.IsRedacted(r),
+            timeline = r.Timeline.Select(t => new { view = Reports.TimelineView.From(t, area), text = t.Text }).ToList(),
+            alerts = states,
+        });
     }
 
     /// <summary>Removes a report's personal data now, when the person asks a station to delete it sooner.</summary>

@@ -31,12 +31,13 @@ public sealed class ExportFunctions(ReportStore reports, IOptions<GridAidOptions
         await using var writer = new StreamWriter(response.Body, ReportCsv.Utf8WithBom, bufferSize: 16 * 1024, leaveOpen: true);
         await writer.WriteAsync(ReportCsv.Header);
         var rows = 0;
+        var zone = options.Value.AreaTimeZone();
         await foreach (var report in reports.ListBetweenAsync(areaId, from, to, ct))
         {
             if ((query.Kind is null || report.Kind == query.Kind) && (query.Status is null || report.Status == query.Status)
                 && (query.StationId is null || report.StationIds.Contains(query.StationId, StringComparer.Ordinal)))
             {
-                await writer.WriteAsync(ReportCsv.Row(report));
+                await writer.WriteAsync(ReportCsv.Row(report, zone));
                 if (++rows >= MaxRows)
                 {
                     break;

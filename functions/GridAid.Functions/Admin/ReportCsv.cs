@@ -17,10 +17,11 @@ public static class ReportCsv
 
     public static string Header => string.Join(',', Columns) + "\r\n";
 
-    public static string Row(Report r) => string.Join(',', new[]
+    /// <summary>One report; its times in the area's time zone (<see cref="GridAidOptions.TimeZone"/>), the offset written.</summary>
+    public static string Row(Report r, TimeZoneInfo zone) => string.Join(',', new[]
     {
         r.TrackingCode,
-        r.SubmittedAt.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture),
+        Time(r.SubmittedAt, zone),
         r.Kind.ToWire(),
         r.Status.ToWire(),
         r.PointCode ?? string.Empty,
@@ -29,8 +30,12 @@ public static class ReportCsv
         r.Contact.Name ?? string.Empty,
         r.Contact.Phone ?? string.Empty,
         string.Join("; ", r.Details.Select(d => d.Key + "=" + d.Value)),
-        r.UpdatedAt.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture),
+        Time(r.UpdatedAt, zone),
     }.Select(Cell)) + "\r\n";
+
+    /// <summary><c>2026-12-01 19:23:05 +08:00</c>: the area's local time, with its offset.</summary>
+    public static string Time(DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
 
     public static string Cell(string value)
     {

@@ -18,6 +18,39 @@ public static class PointQrCode
             ? uri
             : null;
 
+    /// <summary>
+    /// True when no tourist's phone can open <paramref name="baseUrl"/>: <c>localhost</c>, a loopback address, or a private,
+    /// link-local or unique-local one (RFC 1918 10/8, 172.16/12, 192.168/16; 169.254/16; fc00::/7, fe80::/10).
+    /// </summary>
+    public static bool IsPrivate(Uri baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        var host = baseUrl.Host.Trim('[', ']');
+        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (!System.Net.IPAddress.TryParse(host, out var ip))
+        {
+            return false;
+        }
+
+        if (ip.IsIPv4MappedToIPv6)
+        {
+            ip = ip.MapToIPv4();
+        }
+
+        if (System.Net.IPAddress.IsLoopback(ip) || ip.IsIPv6LinkLocal || ip.IsIPv6UniqueLocal || ip.IsIPv6SiteLocal)
+        {
+            return true;
+        }
+
+        var b = ip.GetAddressBytes();
+        return ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
+            && (b[0] == 10 || (b[0] == 172 && b[1] is >= 16 and <= 31) || (b[0] == 192 && b[1] == 168) || (b[0] == 169 && b[1] == 254) || b[0] == 0);
+    }
+
     /// <summary><c>{base}/r/{code}</c>, the page a tourist's camera opens; <paramref name="baseUrl"/> may end with a slash.</summary>
     public static Uri Url(Uri baseUrl, string code)
     {

@@ -24,4 +24,16 @@ public sealed class PosterFunctions(DirectoryCache directory, IOptions<GridAidOp
 
         return new SvgImageResult(PointQrCode.Svg(PointQrCode.Url(baseUrl, point.Code)));
     }
+
+    /// <summary>
+    /// Where the posters' QR codes point, for the posters page: <c>{baseUrl, private}</c> (<c>private</c>: a loopback or
+    /// private address that tourists' phones cannot open, e.g. a local run), or <c>{baseUrl: null}</c> when unset.
+    /// </summary>
+    [Function(nameof(GetPosterTarget))]
+    [CallableBy(Callers.AreaAdmin)]
+    public IActionResult GetPosterTarget(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/poster-target")] HttpRequest req) =>
+        PointQrCode.PublicBase(options.Value.PublicBaseUrl) is { } baseUrl
+            ? ApiResults.Json(new { baseUrl = baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/'), @private = PointQrCode.IsPrivate(baseUrl) })
+            : ApiResults.Json(new { baseUrl = (string?)null, @private = false });
 }

@@ -45,7 +45,8 @@ public static class ReportFormPages
     {
         var english = Language.IsEnglish(lang);
         var code = Enc(trackingCode);
-        var statusUrl = "/s/" + Uri.EscapeDataString(trackingCode);
+        // The server-rendered status page: this receipt is what a phone without JavaScript sees, and /s/ needs it.
+        var statusUrl = StatusPages.PathOf(trackingCode);
         var stationName = station ?? new LocalizedText("景区值班站点", "the area's duty station");
         var next = kind == ReportKind.LostPerson
             ? new LocalizedText(
@@ -120,25 +121,25 @@ public static class ReportFormPages
         return Page(english, english ? "Report not sent" : "报告没有发出", body, status);
     }
 
-    private static HtmlPageResult Page(bool english, string title, string body, int status) =>
+    internal static HtmlPageResult Page(bool english, string title, string body, int status, string head = "") =>
         new HtmlPageResult(
             "<!doctype html><html lang=\"" + (english ? "en" : "zh-CN") + "\"><head><meta charset=\"utf-8\">" +
             "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>" + Enc(title) + " · GridAid</title>" +
-            "<link rel=\"stylesheet\" href=\"/css/app.css\"></head><body>" +
+            "<link rel=\"stylesheet\" href=\"/css/app.css\">" + head + "</head><body>" +
             "<header class=\"top\"><a class=\"brand\" href=\"/\">" + (english ? "GridAid" : "景区互助") + "</a></header>" +
             "<main id=\"main\">" + body + "</main></body></html>",
             status);
 
     /// <summary>The person's language first, the other one after it (marked up with its own <c>lang</c>).</summary>
-    private static string Both(LocalizedText text, bool english) =>
+    internal static string Both(LocalizedText text, bool english) =>
         english
             ? Enc(text.En) + " <span lang=\"zh-CN\">· " + Enc(text.Zh) + "</span>"
             : Enc(text.Zh) + " <span lang=\"en\">· " + Enc(text.En) + "</span>";
 
-    private static string Paragraphs(LocalizedText text, bool english) =>
+    internal static string Paragraphs(LocalizedText text, bool english) =>
         english
             ? "<p>" + Enc(text.En) + "</p><p lang=\"zh-CN\">" + Enc(text.Zh) + "</p>"
             : "<p>" + Enc(text.Zh) + "</p><p lang=\"en\">" + Enc(text.En) + "</p>";
 
-    private static string Enc(string value) => WebUtility.HtmlEncode(value);
+    internal static string Enc(string value) => WebUtility.HtmlEncode(value);
 }

@@ -74,6 +74,19 @@ public sealed class ReportFunctions(
         };
     }
 
+    /// <summary>
+    /// Every check <see cref="ReportValidator"/> makes, as data, with its bilingual messages: the form runs the same
+    /// rules before sending (web/js/form.js), so the two cannot drift apart. ETag-revalidated: the rules change only
+    /// with a deployment.
+    /// </summary>
+    [Function(nameof(GetReportRules))]
+    [CallableBy(Callers.Anyone)]
+    public IActionResult GetReportRules(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "report-rules")] HttpRequest req) =>
+        new RevalidatedJsonResult(RulesDocument);
+
+    private static readonly ReportRulesDocument RulesDocument = ReportRules.Document();
+
     [Function(nameof(GetReportStatus))]
     [CallableBy(Callers.Anyone)]
     public async Task<IActionResult> GetReportStatus(
@@ -86,5 +99,50 @@ public sealed class ReportFunctions(
 
         var area = await directory.GetAsync(stored.Report.AreaId, ct);
         return new RevalidatedJsonResult(ReportStatusView.From(stored.Report, area));
+    }
+
+    /// <summary>The status page without JavaScript: the receipt of the no-JS form links here.</summary>
+    [Function(nameof(StatusPage))]
+    [CallableBy(Callers.Anyone)]
+    public Task<IActionResult> StatusPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "s/{trackingCode}")] HttpRequest req, string trackingCode, CancellationToken ct) =>
+        StatusPageAsync(req, trackingCode, ct);
+
+    /// <summary>
+    /// The look-up form of the status page without JavaScript (<c>?code=</c>), and where <c>/s/{code}</c> sends a browser
+    /// without JavaScript (its <c>noscript</c> link): the code then comes from the <c>Referer</c>.
+    /// </summary>
+    [Function(nameof(StatusLookupPage))]
+    [CallableBy(Callers.Anyone)]
+    public Task<IActionResult> StatusLookupPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "s")] HttpRequest req, CancellationToken ct) =>
+        StatusPageAsync(req, req.Query["code"].FirstOrDefault() ?? CodeFromReferer(req), ct);
+
+    private async Task<IActionResult> StatusPageAsync(HttpRequest req, string? raw, CancellationToken ct)
+    {
+        var lang = req.Language();
+        if (TrackingCode.Normalize(raw) is not { } code || await reports.FindByCodeAsync(code, ct) is not { } stored)
+        {
+            return StatusPages.Lookup(raw, lang);
+        }
+
+        var area = await directory.GetAsync(stored.Report.AreaId, ct);
+        return StatusPages.Status(ReportStatusView.From(stored.Report, area), lang, options.Value.AreaTimeZone());
+    }
+
+    /// <summary>The code of <c>/s/{code}</c> or <c>/s/?code=</c> (the page's own look-up form), from the Referer.</summary>
+    private static string? CodeFromReferer(HttpRequest req)
+    {
+        if (!Uri.TryCreate(req.Headers.Referer.ToString(), UriKind.Absolute, out var referer))
+        {
+            return null;
+        }
+
+        return referer.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries) switch
+        {
+            ["s", var code] => Uri.UnescapeDataString(code),
+            ["s"] => Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(referer.Query).TryGetValue("code", out var q) ? q.FirstOrDefault() : null,
+            _ => null,
+        };
     }
 }

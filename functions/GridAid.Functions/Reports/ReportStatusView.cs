@@ -18,7 +18,10 @@ public sealed record TimelineView(DateTimeOffset At, ReportStatus Status, Locali
     }
 }
 
-/// <summary>What anyone holding the tracking code may see: no contact data, no details.</summary>
+/// <summary>
+/// What anyone holding the tracking code may see: no contact data, no details. <see cref="Resolution"/> is the
+/// station's closing note, when it wrote one (written for the tourist).
+/// </summary>
 public sealed record ReportStatusView(
     string TrackingCode,
     ReportKind Kind,
@@ -27,7 +30,8 @@ public sealed record ReportStatusView(
     IReadOnlyList<NamedRef> Stations,
     DateTimeOffset SubmittedAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<TimelineView> Timeline)
+    IReadOnlyList<TimelineView> Timeline,
+    LocalizedNote? Resolution = null)
 {
     public static ReportStatusView From(Report r, AreaDirectory? d)
     {
@@ -40,6 +44,7 @@ public sealed record ReportStatusView(
             r.StationIds.Select(id => new NamedRef(id, d?.FindStation(id)?.Name ?? new LocalizedText(id, id))).ToList(),
             r.SubmittedAt,
             r.UpdatedAt,
-            r.Timeline.Select(t => TimelineView.From(t, d)).ToList());
+            r.Timeline.Select(t => TimelineView.From(t, d)).ToList(),
+            r.Timeline.LastOrDefault(t => t.Status == ReportStatus.Resolved && t.Text is not null)?.Text);
     }
 }

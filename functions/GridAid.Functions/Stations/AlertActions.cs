@@ -70,9 +70,10 @@ public sealed class AlertActions(
 
     /// <summary>
     /// The station's step on its alert of a report, seen by every station of the report; a resolve stands them all down.
-    /// Alerts first (one transaction with every station's inbox version), then the report.
+    /// Alerts first (one transaction with every station's inbox version), then the report; a resolve may carry the station's
+    /// closing note for the reporter (<paramref name="note"/>), kept on the report's timeline.
     /// </summary>
-    public async Task<StepResult> StepAsync(string areaId, string stationId, string trackingCode, StationAction action, CancellationToken ct)
+    public async Task<StepResult> StepAsync(string areaId, string stationId, string trackingCode, StationAction action, CancellationToken ct, LocalizedNote? note = null)
     {
         if (await FindRoutedToAsync(areaId, stationId, trackingCode, ct) is not { } stored)
         {
@@ -102,7 +103,7 @@ public sealed class AlertActions(
             StationAction.FoundHandingOver => ReportLifecycle.FoundHandingOver(r, stationId, now),
             StationAction.Acknowledge => ReportLifecycle.StationStep(r, stationId, ReportStatus.Acknowledged, now),
             StationAction.Start => ReportLifecycle.StationStep(r, stationId, ReportStatus.InProgress, now),
-            _ => ReportLifecycle.StationStep(r, stationId, ReportStatus.Resolved, now),
+            _ => ReportLifecycle.StationStep(r, stationId, ReportStatus.Resolved, now, note),
         }, ct);
         logger.LogInformation("Station {StationId} took step {Action} on report {TrackingCode}", stationId, action, trackingCode);
         return new StepResult(alert);

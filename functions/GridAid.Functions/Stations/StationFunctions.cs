@@ -90,12 +90,35 @@ public sealed class StationFunctions(AlertActions actions, DirectoryCache direct
         };
     }
 
+    /// <summary>
+    /// Resolves the alert. The body is optional (a bodiless post still resolves, as before): <c>{"note": {"zh": …, "en": …}}</c>
+    /// is the closing note the tourist's status page shows in their language (either side may be missing, at most
+    /// <see cref="LocalizedNote.MaxLength"/> characters each).
+    /// </summary>
     [Function(nameof(ResolveAlert))]
     [CallableBy(Callers.RouteStation)]
-    public Task<IActionResult> ResolveAlert(
+    public async Task<IActionResult> ResolveAlert(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "stations/{stationId}/alerts/{reportId}/resolve")] HttpRequest req,
-        string stationId, string reportId, CancellationToken ct) =>
-        StepAsync(req, stationId, reportId, StationAction.Resolve, ct);
+        string stationId, string reportId, CancellationToken ct)
+    {
+        LocalizedNote? note = null;
+        if (req.ContentLength is > 0 || (req.ContentLength is null && !string.IsNullOrEmpty(req.ContentType)))
+        {
+            if (!(await req.ReadJsonAsync<ResolveRequest>(ct)).TryGet(out var body, out var problem))
+            {
+                return problem;
+            }
+
+            note = LocalizedNote.Clean(body.Note?.Zh, body.Note?.En);
+            if (note is { IsTooLong: true })
+            {
+                return ApiResults.Problem(StatusCodes.Status400BadRequest,
+                    $"说明最多{LocalizedNote.MaxLength}字", $"Keep the note to {LocalizedNote.MaxLength} characters", req.Language());
+            }
+        }
+
+        return await StepAsync(req, stationId, reportId, StationAction.Resolve, ct, note);
+    }
 
     /// <summary>The area's admin resolves a report: every station holding it stands down, each alert "resolved by" the admin.</summary>
     [Function(nameof(ResolveReportAsAdmin))]
@@ -108,10 +131,10 @@ public sealed class StationFunctions(AlertActions actions, DirectoryCache direct
             ? ApiResults.Json(alerts)
             : ApiResults.NotFound("未找到该查询码", "No report has this tracking code");
 
-    private async Task<IActionResult> StepAsync(HttpRequest req, string stationId, string reportId, StationAction action, CancellationToken ct)
+    private async Task<IActionResult> StepAsync(HttpRequest req, string stationId, string reportId, StationAction action, CancellationToken ct, LocalizedNote? note = null)
     {
         var result = TrackingCode.Normalize(reportId) is { } code
-            ? await actions.StepAsync(req.Caller().AreaId, stationId, code, action, ct)
+            ? await actions.StepAsync(req.Caller().AreaId, stationId, code, action, ct, note)
             : new StepResult(null);
         return result switch
         {
@@ -124,5 +147,8 @@ public sealed class StationFunctions(AlertActions actions, DirectoryCache direct
         };
     }
 }
+
+/// <summary>The optional body of a resolve: the closing note for the tourist.</summary>
+public sealed record ResolveRequest(LocalizedNote? Note);
 
 public sealed record TransferRequest(string? ToStationId, string? Note);

@@ -21,8 +21,11 @@ public class AccessDeclarationTests
         "points",
         "points/{code}",
         "points/{code}/qr.svg",
+        "report-rules",
         "reports",
         "reports/{trackingCode}",
+        "s",
+        "s/{trackingCode}",
     ];
 
     public static TheoryData<string> HttpFunctions() => [.. FunctionsMetadata.Http().Select(f => f.Name)];

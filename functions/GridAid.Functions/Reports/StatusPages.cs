@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text;
+using GridAid.Core.Directory;
+using GridAid.Core.Reports;
+using static GridAid.Functions.Reports.ReportFormPages;
+
+namespace GridAid.Functions.Reports;
+
+/// <summary>
+/// The status page rendered on the server (<c>GET /api/s/{code}</c>): what <c>/s/{code}</c> shows with JavaScript, for a
+/// phone without it. The same view as the JSON (<see cref="ReportStatusView"/>: no contact data, no details), the
+/// station's closing note in the reader's language, and a refresh every 30 seconds. Everything interpolated is encoded.
+/// </summary>
+public static class StatusPages
+{
+    /// <summary>Seconds between the page's own refreshes (a <c>meta refresh</c>: no script needed).</summary>
+    public const int RefreshSeconds = 30;
+
+    public static string PathOf(string trackingCode) => "/api/s/" + Uri.EscapeDataString(trackingCode);
+
+    private static readonly Dictionary<ReportKind, LocalizedText> Kinds = new()
+    {
+        [ReportKind.LostPerson] = new("走失的人", "Lost person"),
+        [ReportKind.LostItem] = new("丢失物品", "Lost item"),
+        [ReportKind.FoundItem] = new("拾获物品", "Found item"),
+        [ReportKind.Help] = new("求助", "Need help"),
+        [ReportKind.Hazard] = new("危险隐患", "Hazard"),
+        [ReportKind.Tip] = new("线索 / 建议", "Tip"),
+    };
+
+    private static readonly Dictionary<ReportStatus, LocalizedText> Statuses = new()
+    {
+        [ReportStatus.Received] = new("已收到", "Received"),
+        [ReportStatus.Routed] = new("已送达站点", "Sent to the station"),
+        [ReportStatus.Acknowledged] = new("站点已确认", "Seen by the station"),
+        [ReportStatus.InProgress] = new("正在处理", "Being handled"),
+        [ReportStatus.Resolved] = new("已解决", "Resolved"),
+        [ReportStatus.Closed] = new("已关闭", "Closed"),
+    };
+
+    private static readonly Dictionary<string, LocalizedText> Notes = new(StringComparer.Ordinal)
+    {
+        ["escalated"] = new("无人确认，已通知全部站点", "Nobody acknowledged in time: every station was told"),
+        ["redacted"] = new("已按隐私说明删除个人信息", "Personal data deleted, as the privacy notice says"),
+        ["closed_unattended"] = new("已关闭：30 天内未解决", "Closed: nobody resolved it within 30 days"),
+        ["routing_failed"] = new("已转交值班站点", "Given to the duty station"),
+    };
+
+    public static IActionResult Status(ReportStatusView view, string? lang, TimeZoneInfo zone)
+    {
+        var english = Language.IsEnglish(lang);
+        string Name(LocalizedText? t) => t is null ? string.Empty : Enc(t.For(lang));
+        string When(DateTimeOffset at)
+        {
+            var local = TimeZoneInfo.ConvertTime(at, zone);
+            return local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " (UTC" + local.ToString("zzz", CultureInfo.InvariantCulture) + ")";
+        }
+
+        var body = new StringBuilder()
+            .Append("<section class=\"card\" aria-labelledby=\"st-h\"><h1 id=\"st-h\">").Append(Both(new("报告进度", "Report status"), english)).Append("</h1>")
+            .Append("<p class=\"muted\">").Append(Both(new("查询码", "Tracking code"), english)).Append("</p>")
+            .Append("<p class=\"code\" id=\"code\">").Append(Enc(view.TrackingCode)).Append("</p>")
+            .Append("<p><span class=\"badge\" id=\"status\">").Append(Name(Statuses[view.Status])).Append("</span></p>");
+        if (view.Resolution is { } note)
+        {
+            body.Append("<div class=\"note\" id=\"note\"><p class=\"lbl\">").Append(Both(new("站点的说明", "From the station"), english)).Append("</p>")
+                .Append(NoteHtml(note, lang)).Append("</div>");
+        }
+
+        body.Append("<dl class=\"kv\">")
+            .Append("<dt>").Append(Both(new("类型", "Kind"), english)).Append("</dt><dd id=\"kind\">").Append(Name(Kinds[view.Kind])).Append("</dd>")
+            .Append("<dt>").Append(Both(new("地点", "Place"), english)).Append("</dt><dd id=\"place\">")
+            .Append(view.Point.Name is { } place ? Name(place) : Enc(view.Point.Code ?? "—")).Append("</dd>")
+            .Append("<dt>").Append(Both(new("处理站点", "Stations"), english)).Append("</dt><dd id=\"stations\">")
+            .Append(view.Stations.Count == 0 ? "—" : string.Join(english ? ", " : "、", view.Stations.Select(s => Name(s.Name)))).Append("</dd>")
+            .Append("<dt>").Append(Both(new("提交时间", "Submitted"), english)).Append("</dt><dd id=\"at\">").Append(Enc(When(view.SubmittedAt))).Append("</dd>")
+            .Append("</dl><h2>").Append(Both(new("进展", "Timeline"), english)).Append("</h2><ol class=\"tl\" id=\"tl\">");
+        foreach (var step in view.Timeline.Reverse())
+        {
+            var what = step.Note is { } n && Notes.TryGetValue(n, out var text)
+                ? Name(text)
+                : Name(Statuses[step.Status]) + (step is { Note: "transferred", ToStation: { } to } ? Enc(english ? " · handed to " : " · 转交给") + Name(to) : string.Empty);
+            body.Append("<li><time datetime=\"").Append(step.At.ToString("O", CultureInfo.InvariantCulture)).Append("\">").Append(Enc(When(step.At))).Append("</time>")
+                .Append(what).Append(step.Station is { } st ? " · " + Name(st) : string.Empty).Append("</li>");
+        }
+
+        body.Append("</ol><p class=\"muted\">")
+            .Append(Enc(english ? $"This page refreshes every {RefreshSeconds} seconds." : $"本页每 {RefreshSeconds} 秒自动刷新。"))
+            .Append(" <a href=\"").Append(Enc(PathOf(view.TrackingCode) + (english ? "?lang=zh-CN" : "?lang=en"))).Append("\" lang=\"").Append(english ? "zh-CN" : "en").Append("\">")
+            .Append(english ? "中文" : "English").Append("</a></p></section>");
+        return Page(english, english ? "Report status" : "报告进度", body.ToString(), StatusCodes.Status200OK,
+            // To the page's own address: reached through /api/s (the Referer), a reload would lose the code.
+            "<meta http-equiv=\"refresh\" content=\"" + RefreshSeconds.ToString(CultureInfo.InvariantCulture) + "; url=" +
+            Enc(PathOf(view.TrackingCode) + (english ? "?lang=en" : "?lang=zh-CN")) + "\">");
+    }
+
+    /// <summary>No report for the code (or none given): the look-up form, which works without JavaScript too.</summary>
+    public static IActionResult Lookup(string? code, string? lang)
+    {
+        var english = Language.IsEnglish(lang);
+        var body = new StringBuilder()
+            .Append("<section class=\"card\" aria-labelledby=\"st-h\"><h1 id=\"st-h\">").Append(Both(new("报告进度", "Report status"), english)).Append("</h1>");
+        if (!string.IsNullOrWhiteSpace(code))
+        {
+            body.Append("<p class=\"msg\" role=\"status\">").Append(Both(new("没有找到这个查询码的报告", "No report has this tracking code"), english)).Append("</p>");
+        }
+
+        body.Append("<form action=\"/api/s\" method=\"get\"><label for=\"c\">").Append(Both(new("输入查询码", "Enter a tracking code"), english)).Append("</label>")
+            .Append("<input id=\"c\" name=\"code\" autocapitalize=\"characters\" autocomplete=\"off\" required maxlength=\"20\" value=\"").Append(Enc(code?.Trim() ?? string.Empty)).Append("\">")
+            .Append(english ? "<input type=\"hidden\" name=\"lang\" value=\"en\">" : string.Empty)
+            .Append("<button type=\"submit\" class=\"secondary\">").Append(Both(new("查询", "Look up"), english)).Append("</button></form></section>");
+        return Page(english, english ? "Report status" : "报告进度", body.ToString(), string.IsNullOrWhiteSpace(code) ? StatusCodes.Status200OK : StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>The note in the reader's language, else in the one it has (marked with its language).</summary>
+    private static string NoteHtml(LocalizedNote note, string? lang)
+    {
+        var english = Language.IsEnglish(lang);
+        var (text, textLang) = english
+            ? note.En is { Length: > 0 } en ? (en, "en") : (note.Zh ?? string.Empty, "zh-CN")
+            : note.Zh is { Length: > 0 } zh ? (zh, "zh-CN") : (note.En ?? string.Empty, "en");
+        return "<p lang=\"" + textLang + "\">" + Enc(text) + "</p>";
+    }
+}
