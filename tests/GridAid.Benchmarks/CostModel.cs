@@ -91,7 +91,7 @@ public static class CostModel
         var gbSeconds = runs * MinimumBillableSeconds * InstanceGb;
         var sweeper = new List<IdleCostLine>
         {
-            new("Sweeper: table transactions (list areas, read each area's still-received index)", Math.Round(tables), "transactions", tables / 10_000 * TableTransactions.Usd),
+            new("Sweeper: table transactions (list areas; read each area's still-received index and its open index past the closing cut-off)", Math.Round(tables), "transactions", tables / 10_000 * TableTransactions.Usd),
             new("Sweeper: queue requests (re-drives; none while idle)", Math.Round(queues), "operations", queues / 10_000 * QueueClass1.Usd),
             new("Sweeper: executions (one every 10 s)", Math.Round(runs), "executions", runs / 1_000_000 * FlexExecutions.Usd),
             new($"Sweeper: execution time, on demand, {InstanceGb:F0} GB instance, {MinimumBillableSeconds * 1000:F0} ms minimum per run", Math.Round(gbSeconds), "GB-s", gbSeconds * FlexOnDemandGbSecond.Usd),

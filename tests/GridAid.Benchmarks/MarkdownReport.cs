@@ -64,7 +64,7 @@ public static class MarkdownReport
             if (i.EmulatorAtClosedLoop is { } e)
             {
                 L();
-                L($"When the closed loop started, the app's queues held {e.MessagesHeld} messages in Azurite (close checks scheduled 30 days out, escalation checks), " +
+                L($"When the closed loop started, the app's queues held {e.MessagesHeld} messages in Azurite (escalation and redaction checks, routing messages), " +
                   $"and a receive on an empty queue took p50 {F(e.EmptyReceiveMs.P50)} ms{(r.Flood is { } fl ? $" (on the flood mode's fresh Azurite, holding {fl.EmulatorAtFlood.MessagesHeld}: {F(fl.EmulatorAtFlood.EmptyReceiveMs.P50)} ms)" : string.Empty)}.");
             }
         }
@@ -214,7 +214,7 @@ public static class MarkdownReport
               $"every {F(f.UrgentIntervalSeconds)} s while {f.Clients} clients sent tips as fast as the intake answered them (closed loop): " +
               $"**{F(f.TipsAcceptedPerSecond, "F0")} tips/s** accepted over {F(f.FloodSeconds, "F0")} s (answers: {string.Join(", ", f.TipAnswers.Select(kv => $"{kv.Key} × {kv.Value}"))}; " +
               $"tip p50 {F(f.TipAcceptedMs.P50, "F0")} ms, p99 {F(f.TipAcceptedMs.P99, "F0")} ms). Routed = the Event Grid event of **every** target station has arrived " +
-              $"(the alerts and the report's routed status are written before the publish). The tips' queue still held {f.IntakeBacklogAtEnd} messages when the flood stopped: the router takes tips more slowly than the intake accepts them. " +
+              $"(the alerts and the report's routed status are written before the publish). The tips' queue still held {f.IntakeBacklogAtEnd} messages when the flood stopped (the router's backlog of tips). " +
               "The mode runs on an Azurite and a host of its own, started fresh for it.");
             L();
             L("| Lost person | reports | missing | tap → 202 p50 | max | tap → routed p50 | p95 | **max** | 202 → routed p50 | max |");
