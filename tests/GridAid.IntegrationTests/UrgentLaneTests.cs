@@ -119,7 +119,28 @@ public class UrgentLaneTests(GridAidFixture f)
         Assert.NotNull(await f.WaitForStatusAsync(tipCode, "routed"));
     }
 
-    private static object LostPerson() => new
+    [Fact]
+    public async Task The_alerted_stations_read_the_childs_name_and_no_public_answer_or_event_carries_it()
+    {
+        var name = "小红" + Guid.NewGuid().ToString("N")[..4];
+        var code = await f.SubmitAsync(LostPerson(name));
+
+        foreach (var station in new[] { "ts-daiding-police", "ts-tianjie-grid" })
+        {
+            var alert = (await f.WaitForAlertAsync(station, code)).Single(a => a.GetProperty("trackingCode").GetString() == code);
+            Assert.Equal(name, alert.GetProperty("details").GetProperty("personName").GetString());
+        }
+
+        using var status = await f.Http.GetAsync($"/api/reports/{code}");
+        Assert.DoesNotContain(name, await status.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var page = await f.Http.GetAsync($"/api/s/{code}");
+        Assert.DoesNotContain(name, await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var events = f.Events.Events.Where(e => e.Subject?.EndsWith(code, StringComparison.Ordinal) == true).ToList();
+        Assert.NotEmpty(events);
+        Assert.All(events, e => Assert.DoesNotContain(name, e.Data?.ToString() ?? string.Empty, StringComparison.Ordinal));
+    }
+
+    private static object LostPerson(string name = "小红") => new
     {
         kind = "lost_person",
         point = "ts-nantianmen",
@@ -127,6 +148,6 @@ public class UrgentLaneTests(GridAidFixture f)
         contact = new { phone = "13800138000" },
         lang = "zh-CN",
         clientRequestId = GridAidFixture.NewRequestId(),
-        details = new { personName = "小红", age = "7", sex = "female", clothing = "蓝色外套" },
+        details = new { personName = name, age = "7", sex = "female", clothing = "蓝色外套" },
     };
 }

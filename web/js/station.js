@@ -16,6 +16,9 @@
   let timer = 0;
   let stations = [];
   let selected = null;
+  let confirming = null;
+  let draft = '';
+  const unfolded = new Set();
   const wide = window.matchMedia('(min-width: 900px)');
   const baseTitle = document.title;
   const stName = id => { if (id === 'admin') return G.t('stf.admin'); const s = stations.find(x => x.id === id); return s ? G.n(s.name) : id; };
@@ -100,6 +103,11 @@
     }
     return out;
   };
+  const fold = (code, dl) => {
+    const d = el('details', { className: 'fold', open: unfolded.has(code) }, el('summary', { textContent: G.t('stf.details') }), dl);
+    d.addEventListener('toggle', () => { if (d.open) unfolded.add(code); else unfolded.delete(code); });
+    return d;
+  };
   const card = a => {
     const lp = a.kind === 'lost_person';
     const dl = el('dl', { className: 'kv' });
@@ -109,7 +117,8 @@
     row(G.t('stf.desc'), a.description);
     for (const k in a.details || {}) {
       const v = a.details[k];
-      const label = G.s['f.' + k] ? G.t('f.' + k) : k;
+      // Staff wording where the tourist's label speaks to the tourist ("your relationship").
+      const label = G.s['sf.' + k] ? G.t('sf.' + k) : G.s['f.' + k] ? G.t('f.' + k) : k;
       const pre = { category: 'cat', whereNow: 'now', sex: 'sex', hazardType: 'hz', severity: 'sev' }[k];
       row(label, pre && G.s[pre + '.' + v] ? G.t(pre + '.' + v) : v);
     }
@@ -120,8 +129,8 @@
     if (a.reason === 'routing_failed') row(G.t('stf.why'), G.t('stf.routingFailed'));
     if (a.transferredFrom) row(G.t('stf.why'), G.t('stf.from', { s: stName(a.transferredFrom) }));
     if (a.transferredTo) row(G.t('stf.handed'), stName(a.transferredTo));
-    const btn = (label, step, done, note) => {
-      const b = el('button', { type: 'button', className: 'secondary', textContent: label, disabled: done });
+    const btn = (label, step, done, note, kind) => {
+      const b = el('button', { type: 'button', className: kind || 'secondary', textContent: label, disabled: done });
       if (note) b.title = note;
       b.dataset.k = a.trackingCode + ':' + step;
       b.addEventListener('click', () => act(a.trackingCode, step, b));
@@ -129,18 +138,50 @@
     };
     const acked = a.status !== 'routed';
     const policeOnly = lp && myType() !== 'police_post';
+    // What the station does next is the primary action; the rest are secondary; resolving is final and asks first.
+    const resolve = el('button', { type: 'button', className: 'final', textContent: G.t('stf.resolve'), disabled: !open(a) || policeOnly });
+    if (policeOnly) resolve.title = G.t('stf.policeOnly');
+    resolve.dataset.k = a.trackingCode + ':resolve';
+    resolve.addEventListener('click', () => { confirming = a.trackingCode; draft = ''; render(); });
     const buttons = el('div', { className: 'row' },
-      btn(G.t('stf.ack'), 'ack', acked || !open(a)),
-      btn(G.t('stf.start'), 'start', a.status === 'in_progress' || !open(a)),
+      btn(G.t('stf.ack'), 'ack', acked || !open(a), '', acked ? 'secondary' : 'primary'),
+      btn(G.t('stf.start'), 'start', a.status === 'in_progress' || !open(a), '', acked && a.status !== 'in_progress' ? 'primary' : 'secondary'),
       lp ? btn(G.t('stf.found'), 'found', !!a.foundAt || !open(a)) : null,
-      btn(G.t('stf.resolve'), 'resolve', !open(a) || policeOnly, policeOnly ? G.t('stf.policeOnly') : ''));
+      resolve);
+    const confirm = confirming === a.trackingCode && open(a) ? (() => {
+      const ta = el('textarea', { id: 'note-' + a.trackingCode, rows: 2, maxLength: 300, value: draft });
+      ta.addEventListener('input', () => { draft = ta.value; });
+      const ok = el('button', { type: 'button', className: 'final', textContent: G.t('stf.resolveConfirm') });
+      ok.dataset.k = a.trackingCode + ':resolve-ok';
+      ok.addEventListener('click', () => {
+        const text = draft.trim();
+        confirming = null;
+        draft = '';
+        act(a.trackingCode, 'resolve', ok, text ? { note: G.lang.startsWith('zh') ? { zh: text } : { en: text } } : undefined);
+      });
+      const no = el('button', { type: 'button', className: 'secondary', textContent: G.t('stf.cancel') });
+      no.addEventListener('click', () => { confirming = null; draft = ''; render(); });
+      const box = el('div', { className: 'confirm' },
+        el('label', { htmlFor: ta.id, textContent: G.t('stf.noteLabel') }), el('p', { className: 'hint', textContent: G.t('stf.noteHint') }), ta,
+        el('div', { className: 'row' }, ok, no));
+      box.setAttribute('role', 'group');
+      box.setAttribute('aria-label', G.t('stf.resolve'));
+      return box;
+    })() : null;
     const pick = el('select', {},
       el('option', { value: '', textContent: G.t('stf.transferTo') }),
       ...stations.filter(x => x.id !== station && !(a.stationIds || []).includes(x.id)).map(x => el('option', { value: x.id, textContent: G.n(x.name) })));
     pick.setAttribute('aria-label', G.t('stf.transferTo'));
     const move = el('button', { type: 'button', className: 'secondary', textContent: G.t('stf.transfer'), disabled: !open(a) });
     move.dataset.k = a.trackingCode + ':transfer';
-    move.addEventListener('click', () => { if (pick.value) act(a.trackingCode, 'transfer', move, { toStationId: pick.value }); else pick.focus(); });
+    const why = el('p', { className: 'err', hidden: true });
+    why.setAttribute('role', 'alert');
+    move.addEventListener('click', () => {
+      if (pick.value) return act(a.trackingCode, 'transfer', move, { toStationId: pick.value });
+      why.textContent = pick.options.length > 1 ? G.t('stf.pickStation') : G.t('stf.noStation');
+      why.hidden = false;
+      pick.focus();
+    });
     const peers = (a.peers || []).length ? el('div', { className: 'peers' }, el('h3', { textContent: G.t('stf.others') }),
       el('ul', {}, ...a.peers.map(p => el('li', {}, el('b', { textContent: stName(p.stationId) }), ' · ',
         G.t('step.' + (p.foundAt && p.status === 'in_progress' ? 'found_handing_over' : PEER[p.status] || p.status)))))) : null;
@@ -153,8 +194,10 @@
         G.t('kind.' + a.kind), el('span', { className: 'badge', textContent: G.t('status.' + a.status) })),
       a.resolvedBy ? el('p', { className: 'by', textContent: G.t('stf.resolvedBy', { s: stName(a.resolvedBy) }) }) : null,
       el('p', {}, el('a', { href: '/s/' + a.trackingCode, textContent: a.trackingCode })),
-      dl, peers, steps, open(a) ? buttons : null,
-      open(a) ? el('div', { className: 'row' }, pick, move) : null);
+      // On a phone the details fold once the alert is in hand, so several alerts fit on a screen; new ones stay open.
+      wide.matches || a.status === 'routed' ? dl : fold(a.trackingCode, dl),
+      peers, steps, open(a) ? buttons : null, confirm,
+      open(a) ? el('div', { className: 'row' }, pick, move) : null, open(a) ? why : null);
     art.dataset.code = a.trackingCode;
     if (ringing) art.dataset.ringing = 'true';
     return art;
@@ -175,7 +218,7 @@
     const detail = $('#detail');
     // Never close a station picker mid-choice; otherwise keep keyboard focus on the same control across refreshes.
     const active = $('#inbox').contains(document.activeElement) ? document.activeElement : null;
-    if (active && active.tagName === 'SELECT') return;
+    if (active && (active.tagName === 'SELECT' || active.tagName === 'TEXTAREA')) return;
     const focusKey = active && active.dataset.k;
     list.textContent = '';
     detail.textContent = '';

@@ -1,15 +1,21 @@
 namespace GridAid.Core.Reports;
 
-/// <summary>How one kind-specific field is checked.</summary>
+/// <summary>
+/// How one kind-specific field is checked, and who reads it. No detail is ever public (the status page, events and outside
+/// channels carry none); <see cref="Private"/> ones are also kept from the stations (the owner's secret detail decides a
+/// claim); <see cref="Personal"/> ones reach the alerted stations but no one else (a missing child's name: police and
+/// grid members call the child by it and check a found child against it).
+/// </summary>
 public sealed record DetailField(
     string Name,
     bool Required = false,
     int MaxLength = 200,
     IReadOnlyList<string>? Choices = null,
     (int Min, int Max)? Range = null,
-    bool Private = false);
+    bool Private = false,
+    bool Personal = false);
 
-/// <summary>The kind-specific fields each report kind accepts. Private fields are never shown outside the report's owner and admins.</summary>
+/// <summary>The kind-specific fields each report kind accepts. Private fields are never shown outside the report's owner and admins; personal ones reach the alerted stations too.</summary>
 public static class ReportDetailFields
 {
     public static readonly IReadOnlyList<string> ItemCategories =
@@ -40,7 +46,7 @@ public static class ReportDetailFields
             [ReportKind.LostPerson] =
             [
                 new("relationship", MaxLength: 50),
-                new("personName", MaxLength: 50, Private: true),
+                new("personName", MaxLength: 50, Personal: true),
                 new("age", Required: true, Range: (0, 120)),
                 new("sex", Choices: ["male", "female", "unknown"]),
                 new("height", Range: (30, 250)),

@@ -1,0 +1,68 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using GridAid.TestSupport;
+using Microsoft.Playwright;
+
+namespace GridAid.BrowserTests;
+
+/// <summary>
+/// The station's actions, as a desk clerk meets them on a 360 px phone: resolving asks first and takes a note the
+/// reporter reads; a transfer without a station says why; staff wording; long labels never squeeze the values.
+/// </summary>
+[Collection(BrowserGroup.Name)]
+public sealed class StationActionsPageTests(BrowserFixture fx)
+{
+    private const string Desk = "ts-lost-found";
+
+    [Theory]
+    [InlineData("zh-CN", "雨伞在岱庙失物招领处，凭报告码领取", "确认结案")]
+    [InlineData("en-US", "Your umbrella is at the Dai Temple Lost & Found Desk", "Yes, resolve")]
+    public async Task Resolving_asks_first_and_the_reporter_reads_the_note(string locale, string note, string confirm)
+    {
+        var code = await fx.SubmitAsync(new
+        {
+            kind = "lost_item",
+            point = "ts-daimiao-gate",
+            description = "蓝色折叠伞 · blue folding umbrella",
+            contact = new { phone = "13800138000" },
+            lang = locale,
+            clientRequestId = "bt-" + Guid.NewGuid().ToString("N"),
+            details = new { category = "other", colour = "蓝色" },
+        });
+
+        await using var context = await fx.NewContextAsync(locale);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/station/");
+        await page.FillAsync("#sid", Desk);
+        await page.FillAsync("#code", "demo-" + Desk);
+        await page.ClickAsync("#login button[type=submit]");
+        var card = page.Locator($"article[data-code='{code}']");
+        await card.WaitForAsync(new() { Timeout = (float)TestTimings.Alert.TotalMilliseconds });
+
+        // A long label never leaves the value a sliver of the card.
+        var value = card.Locator("dl.kv dd").First;
+        Assert.True((await value.BoundingBoxAsync())!.Width > 120, "the first value is squeezed");
+
+        // Transfer without a station says why, next to the button.
+        await card.Locator($"[data-k='{code}:transfer']").ClickAsync();
+        await Assertions.Expect(card.Locator("p.err[role=alert]")).ToBeVisibleAsync();
+
+        // Resolve does nothing until it is confirmed; the note goes with it.
+        await card.Locator($"[data-k='{code}:resolve']").ClickAsync();
+        await Assertions.Expect(card.Locator(".confirm")).ToBeVisibleAsync();
+        Assert.Equal("routed", (await fx.Http.GetFromJsonAsync<JsonElement>($"/api/reports/{code}")).GetProperty("status").GetString());
+        await card.Locator(".confirm textarea").FillAsync(note);
+        await FormDriver.ScreenshotAsync(page, "station-resolve-confirm-" + locale, copyToDocs: false);
+        Assert.Empty(await FormDriver.AxeViolationsAsync(page));
+        await Assertions.Expect(card.Locator(".confirm button.final")).ToHaveTextAsync(confirm);
+        await card.Locator(".confirm button.final").ClickAsync();
+        await Assertions.Expect(page.Locator($"[data-k='{code}:resolve-ok']")).ToHaveCountAsync(0);
+
+        var status = await Eventually.Get<JsonElement?>(async () =>
+        {
+            var s = await fx.Http.GetFromJsonAsync<JsonElement>($"/api/reports/{code}");
+            return s.GetProperty("status").GetString() == "resolved" ? s : null;
+        }, TestTimings.Alert, "resolved " + code);
+        Assert.Contains(note, status!.Value.GetRawText(), StringComparison.Ordinal);
+    }
+}
