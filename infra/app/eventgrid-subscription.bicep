@@ -42,6 +42,8 @@ resource alertsSubscription 'Microsoft.EventGrid/topics/eventSubscriptions@2025-
         'GridAid.Alert.Routed'
         'GridAid.Alert.Escalated'
         'GridAid.Alert.Transferred'
+        'GridAid.Alert.Acknowledged'
+        'GridAid.Alert.Resolved'
       ]
     }
     retryPolicy: {

@@ -33,7 +33,11 @@ public sealed class EventSubscriptionTests(BicepTemplateFixture bicep)
         Assert.Equal("WebHook", s.GetProperty("destination").GetProperty("endpointType").GetString());
         Assert.Equal("[parameters('alertsSubjectPrefix')]", s.GetProperty("filter").GetProperty("subjectBeginsWith").GetString());
         Assert.Equal(
-            new[] { EventGridAlertPublisher.AlertRoutedType, EventGridAlertPublisher.AlertEscalatedType, EventGridAlertPublisher.AlertTransferredType }.Order(),
+            new[]
+            {
+                EventGridAlertPublisher.AlertRoutedType, EventGridAlertPublisher.AlertEscalatedType, EventGridAlertPublisher.AlertTransferredType,
+                EventGridAlertPublisher.AlertAcknowledgedType, EventGridAlertPublisher.AlertResolvedType,
+            }.Order(),
             s.GetProperty("filter").GetProperty("includedEventTypes").EnumerateArray().Select(t => t.GetString()!).Order());
 
         // The default prefix takes every station, in the subject form the publisher writes ("stations/{id}/reports/{code}").

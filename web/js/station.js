@@ -125,10 +125,13 @@
     const c = a.contact || {};
     if (c.phone) row(G.t('stf.phone'), el('a', { href: 'tel:' + c.phone, textContent: c.phone }));
     row(G.t('stf.reporter'), c.name);
-    if (a.reason === 'escalated') row(G.t('stf.why'), G.t('stf.escalated'));
-    if (a.reason === 'routing_failed') row(G.t('stf.why'), G.t('stf.routingFailed'));
-    if (a.transferredFrom) row(G.t('stf.why'), G.t('stf.from', { s: stName(a.transferredFrom) }));
-    if (a.transferredTo) row(G.t('stf.handed'), stName(a.transferredTo));
+    // Why the alert is here and where it went stay in view when the details fold.
+    const why = el('dl', { className: 'kv' });
+    const whyRow = (k, v) => { if (v) why.append(el('dt', { textContent: k }), el('dd', {}, v)); };
+    if (a.reason === 'escalated') whyRow(G.t('stf.why'), G.t('stf.escalated'));
+    if (a.reason === 'routing_failed') whyRow(G.t('stf.why'), G.t('stf.routingFailed'));
+    if (a.transferredFrom) whyRow(G.t('stf.why'), G.t('stf.from', { s: stName(a.transferredFrom) }));
+    if (a.transferredTo) whyRow(G.t('stf.handed'), stName(a.transferredTo));
     const btn = (label, step, done, note, kind) => {
       const b = el('button', { type: 'button', className: kind || 'secondary', textContent: label, disabled: done });
       if (note) b.title = note;
@@ -174,12 +177,12 @@
     pick.setAttribute('aria-label', G.t('stf.transferTo'));
     const move = el('button', { type: 'button', className: 'secondary', textContent: G.t('stf.transfer'), disabled: !open(a) });
     move.dataset.k = a.trackingCode + ':transfer';
-    const why = el('p', { className: 'err', hidden: true });
-    why.setAttribute('role', 'alert');
+    const cannot = el('p', { className: 'err', hidden: true });
+    cannot.setAttribute('role', 'alert');
     move.addEventListener('click', () => {
       if (pick.value) return act(a.trackingCode, 'transfer', move, { toStationId: pick.value });
-      why.textContent = pick.options.length > 1 ? G.t('stf.pickStation') : G.t('stf.noStation');
-      why.hidden = false;
+      cannot.textContent = pick.options.length > 1 ? G.t('stf.pickStation') : G.t('stf.noStation');
+      cannot.hidden = false;
       pick.focus();
     });
     const peers = (a.peers || []).length ? el('div', { className: 'peers' }, el('h3', { textContent: G.t('stf.others') }),
@@ -195,9 +198,10 @@
       a.resolvedBy ? el('p', { className: 'by', textContent: G.t('stf.resolvedBy', { s: stName(a.resolvedBy) }) }) : null,
       el('p', {}, el('a', { href: '/s/' + a.trackingCode, textContent: a.trackingCode })),
       // On a phone the details fold once the alert is in hand, so several alerts fit on a screen; new ones stay open.
+      why.childElementCount ? why : null,
       wide.matches || a.status === 'routed' ? dl : fold(a.trackingCode, dl),
       peers, steps, open(a) ? buttons : null, confirm,
-      open(a) ? el('div', { className: 'row' }, pick, move) : null, open(a) ? why : null);
+      open(a) ? el('div', { className: 'row' }, pick, move) : null, open(a) ? cannot : null);
     art.dataset.code = a.trackingCode;
     if (ringing) art.dataset.ringing = 'true';
     return art;

@@ -105,6 +105,16 @@ public sealed class AlertActions(
             StationAction.Start => ReportLifecycle.StationStep(r, stationId, ReportStatus.InProgress, now),
             _ => ReportLifecycle.StationStep(r, stationId, ReportStatus.Resolved, now, note),
         }, ct);
+        // After the report is written (the inboxes are the record; the events are best effort and never refuse the step).
+        if (action == StationAction.Acknowledge)
+        {
+            await publisher.PublishStepAsync([alert], AlertStep.Acknowledged, ct);
+        }
+        else if (action == StationAction.Resolve)
+        {
+            await publisher.PublishStepAsync(after.Where(a => a.Status == ReportStatus.Resolved).ToList(), AlertStep.Resolved, ct);
+        }
+
         logger.LogInformation("Station {StationId} took step {Action} on report {TrackingCode}", stationId, action, trackingCode);
         return new StepResult(alert);
     }
@@ -121,6 +131,7 @@ public sealed class AlertActions(
         var now = clock.GetUtcNow();
         var after = await alerts.UpdateAllAsync(areaId, stored.Key, stored.Report.StationIds, all => SharedSearch.Apply(all, SharedSearch.Admin, StationAction.Resolve, now), ct);
         await AdvanceReportAsync(stored, StationAction.Resolve, r => ReportLifecycle.ResolvedByAdmin(r, now), ct);
+        await publisher.PublishStepAsync(after.Where(a => a.Status == ReportStatus.Resolved).ToList(), AlertStep.Resolved, ct);
         logger.LogInformation("The admin of {AreaId} resolved report {TrackingCode}", areaId, trackingCode);
         return after;
     }

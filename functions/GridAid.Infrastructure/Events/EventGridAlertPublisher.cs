@@ -7,14 +7,17 @@ using GridAid.Core.Serialization;
 namespace GridAid.Infrastructure.Events;
 
 /// <summary>
-/// Publishes one CloudEvent per alert. Event ids are deterministic (<c>{code}:{station}:routed</c>), so a
-/// subscriber can drop the duplicates an at-least-once retry may send. Events carry no contact data.
+/// Publishes one CloudEvent per alert, and one per alert a station's step changed (acknowledged, resolved). Event ids are
+/// deterministic (<c>{code}:{station}:routed</c>, <c>…:acknowledged</c>, <c>…:resolved</c>), so a subscriber can drop the
+/// duplicates an at-least-once retry may send. Events carry no contact data and no details.
 /// </summary>
 public sealed class EventGridAlertPublisher(EventGridPublisherClient client) : IAlertPublisher
 {
     public const string AlertRoutedType = "GridAid.Alert.Routed";
     public const string AlertEscalatedType = "GridAid.Alert.Escalated";
     public const string AlertTransferredType = "GridAid.Alert.Transferred";
+    public const string AlertAcknowledgedType = "GridAid.Alert.Acknowledged";
+    public const string AlertResolvedType = "GridAid.Alert.Resolved";
 
     public async Task PublishAsync(IReadOnlyList<Alert> alerts, CancellationToken ct)
     {
@@ -25,6 +28,28 @@ public sealed class EventGridAlertPublisher(EventGridPublisherClient client) : I
 
         var events = alerts.Select(ToEvent).ToList();
         await client.SendEventsAsync(events, ct);
+    }
+
+    public async Task PublishStepAsync(IReadOnlyList<Alert> alerts, AlertStep taken, CancellationToken ct)
+    {
+        if (alerts.Count > 0)
+        {
+            await client.SendEventsAsync(alerts.Select(a => ToStepEvent(a, taken)).ToList(), ct);
+        }
+    }
+
+    public static CloudEvent ToStepEvent(Alert a, AlertStep step)
+    {
+        var (type, suffix, by, at) = step == AlertStep.Acknowledged
+            ? (AlertAcknowledgedType, "acknowledged", a.StationId, a.AcknowledgedAt)
+            : (AlertResolvedType, "resolved", a.ResolvedBy, a.ResolvedAt);
+        var data = new AlertStepData(a.AreaId, a.StationId, a.TrackingCode, a.Kind.ToWire(), a.Urgent, by, at ?? a.RoutedAt);
+        return new CloudEvent($"/gridaid/areas/{a.AreaId}", type, BinaryData.FromObjectAsJson(data, GridAidJson.Options), "application/json")
+        {
+            Id = $"{a.TrackingCode}:{a.StationId}:{suffix}",
+            Subject = $"stations/{a.StationId}/reports/{a.TrackingCode}",
+            Time = at ?? a.RoutedAt,
+        };
     }
 
     public static CloudEvent ToEvent(Alert a)
@@ -56,3 +81,13 @@ public sealed record AlertRoutedData(
     string? PointName,
     DateTimeOffset SubmittedAt,
     DateTimeOffset RoutedAt);
+
+/// <summary>The data of a step event: which station's alert, who took the step (the resolver: a station id or <c>admin</c>) and when.</summary>
+public sealed record AlertStepData(
+    string AreaId,
+    string StationId,
+    string TrackingCode,
+    string Kind,
+    bool Urgent,
+    string? By,
+    DateTimeOffset At);
