@@ -65,4 +65,45 @@ public sealed class StationActionsPageTests(BrowserFixture fx)
         }, TestTimings.Alert, "resolved " + code);
         Assert.Contains(note, status!.Value.GetRawText(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_found_item_card_lists_the_lost_report_it_likely_belongs_to()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..4];
+        var lost = await fx.SubmitAsync(new
+        {
+            kind = "lost_item",
+            point = "ts-daimiao-gate",
+            description = $"黑色相机包，带佳能相机，背带上有熊猫{tag}徽章",
+            contact = new { phone = "13800138000" },
+            lang = "zh-CN",
+            clientRequestId = "bt-" + Guid.NewGuid().ToString("N"),
+            details = new { category = "camera", colour = "黑色", brand = "佳能" },
+        });
+        var found = await fx.SubmitAsync(new
+        {
+            kind = "found_item",
+            point = "ts-tiankuang-hall",
+            description = $"black Canon camera bag, panda {tag} badge on the strap",
+            contact = new { phone = "13900139000" },
+            lang = "en",
+            clientRequestId = "bt-" + Guid.NewGuid().ToString("N"),
+            details = new { category = "camera", colour = "black" },
+        });
+
+        await using var context = await fx.NewContextAsync("en-US");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/station/");
+        await page.FillAsync("#sid", Desk);
+        await page.FillAsync("#code", "demo-" + Desk);
+        await page.ClickAsync("#login button[type=submit]");
+        var card = page.Locator($"article[data-code='{found}']");
+        await card.WaitForAsync(new() { Timeout = (float)TestTimings.Alert.TotalMilliseconds });
+
+        var first = card.Locator(".matches li").First;
+        await Assertions.Expect(first).ToContainTextAsync(lost, new() { Timeout = (float)TestTimings.Alert.TotalMilliseconds });
+        await Assertions.Expect(first).ToContainTextAsync("Lost item");
+        await Assertions.Expect(card.Locator(".matches")).Not.ToContainTextAsync("13800138000");
+        await FormDriver.ScreenshotAsync(page, "station-matches-en-US", copyToDocs: false);
+    }
 }

@@ -19,6 +19,8 @@
   let confirming = null;
   let draft = '';
   const unfolded = new Set();
+  // Lost ↔ found candidates per tracking code, fetched once a card shows and kept a minute (renders stay synchronous).
+  const matches = new Map();
   const wide = window.matchMedia('(min-width: 900px)');
   const baseTitle = document.title;
   const stName = id => { if (id === 'admin') return G.t('stf.admin'); const s = stations.find(x => x.id === id); return s ? G.n(s.name) : id; };
@@ -107,6 +109,26 @@
     const d = el('details', { className: 'fold', open: unfolded.has(code) }, el('summary', { textContent: G.t('stf.details') }), dl);
     d.addEventListener('toggle', () => { if (d.open) unfolded.add(code); else unfolded.delete(code); });
     return d;
+  };
+  const matchesOf = a => {
+    if (!open(a) || (a.kind !== 'lost_item' && a.kind !== 'found_item')) return null;
+    const known = matches.get(a.trackingCode);
+    if (!known || Date.now() - known.at > 60000) {
+      matches.set(a.trackingCode, { at: Date.now(), items: known ? known.items : null });
+      Staff.api('/api/stations/' + encodeURIComponent(station) + '/alerts/' + encodeURIComponent(a.trackingCode) + '/matches')
+        .then(r => (r.ok ? r.json() : []))
+        .then(items => { matches.set(a.trackingCode, { at: Date.now(), items }); render(); })
+        .catch(() => {});
+    }
+    const items = (matches.get(a.trackingCode) || {}).items;
+    if (!items || !items.length) return null;
+    return el('div', { className: 'matches' }, el('h3', { textContent: G.t('stf.matches') }),
+      el('ol', {}, ...items.map(m => el('li', {},
+        el('b', { textContent: G.t('kind.' + m.kind) }), ' · ',
+        [m.category && G.s['cat.' + m.category] ? G.t('cat.' + m.category) : m.category, m.colour, m.brand].filter(Boolean).join(' · '), el('br'),
+        el('span', { textContent: (m.description || '') }), el('br'),
+        el('small', {}, (m.pointName || m.pointCode || '') + ' · ' + when(m.submittedAt) + ' · ',
+          el('a', { href: '/s/' + m.trackingCode, textContent: m.trackingCode }))))));
   };
   const card = a => {
     const lp = a.kind === 'lost_person';
@@ -200,7 +222,7 @@
       // On a phone the details fold once the alert is in hand, so several alerts fit on a screen; new ones stay open.
       why.childElementCount ? why : null,
       wide.matches || a.status === 'routed' ? dl : fold(a.trackingCode, dl),
-      peers, steps, open(a) ? buttons : null, confirm,
+      peers, steps, matchesOf(a), open(a) ? buttons : null, confirm,
       open(a) ? el('div', { className: 'row' }, pick, move) : null, open(a) ? cannot : null);
     art.dataset.code = a.trackingCode;
     if (ringing) art.dataset.ringing = 'true';
