@@ -50,7 +50,8 @@ public sealed class StrandedReportSweeper(
         var backlog = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
         await foreach (var entry in reports.ListReceivedAsync(areaId, ct))
         {
-            if ((entry.RedrivenAt ?? ReportKeys.SubmittedAt(entry.ReportKey)) > due)
+            var sentAt = entry.RedrivenAt ?? ReportKeys.SubmittedAt(entry.ReportKey);
+            if (sentAt > due)
             {
                 continue;
             }
@@ -69,7 +70,7 @@ public sealed class StrandedReportSweeper(
                 backlog[lane] = oldest = await queue.OldestWaitingAsync(stored.Report.Kind, ct);
             }
 
-            if (Waiting(entry.RedrivenAt ?? ReportKeys.SubmittedAt(entry.ReportKey), oldest))
+            if (Waiting(sentAt, oldest))
             {
                 continue;
             }

@@ -163,7 +163,21 @@ public sealed class ReportStore(StorageClients storage)
     /// Applies <paramref name="change"/> with an ETag-conditional write, re-reading and re-applying when another writer
     /// got there first. <paramref name="change"/> returns null when there is nothing to do. Null when the report is missing.
     /// </summary>
-    public async Task<ReportUpdate?> UpdateAsync(string areaId, string reportKey, Func<Report, Report?> change, CancellationToken ct, StoredReport? known = null)
+    public Task<ReportUpdate?> UpdateAsync(string areaId, string reportKey, Func<Report, Report?> change, CancellationToken ct, StoredReport? known = null) =>
+        ApplyAsync(areaId, reportKey, change, TryReplaceAsync, known, ct);
+
+    /// <summary>
+    /// Applies a routing step (<paramref name="change"/>: routed, or handed to the duty station) as <see cref="UpdateAsync"/>
+    /// does, and in the same transaction moves the report from the "still received" index to the "open" one, which the
+    /// unattended-closing sweep reads: one storage request where the router made three (the update, the index delete and a
+    /// 30-day queue message). A repeat delivery finds nothing to change and writes nothing.
+    /// </summary>
+    public Task<ReportUpdate?> RouteAsync(string areaId, string reportKey, Func<Report, Report?> change, CancellationToken ct, StoredReport? known = null) =>
+        ApplyAsync(areaId, reportKey, change, TryRouteAsync, known, ct);
+
+    /// <summary>The one read-change-conditional-write loop: <paramref name="tryWrite"/> is false when another writer got there first.</summary>
+    private async Task<ReportUpdate?> ApplyAsync(
+        string areaId, string reportKey, Func<Report, Report?> change, Func<Report, string, CancellationToken, Task<bool>> tryWrite, StoredReport? known, CancellationToken ct)
     {
         var current = known ?? await GetAsync(areaId, reportKey, ct);
         for (var attempt = 0; attempt < Concurrency.MaxAttempts && current is not null; attempt++)
@@ -173,7 +187,7 @@ public sealed class ReportStore(StorageClients storage)
                 return new ReportUpdate(current.Report, Changed: false);
             }
 
-            if (await TryReplaceAsync(next, current.Version, ct))
+            if (await tryWrite(next, current.Version, ct))
             {
                 return new ReportUpdate(next, Changed: true);
             }
@@ -185,53 +199,44 @@ public sealed class ReportStore(StorageClients storage)
     }
 
     /// <summary>
-    /// Applies a routing step (<paramref name="change"/>: routed, or handed to the duty station) as <see cref="UpdateAsync"/>
-    /// does, and in the same transaction moves the report from the "still received" index to the "open" one, which the
-    /// unattended-closing sweep reads: one storage request where the router made three (the update, the index delete and a
-    /// 30-day queue message). A repeat delivery finds nothing to change and writes nothing.
+    /// The routed report, its "open" entry and the removal of its "still received" one, in one transaction, only if nobody
+    /// changed the report since <paramref name="version"/>; false on a lost race.
     /// </summary>
-    public async Task<ReportUpdate?> RouteAsync(string areaId, string reportKey, Func<Report, Report?> change, CancellationToken ct, StoredReport? known = null)
+    private async Task<bool> TryRouteAsync(Report report, string version, CancellationToken ct)
     {
-        var current = known ?? await GetAsync(areaId, reportKey, ct);
-        var dropReceived = true;
-        for (var attempt = 0; attempt < Concurrency.MaxAttempts && current is not null; attempt++)
+        var row = ReportEntity.From(report);
+        var key = row.RowKey;
+        List<TableTransactionAction> actions =
+        [
+            new(TableTransactionActionType.UpdateReplace, row, new ETag(version)),
+            new(TableTransactionActionType.UpsertReplace, new OpenIndexEntity
+            {
+                PartitionKey = report.AreaId, RowKey = ReportKeys.Open(key), ReportKey = key, TrackingCode = report.TrackingCode,
+            }),
+            new(TableTransactionActionType.Delete, new TableEntity(report.AreaId, ReportKeys.Received(key)), ETag.All),
+        ];
+        try
         {
-            if (change(current.Report) is not { } next)
-            {
-                return new ReportUpdate(current.Report, Changed: false);
-            }
-
-            List<TableTransactionAction> actions =
-            [
-                new(TableTransactionActionType.UpdateReplace, ReportEntity.From(next), new ETag(current.Version)),
-                new(TableTransactionActionType.UpsertReplace, new OpenIndexEntity
-                {
-                    PartitionKey = areaId, RowKey = ReportKeys.Open(reportKey), ReportKey = reportKey, TrackingCode = next.TrackingCode,
-                }),
-            ];
-            if (dropReceived)
-            {
-                actions.Add(new(TableTransactionActionType.Delete, new TableEntity(areaId, ReportKeys.Received(reportKey)), ETag.All));
-            }
-
+            await _reports.SubmitTransactionAsync(actions, ct);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 404 && e.FailedTransactionActionIndex == 2)
+        {
+            // No "still received" entry (a report accepted before the index existed): the same step without it.
             try
             {
-                await _reports.SubmitTransactionAsync(actions, ct);
-                return new ReportUpdate(next, Changed: true);
+                await _reports.SubmitTransactionAsync(actions[..2], ct);
+                return true;
             }
-            catch (TableTransactionFailedException e) when (e.Status == 404 && dropReceived && e.FailedTransactionActionIndex == 2)
+            catch (TableTransactionFailedException again) when (again.Status == 412)
             {
-                // No "still received" entry (a report accepted before the index existed): the same step without it.
-                dropReceived = false;
-                attempt--;
-            }
-            catch (TableTransactionFailedException e) when (e.Status == 412)
-            {
-                current = await GetAsync(areaId, reportKey, ct);
+                return false;
             }
         }
-
-        return current is null ? null : throw Concurrency.KeptChanging("report " + current.Report.TrackingCode);
+        catch (TableTransactionFailedException e) when (e.Status == 412)
+        {
+            return false;
+        }
     }
 
     /// <summary>The area's routed reports submitted at or before <paramref name="cutoff"/> that the "open" index still lists, oldest last.</summary>
