@@ -39,9 +39,11 @@ public sealed class StationActionsPageTests(BrowserFixture fx)
         var card = page.Locator($"article[data-code='{code}']");
         await card.WaitForAsync(new() { Timeout = (float)TestTimings.Alert.TotalMilliseconds });
 
-        // A long label never leaves the value a sliver of the card.
-        var value = card.Locator("dl.kv dd").First;
-        Assert.True((await value.BoundingBoxAsync())!.Width > 120, "the first value is squeezed");
+        // A long label never leaves the value a sliver of the card. Measured inside the page in one step: the card is
+        // drawn again when its matches arrive, so a handle taken a moment earlier may already be gone.
+        var width = await page.EvaluateAsync<double>(
+            "c => document.querySelector(`article[data-code='${c}'] dl.kv dd`).getBoundingClientRect().width", code);
+        Assert.True(width > 120, $"the first value is squeezed to {width} px");
 
         // Transfer without a station says why, next to the button.
         await card.Locator($"[data-k='{code}:transfer']").ClickAsync();
