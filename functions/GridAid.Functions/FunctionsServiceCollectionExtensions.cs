@@ -8,6 +8,7 @@ using GridAid.Functions.Reports;
 using GridAid.Functions.Retention;
 using GridAid.Functions.Routing;
 using GridAid.Functions.Scheduling;
+using GridAid.Functions.SignIn;
 using GridAid.Functions.Stations;
 using GridAid.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -48,6 +49,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<UnattendedReportClosing>();
         services.AddSingleton<ScheduledChecks>();
         services.AddSingleton<DirectoryAdmin>();
+        services.AddSingleton<DeviceSignIns>();
 
         return services;
     }
