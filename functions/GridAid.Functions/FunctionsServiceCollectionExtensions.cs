@@ -10,6 +10,7 @@ using GridAid.Functions.Routing;
 using GridAid.Functions.Scheduling;
 using GridAid.Functions.SignIn;
 using GridAid.Functions.Stations;
+using GridAid.Functions.Telemetry;
 using GridAid.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ public static class FunctionsServiceCollectionExtensions
     {
         services.AddOptions<GridAidOptions>().Bind(configuration.GetSection(GridAidOptions.Section));
         services.AddGridAidInfrastructure(configuration);
+        services.AddGridAidTelemetry(configuration);
 
         services.AddDemoSeeding(configuration);
         services.AddSingleton<CallerAuthenticator>();
