@@ -26,32 +26,19 @@ public sealed class MatchFunctions(ItemMatches matches, MatchActions actions)
     /// </summary>
     [Function(nameof(ConfirmMatch))]
     [CallableBy(Callers.RouteStation)]
-    public async Task<IActionResult> ConfirmMatch(
+    public Task<IActionResult> ConfirmMatch(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "stations/{stationId}/alerts/{trackingCode}/match")] HttpRequest req,
-        string stationId, string trackingCode, CancellationToken ct)
-    {
-        if (!(await req.ReadJsonAsync<MatchRequest>(ct)).TryGet(out var body, out var problem))
-        {
-            return problem;
-        }
+        string stationId, string trackingCode, CancellationToken ct) =>
+        PairStepAsync<MatchRequest>(req, trackingCode, (body, lang) =>
+            string.IsNullOrWhiteSpace(body.With)
+                ? ApiResults.Problem(StatusCodes.Status400BadRequest, "请给出匹配报告的查询码", "Give the tracking code of the matching report", lang)
+                : Where(body) is { IsTooLong: true }
+                    ? ApiResults.Problem(StatusCodes.Status400BadRequest,
+                        $"领取地点最多{LocalizedNote.MaxLength}字", $"Keep where to collect to {LocalizedNote.MaxLength} characters", lang)
+                    : null,
+            (body, code) => actions.ConfirmAsync(req.Caller().AreaId, stationId, code, body.With!, Where(body), ct), ct);
 
-        var lang = req.Language();
-        if (string.IsNullOrWhiteSpace(body.With))
-        {
-            return ApiResults.Problem(StatusCodes.Status400BadRequest, "请给出匹配报告的查询码", "Give the tracking code of the matching report", lang);
-        }
-
-        var where = LocalizedNote.Clean(body.Where?.Zh, body.Where?.En);
-        if (where is { IsTooLong: true })
-        {
-            return ApiResults.Problem(StatusCodes.Status400BadRequest,
-                $"领取地点最多{LocalizedNote.MaxLength}字", $"Keep where to collect to {LocalizedNote.MaxLength} characters", lang);
-        }
-
-        return TrackingCode.Normalize(trackingCode) is { } code
-            ? Answer(await actions.ConfirmAsync(req.Caller().AreaId, stationId, code, body.With, where, ct), lang)
-            : NoAlert;
-    }
+    private static LocalizedNote? Where(MatchRequest body) => LocalizedNote.Clean(body.Where?.Zh, body.Where?.En);
 
     /// <summary>
     /// <c>{"claim": what the claimant says}</c> against the owner's hidden detail, on either report of a confirmed pair:
@@ -60,26 +47,15 @@ public sealed class MatchFunctions(ItemMatches matches, MatchActions actions)
     /// </summary>
     [Function(nameof(CheckClaim))]
     [CallableBy(Callers.RouteStation)]
-    public async Task<IActionResult> CheckClaim(
+    public Task<IActionResult> CheckClaim(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "stations/{stationId}/alerts/{trackingCode}/claim-check")] HttpRequest req,
-        string stationId, string trackingCode, CancellationToken ct)
-    {
-        if (!(await req.ReadJsonAsync<ClaimRequest>(ct)).TryGet(out var body, out var problem))
-        {
-            return problem;
-        }
-
-        var lang = req.Language();
-        if (string.IsNullOrWhiteSpace(body.Claim) || body.Claim.Length > ClaimText.MaxLength)
-        {
-            return ApiResults.Problem(StatusCodes.Status400BadRequest,
-                $"请输入认领人所说的暗记（最多{ClaimText.MaxLength}字）", $"Type what the claimant says about the hidden detail (at most {ClaimText.MaxLength} characters)", lang);
-        }
-
-        return TrackingCode.Normalize(trackingCode) is { } code
-            ? Answer(await actions.CheckClaimAsync(req.Caller().AreaId, stationId, code, body.Claim, ct), lang)
-            : NoAlert;
-    }
+        string stationId, string trackingCode, CancellationToken ct) =>
+        PairStepAsync<ClaimRequest>(req, trackingCode, (body, lang) =>
+            string.IsNullOrWhiteSpace(body.Claim) || body.Claim.Length > ClaimText.MaxLength
+                ? ApiResults.Problem(StatusCodes.Status400BadRequest,
+                    $"请输入认领人所说的暗记（最多{ClaimText.MaxLength}字）", $"Type what the claimant says about the hidden detail (at most {ClaimText.MaxLength} characters)", lang)
+                : null,
+            (body, code) => actions.CheckClaimAsync(req.Caller().AreaId, stationId, code, body.Claim!, ct), ct);
 
     /// <summary>
     /// <c>{"claimantName", "phoneLast4"}</c>: the item is handed over. The record (name, last 4 phone digits, station, time)
@@ -88,26 +64,20 @@ public sealed class MatchFunctions(ItemMatches matches, MatchActions actions)
     /// </summary>
     [Function(nameof(HandOverItem))]
     [CallableBy(Callers.RouteStation)]
-    public async Task<IActionResult> HandOverItem(
+    public Task<IActionResult> HandOverItem(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "stations/{stationId}/alerts/{trackingCode}/handover")] HttpRequest req,
-        string stationId, string trackingCode, CancellationToken ct)
-    {
-        if (!(await req.ReadJsonAsync<HandoverRequest>(ct)).TryGet(out var body, out var problem))
-        {
-            return problem;
-        }
-
-        var lang = req.Language();
-        if (ConfirmedMatch.Claimant(body.ClaimantName, body.PhoneLast4) is not { } claimant)
-        {
-            return ApiResults.Problem(StatusCodes.Status400BadRequest,
-                $"请填写领取人姓名（最多{ConfirmedMatch.MaxNameLength}字）和手机号后4位", $"Give the claimant's name (at most {ConfirmedMatch.MaxNameLength} characters) and the last 4 digits of their phone", lang);
-        }
-
-        return TrackingCode.Normalize(trackingCode) is { } code
-            ? Answer(await actions.HandOverAsync(req.Caller().AreaId, stationId, code, claimant.Name, claimant.Last4, ct), lang)
-            : NoAlert;
-    }
+        string stationId, string trackingCode, CancellationToken ct) =>
+        PairStepAsync<HandoverRequest>(req, trackingCode, (body, lang) =>
+            ConfirmedMatch.Claimant(body.ClaimantName, body.PhoneLast4) is null
+                ? ApiResults.Problem(StatusCodes.Status400BadRequest,
+                    $"请填写领取人姓名（最多{ConfirmedMatch.MaxNameLength}字）和手机号后4位", $"Give the claimant's name (at most {ConfirmedMatch.MaxNameLength} characters) and the last 4 digits of their phone", lang)
+                : null,
+            (body, code) =>
+            {
+                var claimant = ConfirmedMatch.Claimant(body.ClaimantName, body.PhoneLast4)!.Value;
+                return actions.HandOverAsync(req.Caller().AreaId, stationId, code, claimant.Name, claimant.Last4, ct);
+            },
+            ct);
 
     /// <summary>The owner's hidden detail of a lost item, for the area's admin: written to the audit trail.</summary>
     [Function(nameof(RevealClaimSecret))]
@@ -119,6 +89,25 @@ public sealed class MatchFunctions(ItemMatches matches, MatchActions actions)
         TrackingCode.Normalize(trackingCode) is { } code && await actions.SecretAsync(req.Caller().AreaId, code, ct) is { Found: true } found
             ? ApiResults.NoStore(ApiResults.Json(new { trackingCode = code, secret = found.Secret, hasSecret = found.Secret is not null }))
             : ApiResults.NotFound("未找到该查询码", "No report has this tracking code");
+
+    /// <summary>One step on a pair: the body read, refused by <paramref name="refuse"/> (null: fine), then taken and its outcome answered.</summary>
+    private static async Task<IActionResult> PairStepAsync<T>(
+        HttpRequest req, string trackingCode, Func<T, string?, IActionResult?> refuse, Func<T, string, Task<PairResult>> take, CancellationToken ct)
+        where T : class
+    {
+        if (!(await req.ReadJsonAsync<T>(ct)).TryGet(out var body, out var problem))
+        {
+            return problem;
+        }
+
+        var lang = req.Language();
+        if (refuse(body, lang) is { } refused)
+        {
+            return refused;
+        }
+
+        return TrackingCode.Normalize(trackingCode) is { } code ? Answer(await take(body, code), lang) : NoAlert;
+    }
 
     private static IActionResult NoAlert => ApiResults.NotFound("此站点没有该报告的警报", "This station has no alert for that report");
 
