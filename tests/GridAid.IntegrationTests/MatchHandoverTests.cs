@@ -121,6 +121,10 @@ public class MatchHandoverTests(GridAidFixture f)
         }
 
         Assert.Equal(lost, (await AlertAtAsync(Desk, found)).GetProperty("match").GetProperty("with").GetString());
+
+        // A matched report is taken: it is no longer anyone's candidate.
+        var candidates = (await f.GetJsonAsync($"/api/stations/{Desk}/alerts/{found}/matches", GridAidFixture.Station(Desk))).ToString();
+        Assert.DoesNotContain(lost, candidates, StringComparison.Ordinal);
     }
 
     [Fact]
