@@ -1,5 +1,7 @@
 using GridAid.Core.Reports;
+using System.Diagnostics;
 using GridAid.Functions.Lanes;
+using GridAid.Functions.Telemetry;
 using GridAid.Infrastructure.Queues;
 using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Logging;
@@ -40,6 +42,7 @@ public sealed class ReportIntake(
     public async Task<IntakeResult?> SubmitAsync(ValidReport valid, CancellationToken ct)
     {
         using var budget = new CancellationTokenSource(Budget);
+        using var trace = GridAidTelemetry.StartIntake();
         try
         {
             return await SubmitWithinAsync(valid, ct, budget.Token);
@@ -76,7 +79,10 @@ public sealed class ReportIntake(
             {
                 // Once the code is claimed, finish even if the phone hangs up (but not past the budget): a half-accepted
                 // report would wait for a retry that may never come.
-                await StoreAndQueueAsync(Report.Receive(valid, areaId, code, now), budget);
+                var report = Report.Receive(valid, areaId, code, now);
+                GridAidTelemetry.Tagged(Activity.Current, report);
+                await StoreAndQueueAsync(report, budget);
+                GridAidTelemetry.CountAccepted(report);
                 logger.LogInformation("Accepted {Kind} report {TrackingCode} in {AreaId}", valid.Kind, code, areaId);
                 return new IntakeResult(code, ReportStatus.Received);
             }
