@@ -46,6 +46,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<FailedMessages>();
         services.AddSingleton<AlertActions>();
         services.AddSingleton<ItemMatches>();
+        services.AddSingleton<MatchActions>();
         services.AddSingleton<UnansweredEscalation>();
         services.AddSingleton<ResolvedReportRedaction>();
         services.AddSingleton<UnattendedReportClosing>();

@@ -23,13 +23,17 @@
       [G.t('adm.place'), data.point ? G.n(data.point) : r.pointCode || '—'],
       [G.t('st.stations'), r.stationIds.map(station).join(sep())],
       [G.t('adm.time'), Staff.when(r.submittedAt)],
-    ]);
+      r.match ? [G.t('adm.matched'), r.match.with + ' · ' + station(r.match.stationId)] : null,
+    ].filter(Boolean));
     const c = r.contact || {};
     const rows = [[G.t('stf.phone'), c.phone], [G.t('adm.contactName'), c.name], [G.t('f.description'), r.description]];
     // A choice reads as its words (the form's own strings), free text as typed.
     const CHOICES = { category: 'cat.', hazardType: 'hz.', sex: 'sex.', whereNow: 'now.', severity: 'sev.' };
     const said = (k, v) => (CHOICES[k] && G.s[CHOICES[k] + v] !== undefined ? G.t(CHOICES[k] + v) : v);
     for (const k in r.details || {}) rows.push([G.t('f.' + k), said(k, r.details[k])]);
+    // The hand-over record (personal data: deleting it goes with the rest).
+    const ho = r.handover;
+    if (ho) rows.push([G.t('adm.handover'), ho.claimantName + ' · …' + ho.phoneLast4 + ' · ' + station(ho.stationId) + ' · ' + Staff.when(ho.at)]);
     list($('#pd'), rows);
     $('#pd-none').hidden = !data.redacted;
     $('#redact').hidden = data.redacted;

@@ -26,6 +26,17 @@
       $('#note-t').textContent = own || n.zh || n.en;
       $('#note-t').lang = own ? G.lang : n.zh ? 'zh-CN' : 'en';
     }
+    // A lost item whose found one a station confirmed: where to collect it, then when it was handed over.
+    const c = data.collect;
+    $('#collect').hidden = !c;
+    if (c) {
+      const handed = c.handedOverAt;
+      $('#collect-h').textContent = G.t(handed ? 'st.handedOver' : 'st.collect');
+      const own = handed ? '' : G.lang.startsWith('zh') ? c.where.zh : c.where.en;
+      $('#collect-t').textContent = handed ? when(handed) + (c.handedOverBy ? ' · ' + G.n(c.handedOverBy) : '') : own || c.where.zh || c.where.en;
+      $('#collect-t').lang = handed || own ? G.lang : c.where.zh ? 'zh-CN' : 'en';
+      $('#collect-s').textContent = handed ? '' : (c.station ? G.n(c.station) + ' · ' : '') + G.t('st.bringId');
+    }
     $('#place').textContent = data.point && data.point.name ? G.n(data.point.name) : (data.point && data.point.code) || '—';
     $('#stations').textContent = (data.stations || []).map(s => G.n(s.name)).join(G.lang.startsWith('zh') ? '、' : ', ') || '—';
     $('#at').textContent = when(data.submittedAt);

@@ -32,6 +32,12 @@ public sealed record Report
 
     public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
 
+    /// <summary>The partner a station confirmed (a found item for a lost one, and back): see <c>Matching/ConfirmedMatch</c>.</summary>
+    public Matching.ReportMatch? Match { get; init; }
+
+    /// <summary>Who collected the item (personal data, cleared by <see cref="Redaction"/>); on the sought side of a pair only.</summary>
+    public Matching.HandoverRecord? Handover { get; init; }
+
     /// <summary>Details safe to show to the stations the report was routed to (private ones such as the owner's secret are left out).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyDictionary<string, string> StationDetails =>

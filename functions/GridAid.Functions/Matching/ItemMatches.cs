@@ -45,7 +45,8 @@ public sealed class ItemMatches(ReportStore reports, AlertStore alerts, Director
         var open = new List<Report>();
         await foreach (var r in reports.ListBetweenAsync(caller.AreaId, now - Window, now.AddMinutes(1), ct))
         {
-            if (r.Kind is ReportKind.LostItem or ReportKind.FoundItem && r.Status < ReportStatus.Resolved)
+            // A report already matched is taken: it is nobody else's candidate.
+            if (r.Kind is ReportKind.LostItem or ReportKind.FoundItem && r.Status < ReportStatus.Resolved && r.Match is null)
             {
                 open.Add(r);
             }

@@ -44,6 +44,8 @@ public static class StatusPages
         ["redacted"] = new("已按隐私说明删除个人信息", "Personal data deleted, as the privacy notice says"),
         ["closed_unattended"] = new("已关闭：30 天内未解决", "Closed: nobody resolved it within 30 days"),
         ["routing_failed"] = new("已转交值班站点", "Given to the duty station"),
+        ["matched"] = new("已找到匹配的拾获物品", "Matched with a found item"),
+        ["handed_over"] = new("物品已交还失主", "Handed over to the owner"),
     };
 
     public static IActionResult Status(ReportStatusView view, string? lang, TimeZoneInfo zone)
@@ -66,6 +68,8 @@ public static class StatusPages
             body.Append("<div class=\"note\" id=\"note\"><p class=\"lbl\">").Append(Both(new("站点的说明", "From the station"), english)).Append("</p>")
                 .Append(NoteHtml(note, lang)).Append("</div>");
         }
+
+        body.Append(CollectHtml.Of(view, lang, When));
 
         body.Append("<dl class=\"kv\">")
             .Append("<dt>").Append(Both(new("类型", "Kind"), english)).Append("</dt><dd id=\"kind\">").Append(Name(Kinds[view.Kind])).Append("</dd>")
@@ -113,7 +117,7 @@ public static class StatusPages
     }
 
     /// <summary>The note in the reader's language, else in the one it has (marked with its language).</summary>
-    private static string NoteHtml(LocalizedNote note, string? lang)
+    internal static string NoteHtml(LocalizedNote note, string? lang)
     {
         var english = Language.IsEnglish(lang);
         var (text, textLang) = english

@@ -40,6 +40,12 @@ public sealed class ReportEntity : ITableEntity
 
     public string? TimelineJson { get; set; }
 
+    /// <summary>The confirmed partner (<c>Matching.ReportMatch</c>), as JSON; null when none.</summary>
+    public string? MatchJson { get; set; }
+
+    /// <summary>The hand-over record (personal data), as JSON; null when none.</summary>
+    public string? HandoverJson { get; set; }
+
     public DateTimeOffset SubmittedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -60,6 +66,8 @@ public sealed class ReportEntity : ITableEntity
         DetailsJson = TableJson.Write(r.Details),
         StationIds = string.Join(',', r.StationIds),
         TimelineJson = TableJson.Write(r.Timeline),
+        MatchJson = r.Match is null ? null : TableJson.Write(r.Match),
+        HandoverJson = r.Handover is null ? null : TableJson.Write(r.Handover),
         SubmittedAt = r.SubmittedAt,
         UpdatedAt = r.UpdatedAt,
     };
@@ -80,6 +88,8 @@ public sealed class ReportEntity : ITableEntity
             Details = TableJson.Read<Dictionary<string, string>>(DetailsJson, []),
             StationIds = StationIds.Split(',', StringSplitOptions.RemoveEmptyEntries),
             Timeline = TableJson.Read<List<TimelineEntry>>(TimelineJson, []),
+            Match = TableJson.Read<GridAid.Core.Matching.ReportMatch?>(MatchJson, null),
+            Handover = TableJson.Read<GridAid.Core.Matching.HandoverRecord?>(HandoverJson, null),
             SubmittedAt = SubmittedAt,
             UpdatedAt = UpdatedAt,
         };
