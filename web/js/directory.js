@@ -36,7 +36,7 @@
     $('#an').textContent = G.n(d.area.name);
     const sl = $('#sl'); sl.textContent = '';
     for (const s of d.stations) {
-      const facts = [G.t('dir.t.' + s.type), s.phone, s.id === d.area.defaultStationId ? G.t('dir.default') : null].filter(Boolean).join(' · ');
+      const facts = [G.t('dir.t.' + s.type), s.phone, s.id === d.area.defaultStationId ? G.t('dir.default') : null, s.command ? G.t('dir.commandTag') : null].filter(Boolean).join(' · ');
       sl.append(item(s, facts, [['dir.edit', () => editStation(s)], ['dir.newCode', b => newCode(s, b)], ['dir.del', b => del('stations/' + s.id, s, b), 'del']]));
     }
     const cl = $('#cl'); cl.textContent = '';
@@ -67,7 +67,7 @@
     f.zh.value = x.name.zh; f.en.value = x.name.en;
     f.scrollIntoView({ block: 'start' }); f.zh.focus();
   };
-  const editStation = s => { const f = $('#sf'); fill(f, s); f.type.value = s.type; f.phone.value = s.phone || ''; };
+  const editStation = s => { const f = $('#sf'); fill(f, s); f.type.value = s.type; f.phone.value = s.phone || ''; f.command.checked = !!s.command; };
   const editCell = c => {
     const f = $('#cf'); fill(f, c);
     f.querySelectorAll('[name=st]').forEach(i => { i.checked = c.stationIds.includes(i.value); });
@@ -104,7 +104,7 @@
   });
   const name = f => ({ zh: f.zh.value, en: f.en.value });
   const checked = (f, n) => [...f.querySelectorAll('[name=' + n + ']:checked')].map(i => i.value);
-  submit($('#sf'), 'stations', f => ({ name: name(f), type: f.type.value, phone: f.phone.value }));
+  submit($('#sf'), 'stations', f => ({ name: name(f), type: f.type.value, phone: f.phone.value, command: f.command.checked }));
   submit($('#cf'), 'cells', f => ({ name: name(f), stationIds: checked(f, 'st'), neighbourCellIds: checked(f, 'nb') }));
   submit($('#pf'), 'points', f => ({ name: name(f), gridCellId: f.cell.value }));
   // The area: its names and duty station, one PUT; the form is refilled from what was saved.

@@ -12,15 +12,20 @@ public sealed record TimelineView(DateTimeOffset At, ReportStatus Status, Locali
     public static TimelineView From(TimelineEntry t, AreaDirectory? d)
     {
         LocalizedText? Name(string? id) => id is null ? null : d?.FindStation(id)?.Name ?? new LocalizedText(id, id);
-        return t.Note is { } note && note.StartsWith(TimelineNotes.TransferredTo, StringComparison.Ordinal)
-            ? new TimelineView(t.At, t.Status, Name(t.StationId), "transferred", Name(note[TimelineNotes.TransferredTo.Length..]))
-            : new TimelineView(t.At, t.Status, Name(t.StationId), t.Note);
+        return t.Note switch
+        {
+            { } note when note.StartsWith(TimelineNotes.TransferredTo, StringComparison.Ordinal) =>
+                new TimelineView(t.At, t.Status, Name(t.StationId), "transferred", Name(note[TimelineNotes.TransferredTo.Length..])),
+            { } note when note.StartsWith(TimelineNotes.CommandAlerted, StringComparison.Ordinal) => new TimelineView(t.At, t.Status, Name(t.StationId), "command"),
+            _ => new TimelineView(t.At, t.Status, Name(t.StationId), t.Note),
+        };
     }
 }
 
 /// <summary>
 /// What anyone holding the tracking code may see: no contact data, no details. <see cref="Resolution"/> is the
-/// station's closing note, when it wrote one (written for the tourist).
+/// station's closing note, when it wrote one (written for the tourist). <see cref="CallPolice"/>: a lost person reached
+/// the second escalation tier and is still open, so the page advises calling 110.
 /// </summary>
 public sealed record ReportStatusView(
     string TrackingCode,
@@ -31,7 +36,8 @@ public sealed record ReportStatusView(
     DateTimeOffset SubmittedAt,
     DateTimeOffset UpdatedAt,
     IReadOnlyList<TimelineView> Timeline,
-    LocalizedNote? Resolution = null)
+    LocalizedNote? Resolution = null,
+    bool CallPolice = false)
 {
     public static ReportStatusView From(Report r, AreaDirectory? d)
     {
@@ -45,6 +51,7 @@ public sealed record ReportStatusView(
             r.SubmittedAt,
             r.UpdatedAt,
             r.Timeline.Select(t => TimelineView.From(t, d)).ToList(),
-            r.Timeline.LastOrDefault(t => t.Status == ReportStatus.Resolved && t.Text is not null)?.Text);
+            r.Timeline.LastOrDefault(t => t.Status == ReportStatus.Resolved && t.Text is not null)?.Text,
+            r.Status < ReportStatus.Resolved && Core.Routing.EscalationPolicy.IsCommandAlerted(r));
     }
 }
