@@ -38,6 +38,9 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<StorageProbe>();
         services.AddSingleton<SecretStore>();
         services.AddSingleton<AuditStore>();
+        services.AddSingleton<ChannelStore>();
+        services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<DeliverySender>();
         services.AddSingleton<IAlertPublisher>(sp => new BestEffortAlertPublisher(
             CreatePublisher(sp.GetRequiredService<IOptions<EventGridOptions>>().Value),
             sp.GetRequiredService<ILogger<BestEffortAlertPublisher>>()));

@@ -115,3 +115,34 @@ public static class ChannelRules
         return errors.IsValid ? (channels, errors) : (null, errors);
     }
 }
+
+/// <summary>Where one delivery (one notice on one channel) stands.</summary>
+public enum DeliveryOutcome
+{
+    /// <summary>Claimed by one worker, being posted.</summary>
+    Sending,
+
+    /// <summary>A post failed; another attempt is scheduled.</summary>
+    Retrying,
+
+    Delivered,
+
+    /// <summary>Every attempt failed: shown on the admin's page and on the station's own.</summary>
+    Failed,
+}
+
+/// <summary>
+/// One delivery as recorded (the admin's and the station's view): which notice, which channel, how it ended. <see cref="Error"/>
+/// is what went wrong in a few words (an HTTP status, a vendor's error code, a refusal), never a URL or a secret.
+/// </summary>
+public sealed record DeliveryRecord(
+    string Id,
+    string StationId,
+    string TrackingCode,
+    string Step,
+    int ChannelIndex,
+    ChannelType ChannelType,
+    DeliveryOutcome Outcome,
+    int Attempts,
+    string? Error,
+    DateTimeOffset UpdatedAt);
