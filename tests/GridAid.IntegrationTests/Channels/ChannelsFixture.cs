@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using GridAid.Core.Serialization;
 using GridAid.TestSupport;
 
 namespace GridAid.IntegrationTests.Channels;
@@ -47,24 +46,10 @@ public sealed class ChannelsFixture : IAsyncLifetime
         await Azurite.DisposeAsync();
     }
 
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, AuthenticationHeaderValue? auth = null, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, url);
-        request.Headers.Authorization = auth;
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body, options: GridAidJson.Options);
-        }
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, AuthenticationHeaderValue? auth = null, object? body = null) =>
+        GridAidFixture.SendAsync(Http, method, url, auth, body);
 
-        return await Http.SendAsync(request);
-    }
-
-    public async Task<JsonElement> GetJsonAsync(string url, AuthenticationHeaderValue? auth = null)
-    {
-        using var response = await SendAsync(HttpMethod.Get, url, auth);
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
+    public Task<JsonElement> GetJsonAsync(string url, AuthenticationHeaderValue? auth = null) => GridAidFixture.GetJsonAsync(Http, url, auth);
 
     public async Task<string> SubmitLostPersonAsync(string point)
     {

@@ -14,12 +14,7 @@ public class CommandTierTests(ChannelsFixture f)
     [Fact]
     public async Task Only_a_volunteers_acknowledgement_does_not_stop_the_command_alert_and_the_reporter_is_told_to_call_110()
     {
-        var code = await f.SubmitLostPersonAsync("ts-nantianmen");
-        await WaitForAlertAsync("ts-tianjie-grid", code, TestTimings.Alert);
-        using (var ack = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-tianjie-grid/alerts/{code}/ack", GridAidFixture.Station("ts-tianjie-grid")))
-        {
-            Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
-        }
+        var code = await SubmitThenAsync("ts-tianjie-grid", "ack");
 
         var inbox = await WaitForAlertAsync(Command, code, TestTimings.AfterScheduledCheck(ChannelsFixture.PoliceAcknowledgeWithin));
         var alert = inbox.Single(a => a.GetProperty("trackingCode").GetString() == code);
@@ -36,10 +31,7 @@ public class CommandTierTests(ChannelsFixture f)
         Assert.Contains("call the police on 110", html);
 
         // The search's other stations see the command centre join; a police post's resolve stands it down too, and the advice goes.
-        using (var resolve = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-daiding-police/alerts/{code}/resolve", GridAidFixture.Station("ts-daiding-police")))
-        {
-            Assert.Equal(HttpStatusCode.OK, resolve.StatusCode);
-        }
+        await StepAsync("ts-daiding-police", code, "resolve");
 
         var closed = (await f.GetJsonAsync($"/api/stations/{Command}/alerts", GridAidFixture.Station(Command))).EnumerateArray().Single(a => a.GetProperty("trackingCode").GetString() == code);
         Assert.Equal("resolved", closed.GetProperty("status").GetString());
@@ -49,12 +41,7 @@ public class CommandTierTests(ChannelsFixture f)
     [Fact]
     public async Task A_police_acknowledgement_holds_the_first_check_but_a_report_not_resolved_in_time_still_reaches_the_command_station()
     {
-        var code = await f.SubmitLostPersonAsync("ts-nantianmen");
-        await WaitForAlertAsync("ts-daiding-police", code, TestTimings.Alert);
-        using (var ack = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-daiding-police/alerts/{code}/ack", GridAidFixture.Station("ts-daiding-police")))
-        {
-            Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
-        }
+        var code = await SubmitThenAsync("ts-daiding-police", "ack");
 
         await WaitForAlertAsync(Command, code, TestTimings.AfterScheduledCheck(ChannelsFixture.ResolveWithin));
         var status = await f.GetJsonAsync($"/api/reports/{code}");
@@ -69,18 +56,28 @@ public class CommandTierTests(ChannelsFixture f)
     [Fact]
     public async Task A_report_resolved_in_time_never_reaches_the_command_station()
     {
-        var code = await f.SubmitLostPersonAsync("ts-nantianmen");
-        await WaitForAlertAsync("ts-daiding-police", code, TestTimings.Alert);
-        using (var resolve = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-daiding-police/alerts/{code}/resolve", GridAidFixture.Station("ts-daiding-police")))
-        {
-            Assert.Equal(HttpStatusCode.OK, resolve.StatusCode);
-        }
+        var code = await SubmitThenAsync("ts-daiding-police", "resolve");
 
         // Both checks come due and find nothing to do.
         await Task.Delay(ChannelsFixture.ResolveWithin + TestTimings.Queues.MaxPollingInterval + (3 * TestTimings.Step));
         var inbox = await f.GetJsonAsync($"/api/stations/{Command}/alerts", GridAidFixture.Station(Command));
         Assert.DoesNotContain(inbox.EnumerateArray(), a => a.GetProperty("trackingCode").GetString() == code);
         Assert.False((await f.GetJsonAsync($"/api/reports/{code}")).GetProperty("callPolice").GetBoolean());
+    }
+
+    /// <summary>A lost person at South Heaven Gate, and <paramref name="step"/> by <paramref name="stationId"/> once it has the alert.</summary>
+    private async Task<string> SubmitThenAsync(string stationId, string step)
+    {
+        var code = await f.SubmitLostPersonAsync("ts-nantianmen");
+        await WaitForAlertAsync(stationId, code, TestTimings.Alert);
+        await StepAsync(stationId, code, step);
+        return code;
+    }
+
+    private async Task StepAsync(string stationId, string code, string step)
+    {
+        using var response = await f.SendAsync(HttpMethod.Post, $"/api/stations/{stationId}/alerts/{code}/{step}", GridAidFixture.Station(stationId));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     private Task<JsonElement[]> WaitForAlertAsync(string stationId, string code, TimeSpan within) =>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -10,21 +11,23 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace GridAid.IntegrationTests.Channels;
+namespace GridAid.TestSupport;
 
 /// <summary>One post a test receiver got, with whether its signature held by the receiver's own check.</summary>
 public sealed record ReceivedPost(string Path, string? DeliveryId, bool SignatureValid, string Body, string Query);
 
 /// <summary>
-/// A webhook / DingTalk receiver on Kestrel at a free port, for the tests. It checks signatures with its own code
-/// (System.Security.Cryptography directly, not the app's <c>ChannelMessages</c>), so a wrong signature in the app fails the
-/// tests: <c>/webhook</c> (hex HMAC-SHA256 of <c>timestamp + "." + body</c>, at most 5 minutes old), <c>/dingtalk</c>
-/// (Base64 HMAC-SHA256 of <c>timestamp + "\n" + secret</c>), <c>/fail</c> (always 500).
+/// A webhook / DingTalk receiver on Kestrel at a free port, for the integration tests and the benchmark's channel mode.
+/// It checks signatures with its own code (System.Security.Cryptography directly, not the app's <c>ChannelMessages</c>), so
+/// a wrong signature in the app fails them: <c>/webhook</c> (hex HMAC-SHA256 of <c>timestamp + "." + body</c>, at most
+/// 5 minutes old), <c>/dingtalk</c> (Base64 HMAC-SHA256 of <c>timestamp + "\n" + secret</c>), <c>/fail</c> (always 500).
+/// A post whose signature does not hold is answered as its vendor would refuse it, and counted in <see cref="Refused"/>.
 /// </summary>
 public sealed class ChannelReceiver : IAsyncDisposable
 {
     public const string Secret = "receiver-secret-0123456789";
     private readonly WebApplication _app;
+    private long _refused;
 
     private ChannelReceiver(WebApplication app, Uri address)
     {
@@ -35,6 +38,11 @@ public sealed class ChannelReceiver : IAsyncDisposable
     public Uri Address { get; }
 
     public ConcurrentQueue<ReceivedPost> Posts { get; } = new();
+
+    /// <summary>When each delivery id first arrived with a signature that held (<see cref="Stopwatch"/> timestamp).</summary>
+    public ConcurrentDictionary<string, long> Arrivals { get; } = new(StringComparer.Ordinal);
+
+    public long Refused => Interlocked.Read(ref _refused);
 
     public string Url(string path) => new Uri(Address, path).ToString();
 
@@ -48,13 +56,23 @@ public sealed class ChannelReceiver : IAsyncDisposable
         {
             using var reader = new StreamReader(req.Body, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
+            var at = Stopwatch.GetTimestamp();
             var valid = kind switch
             {
                 "webhook" => WebhookValid(req, body),
                 "dingtalk" => DingTalkValid(req),
                 _ => false,
             };
-            self!.Posts.Enqueue(new ReceivedPost(kind, req.Headers["X-GridAid-Delivery"].ToString(), valid, body, req.QueryString.Value ?? string.Empty));
+            var id = req.Headers["X-GridAid-Delivery"].ToString();
+            self!.Posts.Enqueue(new ReceivedPost(kind, id, valid, body, req.QueryString.Value ?? string.Empty));
+            if (valid)
+            {
+                self.Arrivals.TryAdd(id, at);
+            }
+            else if (kind != "fail")
+            {
+                Interlocked.Increment(ref self._refused);
+            }
             return kind switch
             {
                 "fail" => Results.StatusCode(500),
