@@ -65,6 +65,27 @@ public class CommandTierTests(ChannelsFixture f)
         Assert.False((await f.GetJsonAsync($"/api/reports/{code}")).GetProperty("callPolice").GetBoolean());
     }
 
+    [Fact]
+    public void A_command_alert_goes_out_as_an_escalated_cloud_event_with_its_own_id()
+    {
+        var alert = new GridAid.Core.Alerts.Alert
+        {
+            AreaId = "taishan",
+            StationId = Command,
+            TrackingCode = "K7QM-3XRT",
+            Kind = GridAid.Core.Reports.ReportKind.LostPerson,
+            Reason = GridAid.Core.Alerts.AlertReason.Command,
+            SubmittedAt = DateTimeOffset.UnixEpoch,
+            RoutedAt = DateTimeOffset.UnixEpoch.AddMinutes(5),
+        };
+
+        var e = GridAid.Infrastructure.Events.EventGridAlertPublisher.ToEvent(alert);
+
+        Assert.Equal(GridAid.Infrastructure.Events.EventGridAlertPublisher.AlertEscalatedType, e.Type);
+        Assert.Equal($"K7QM-3XRT:{Command}:command", e.Id);
+        Assert.Equal($"stations/{Command}/reports/K7QM-3XRT", e.Subject);
+    }
+
     /// <summary>A lost person at South Heaven Gate, and <paramref name="step"/> by <paramref name="stationId"/> once it has the alert.</summary>
     private async Task<string> SubmitThenAsync(string stationId, string step)
     {
