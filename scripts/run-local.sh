@@ -43,10 +43,25 @@ GridAid is starting on $URL
                                            (every demo station: code = demo-<station id>)
   Admin:                   $URL/admin/     area taishan, access code demo-admin
   API health:              $URL/api/health
+  Channel outbox:          $URL/_outbox        (what WeCom / DingTalk / webhooks would have received)
   (the demo codes as first seeded: a code replaced since stays replaced; rm -rf .azurite for a fresh demo)
   More areas (the operator's tool, README "Deploy to Azure"), in another terminal:
     AzureWebJobsStorage=UseDevelopmentStorage=true dotnet run --project functions/GridAid.Cli -- area create <id> --name-zh … --name-en …
 
 TEXT
-AzureWebJobsStorage="UseDevelopmentStorage=true" GridAid__SeedDemoData=true \
+# The demo's channels go to the local outbox ($URL/_outbox), which verifies their signatures: once the host answers, the
+# summit police post and the Heavenly Street grid office get a signed webhook, a DingTalk robot and a WeCom robot there,
+# unless they already have channels (docs/channels.md). Channels to http and loopback need AllowPrivateTargets.
+(
+  for _ in $(seq 120); do curl -fs "$URL/api/health" >/dev/null 2>&1 && break; sleep 0.5; done
+  OUTBOX_SECRET="local-outbox-secret-0001"
+  for st in ts-daiding-police ts-tianjie-grid; do
+    if [ "$(curl -fs -H 'X-GridAid-Auth: taishan.admin.demo-admin' "$URL/api/admin/stations/$st/channels" 2>/dev/null)" = "[]" ]; then
+      curl -fs -o /dev/null -X PUT -H 'X-GridAid-Auth: taishan.admin.demo-admin' -H 'Content-Type: application/json' \
+        -d "[{\"type\":\"webhook\",\"url\":\"$URL/_outbox/webhook\",\"secret\":\"$OUTBOX_SECRET\"},{\"type\":\"dingtalk\",\"url\":\"$URL/_outbox/dingtalk?access_token=local\",\"secret\":\"$OUTBOX_SECRET\"},{\"type\":\"wecom\",\"url\":\"$URL/_outbox/wecom?key=local\"}]" \
+        "$URL/api/admin/stations/$st/channels" && echo "Channels of $st point at the local outbox: $URL/_outbox"
+    fi
+  done
+) &
+AzureWebJobsStorage="UseDevelopmentStorage=true" GridAid__SeedDemoData=true GridAid__Channels__AllowPrivateTargets=true \
   dotnet functions/GridAid.LocalHost/bin/Release/net10.0/GridAid.LocalHost.dll --urls "$URL"

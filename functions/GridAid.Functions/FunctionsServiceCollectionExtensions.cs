@@ -1,3 +1,4 @@
+using GridAid.Functions.Channels;
 using GridAid.Functions.Directory;
 using GridAid.Functions.Intake;
 using GridAid.Functions.Lanes;
@@ -12,6 +13,9 @@ using GridAid.Functions.SignIn;
 using GridAid.Functions.Stations;
 using GridAid.Functions.Telemetry;
 using GridAid.Infrastructure;
+using GridAid.Infrastructure.Events;
+using GridAid.Infrastructure.Queues;
+using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -53,7 +57,26 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<ScheduledChecks>();
         services.AddSingleton<DirectoryAdmin>();
         services.AddSingleton<DeviceSignIns>();
+        services.AddGridAidChannels();
 
         return services;
+    }
+
+    /// <summary>
+    /// The channels: the one named HTTP client (<see cref="ChannelHttp"/>), the handlers, and the fan-out wrapped around the
+    /// event publisher, so that every new alert and stand-down also queues its channel deliveries.
+    /// </summary>
+    private static void AddGridAidChannels(this IServiceCollection services)
+    {
+        services.AddHttpClient(ChannelHttp.Name, (sp, c) => c.Timeout = sp.GetRequiredService<IOptions<GridAidOptions>>().Value.Channels.Timeout)
+            .ConfigurePrimaryHttpMessageHandler(sp => ChannelHttp.Handler(sp.GetRequiredService<IOptions<GridAidOptions>>().Value.Channels));
+        services.AddSingleton<ChannelPoster>();
+        services.AddSingleton<ChannelDelivery>();
+        services.AddSingleton<ChannelAdmin>();
+        var events = services.Last(d => d.ServiceType == typeof(IAlertPublisher));
+        services.Remove(events);
+        services.AddSingleton<IAlertPublisher>(sp => new ChannelFanOut(
+            (IAlertPublisher)(events.ImplementationFactory?.Invoke(sp) ?? events.ImplementationInstance ?? ActivatorUtilities.CreateInstance(sp, events.ImplementationType!)),
+            sp.GetRequiredService<ChannelStore>(), sp.GetRequiredService<DeliverySender>(), sp.GetRequiredService<IOptions<GridAidOptions>>(), sp.GetRequiredService<TimeProvider>()));
     }
 }

@@ -1,5 +1,6 @@
 using GridAid.Core.Reports;
 using GridAid.Core.Routing;
+using GridAid.Functions.Channels;
 using GridAid.Functions.Lanes;
 using GridAid.Functions.Limits;
 
@@ -61,6 +62,9 @@ public sealed class GridAidOptions
 
     /// <summary>The abuse limits (<c>GridAid:RateLimits:…</c>; docs/rate-limits.md); <c>GridAid:RateLimits:Enabled=false</c> turns them all off.</summary>
     public RateLimitOptions RateLimits { get; set; } = new();
+
+    /// <summary>Station notification channels: the SSRF guard's switch, timeout, retries (<c>GridAid:Channels:…</c>; docs/channels.md).</summary>
+    public ChannelOptions Channels { get; set; } = new();
 
     /// <summary>How much of an instance the kinds other than a lost person may take at once (<c>GridAid:Lanes:…</c>; docs/reliability.md).</summary>
     public LaneOptions Lanes { get; set; } = new();

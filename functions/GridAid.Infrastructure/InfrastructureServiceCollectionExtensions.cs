@@ -39,6 +39,9 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<SecretStore>();
         services.AddSingleton<AuditStore>();
         services.AddSingleton<DeviceStore>();
+        services.AddSingleton<ChannelStore>();
+        services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<DeliverySender>();
         services.AddSingleton<IAlertPublisher>(sp => new BestEffortAlertPublisher(
             CreatePublisher(sp.GetRequiredService<IOptions<EventGridOptions>>().Value),
             sp.GetRequiredService<ILogger<BestEffortAlertPublisher>>()));

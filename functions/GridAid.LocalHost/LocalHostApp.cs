@@ -2,6 +2,7 @@ using GridAid.Functions;
 using GridAid.Functions.Http;
 using GridAid.Infrastructure.Storage;
 using GridAid.LocalHost.Functions;
+using GridAid.LocalHost.Outbox;
 using GridAid.LocalHost.Queues;
 using GridAid.LocalHost.Timers;
 using GridAid.LocalHost.Web;
@@ -77,6 +78,7 @@ public static class LocalHostApp
         }
 
         app.MapHttpFunctions(catalog, host);
+        app.MapLocalOutbox();
         app.Lifetime.ApplicationStarted.Register(() => DefaultPublicBaseUrl(app));
         return app;
     }

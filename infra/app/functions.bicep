@@ -155,6 +155,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     GridAid__PublicBaseUrl: publicBaseUrl
     // The time people read (CSV export, status page), with its offset: Taishan's.
     GridAid__TimeZone: 'Asia/Shanghai'
+    // Channel URLs must be https to public addresses in Azure (the SSRF guard, docs/channels.md): explicit, never on.
+    GridAid__Channels__AllowPrivateTargets: 'false'
     EventGrid__ClientId: identityClientId
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'

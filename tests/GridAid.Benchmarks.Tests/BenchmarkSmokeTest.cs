@@ -5,6 +5,34 @@ namespace GridAid.Benchmarks.Tests;
 public sealed class BenchmarkSmokeTest
 {
     [Fact]
+    public async Task Quick_channel_mode_gets_every_signed_delivery_to_its_receiver()
+    {
+        var dir = Directory.CreateTempSubdirectory("gridaid-bench-channel-");
+        try
+        {
+            var json = Path.Combine(dir.FullName, "channel.json");
+            var markdown = new StringWriter();
+            var progress = new StringWriter();
+
+            var exit = await Task.Run(() => BenchmarkApp.RunAsync(["--quick", "--modes", "channel", "--out", json], markdown, progress, CancellationToken.None));
+
+            using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+            var channel = doc.RootElement.GetProperty("channel");
+            var why = progress + "\n" + markdown;
+            Assert.True(exit is 0 or 1, why);
+            Assert.True(channel.GetProperty("verifiedPosts").GetInt32() > 0, why);
+            Assert.Equal(0, channel.GetProperty("refusedPosts").GetInt64());
+            Assert.True(channel.GetProperty("deliveredMs").GetProperty("count").GetInt32() > 0, why);
+            Assert.True(channel.GetProperty("floor").GetProperty("latencyMs").GetProperty("count").GetInt32() > 0, why);
+            Assert.Contains("## Tap to channel", markdown.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Quick_run_completes_and_writes_every_section()
     {
         var dir = Directory.CreateTempSubdirectory("gridaid-bench-");
@@ -31,7 +59,7 @@ public sealed class BenchmarkSmokeTest
 
             using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(json));
             var root = doc.RootElement;
-            foreach (var field in new[] { "machine", "command", "ceiling", "intake", "tap", "ops", "coldStart", "weight", "cost", "flood", "sweeper", "emulator", "targets" })
+            foreach (var field in new[] { "machine", "command", "ceiling", "intake", "tap", "ops", "coldStart", "weight", "cost", "flood", "sweeper", "emulator", "channel", "targets" })
             {
                 Assert.True(root.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null, $"missing {field}");
             }
@@ -51,11 +79,15 @@ public sealed class BenchmarkSmokeTest
             Assert.True(root.GetProperty("sweeper").GetProperty("ops").GetInt64() > 0, "no storage request was tagged as the sweeper's");
 
             Assert.Equal(2, root.GetProperty("emulator").GetProperty("steps").GetArrayLength());
+            Assert.True(root.GetProperty("channel").GetProperty("verifiedPosts").GetInt32() > 0, "no signed channel post arrived");
+            Assert.Equal(0, root.GetProperty("channel").GetProperty("refusedPosts").GetInt64());
+            Assert.True(root.GetProperty("channel").GetProperty("deliveredMs").GetProperty("count").GetInt32() > 0);
+            Assert.True(root.GetProperty("channel").GetProperty("floor").GetProperty("latencyMs").GetProperty("count").GetInt32() > 0);
 
             // The restart mode waits on a 10 s message lease: a quick run leaves it out, and says so.
             Assert.Equal(JsonValueKind.Null, root.GetProperty("restart").ValueKind);
             Assert.Contains("Run it with `--modes restart`", text, StringComparison.Ordinal);
-            Assert.Equal(6, root.GetProperty("targets").GetArrayLength());
+            Assert.Equal(7, root.GetProperty("targets").GetArrayLength());
         }
         finally
         {

@@ -63,6 +63,8 @@ public sealed class BenchHost : IAsyncDisposable
             ["GridAid:InboxSize"] = ProbeInboxSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // Load runs send thousands of reports from one address (and lost persons from few points): no abuse limits.
             ["GridAid:RateLimits:Enabled"] = "false",
+            // The channel mode's receiver is on loopback (docs/channels.md: local runs and tests only).
+            ["GridAid:Channels:AllowPrivateTargets"] = "true",
         };
         var app = LocalHostApp.Create(["--urls", "http://127.0.0.1:0"], builder =>
         {

@@ -196,6 +196,16 @@ public static class BenchmarkApp
                 results.Sweeper = await SweeperMode.RunAsync(o.Quick ? host : null, sink, o, log, ct);
             });
             await Mode("emulator", async () => results.Emulator = await EmulatorProbe.RunAsync(o, log, ct));
+            await Mode("channel", async () =>
+            {
+                if (sink is null)
+                {
+                    results.Notes.Add("Mode channel skipped: it sets channels on an in-process host of its own.");
+                    return;
+                }
+
+                results.Channel = await ChannelMode.RunAsync(sink, o, log, ct);
+            });
             await Mode("cost", () =>
             {
                 if (results.Ops is null)
@@ -236,6 +246,15 @@ public static class BenchmarkApp
     private static void Targets(BenchmarkResults r)
     {
         static string Ms(double v) => double.IsNaN(v) ? "–" : v.ToString("F0", CultureInfo.InvariantCulture) + " ms";
+        if (r.Channel is { } c)
+        {
+            r.Targets.Add(new TargetResult(
+                $"Tap to channel delivered p99 ≤ 1 s at {c.RatePerSecond:F0} reports/s (every channel of every target station, signatures verified)",
+                $"{Ms(c.DeliveredMs.P99)}{(c.MissingReports > 0 ? $", {c.MissingReports} reports missing a delivery" : string.Empty)}{(c.RefusedPosts > 0 ? $", {c.RefusedPosts} posts refused" : string.Empty)}",
+                c.DeliveredMs.Count == 0 ? null : c.DeliveredMs.P99 <= 1000 && c.MissingReports == 0 && c.RefusedPosts == 0,
+                $"{(c.DeliveredP99ToFloorP99 is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "–")}× the floor's p99 ({Ms(c.Floor.LatencyMs.P99)}); lost_person p99 {Ms(c.LostPersonMs.P99)}"));
+        }
+
         if (r.Tap is { } t)
         {
             // The router writes the alerts, then the report, then publishes: an event's arrival is an upper bound on the

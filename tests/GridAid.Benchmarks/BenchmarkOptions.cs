@@ -9,7 +9,7 @@ namespace GridAid.Benchmarks;
 /// </summary>
 public sealed record BenchmarkOptions
 {
-    public static readonly IReadOnlyList<string> AllModes = ["ceiling", "intake", "tap", "ops", "cold", "weight", "cost", "flood", "restart", "sweeper", "emulator"];
+    public static readonly IReadOnlyList<string> AllModes = ["ceiling", "intake", "tap", "ops", "cold", "weight", "cost", "flood", "restart", "sweeper", "emulator", "channel"];
 
     /// <summary>Modes a quick run leaves out unless <c>--modes</c> names them.</summary>
     public static readonly IReadOnlyList<string> NotInQuickRuns = ["restart"];

@@ -9,7 +9,7 @@ public static class MarkdownReport
     public static readonly IReadOnlyList<string> Sections =
         [
             "## Machine", "## Storage ceiling", "## Intake", "## Tap to station", "## Storage operations per report", "## Cold start", "## Page weight",
-            "## Cost per million reports", "## Urgent lane under a flood", "## Restart after a kill", "## Sweeper at idle", "## Emulator: held messages", "## Targets",
+            "## Cost per million reports", "## Urgent lane under a flood", "## Restart after a kill", "## Sweeper at idle", "## Emulator: held messages", "## Tap to channel", "## Targets",
         ];
 
     public static string Render(BenchmarkResults r)
@@ -324,6 +324,28 @@ public static class MarkdownReport
             {
                 L($"| {step.InvisibleMessages} | {F(step.EmptyReceiveMs.P50)} | {F(step.EmptyReceiveMs.P95)} | {F(step.EmptyReceiveMs.Max)} |");
             }
+        }
+        else
+        {
+            L("Not run.");
+        }
+
+        L();
+        L("## Tap to channel");
+        L();
+        if (r.Channel is { } ch)
+        {
+            L($"{F(ch.RatePerSecond, "F0")} reports/s for {F(ch.DurationSeconds, "F0")} s on an Azurite and a host of its own: {ch.Accepted}/{ch.Submitted} accepted, {ch.ExpectedDeliveries} deliveries expected " +
+              "(every demo station has a signed webhook and a DingTalk 加签 channel at a local receiver that checks both signatures). " +
+              "Latency from the scheduled submit until **every** channel of every target station has received its signed alert (the `deliveries` queue, then the post).");
+            L();
+            L("| | count | p50 ms | p95 | p99 |");
+            L("|---|---:|---:|---:|---:|");
+            L($"| all kinds | {ch.DeliveredMs.Count} | {P(ch.DeliveredMs)} |");
+            L($"| lost_person | {ch.LostPersonMs.Count} | {P(ch.LostPersonMs)} |");
+            L($"| pipeline floor (send, poll every {F(ch.Floor.PollIntervalMs, "F0")} ms, {ch.Floor.TableWrites} table writes) | {ch.Floor.LatencyMs.Count} | {P(ch.Floor.LatencyMs)} |");
+            L();
+            L($"Verified posts {ch.VerifiedPosts}, refused {ch.RefusedPosts}, reports missing a delivery {ch.MissingReports}. Delivered p99 ÷ floor p99: **{X(ch.DeliveredP99ToFloorP99)}**.");
         }
         else
         {

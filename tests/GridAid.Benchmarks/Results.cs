@@ -39,6 +39,8 @@ public sealed class BenchmarkResults
 
     public EmulatorResult? Emulator { get; set; }
 
+    public ChannelResult? Channel { get; set; }
+
     public List<TargetResult> Targets { get; } = [];
 
     public List<string> Notes { get; } = [];

@@ -182,7 +182,7 @@ public static class TapMode
     /// The pipeline's floor with the same clients: send a message, poll the queue every 100 ms when it is empty (as
     /// host.json's maxPollingInterval does), write two table rows, delete the message. Latency: send → second write done.
     /// </summary>
-    private static async Task<FloorResult> FloorAsync(StorageClients storage, BenchmarkOptions o, Progress log, CancellationToken ct)
+    public static async Task<FloorResult> FloorAsync(StorageClients storage, BenchmarkOptions o, Progress log, CancellationToken ct)
     {
         StepContext.Current = "benchmark: floor";
         var queue = storage.Queue("bench-floor");

@@ -44,7 +44,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _azurite = await AzuriteInstance.StartAsync();
-        _host = await LocalHostInstance.StartAsync(_azurite.ConnectionString);
+        // Channels to the host's own local outbox (/_outbox) on loopback: local runs and tests only (docs/channels.md).
+        _host = await LocalHostInstance.StartAsync(_azurite.ConnectionString, new Dictionary<string, string?> { ["GridAid:Channels:AllowPrivateTargets"] = "true" });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -169,6 +169,11 @@ public sealed class MainTemplateTests
     }
 
     [Fact]
+    public void ChannelsReachOnlyPublicHttpsAddressesInAzure() =>
+        // The SSRF guard's switch (docs/channels.md) is written down as off, so no copied local setting turns it on.
+        Assert.Equal("false", AppSettings()["GridAid__Channels__AllowPrivateTargets"]);
+
+    [Fact]
     public void TemplateNeverReadsKeys()
     {
         Assert.DoesNotContain("listKeys(", _bicep.TemplateText, StringComparison.OrdinalIgnoreCase);

@@ -47,7 +47,13 @@ public sealed class GridAidFixture : IAsyncLifetime
 
     public static AuthenticationHeaderValue TaishanAdmin => Bearer("taishan", "admin", "demo-admin");
 
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, AuthenticationHeaderValue? auth = null, object? body = null)
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, AuthenticationHeaderValue? auth = null, object? body = null) =>
+        SendAsync(Http, method, url, auth, body);
+
+    public Task<JsonElement> GetJsonAsync(string url, AuthenticationHeaderValue? auth = null) => GetJsonAsync(Http, url, auth);
+
+    /// <summary>A request with the app's JSON options (any host's client: the fixtures of their own use it too).</summary>
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, string url, AuthenticationHeaderValue? auth = null, object? body = null)
     {
         using var request = new HttpRequestMessage(method, url);
         request.Headers.Authorization = auth;
@@ -56,12 +62,12 @@ public sealed class GridAidFixture : IAsyncLifetime
             request.Content = JsonContent.Create(body, options: GridAidJson.Options);
         }
 
-        return await Http.SendAsync(request);
+        return await http.SendAsync(request);
     }
 
-    public async Task<JsonElement> GetJsonAsync(string url, AuthenticationHeaderValue? auth = null)
+    public static async Task<JsonElement> GetJsonAsync(HttpClient http, string url, AuthenticationHeaderValue? auth = null)
     {
-        using var response = await SendAsync(HttpMethod.Get, url, auth);
+        using var response = await SendAsync(http, HttpMethod.Get, url, auth);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

@@ -35,6 +35,8 @@ public static class TestTimings
         ["GridAid:Escalation:LostPersonAfter"] = Setting(LostPersonEscalation),
         ["GridAid:Escalation:HazardAfter"] = Setting(HazardEscalation),
         ["GridAid:Retention:KeepResolvedFor"] = Setting(KeepResolvedFor),
+        // Channels to the tests' own receivers on loopback (docs/channels.md; off by default).
+        ["GridAid:Channels:AllowPrivateTargets"] = "true",
     };
 
     /// <summary>

@@ -43,6 +43,22 @@
     } catch (e) { $('#opsMsg').textContent = G.t('stf.netErr'); }
   };
 
+  // Channel messages (WeCom, DingTalk, webhooks) that failed every attempt: the station's group did not hear of the alert.
+  const loadFailedDeliveries = async () => {
+    const list = $('#fdel');
+    try {
+      const r = await Staff.api('/api/admin/deliveries/failed');
+      if (!r.ok) throw new Error(r.status);
+      const items = await r.json();
+      list.textContent = '';
+      $('#fdelNone').hidden = items.length > 0;
+      for (const x of items) {
+        list.append(el('li', {}, el('strong', { textContent: x.trackingCode }), ' · ', Staff.when(x.updatedAt), ' · ', x.stationId, ' · ',
+          G.t('ch.t.' + x.channelType) + ' #' + (x.channelIndex + 1), el('div', { className: 'muted', textContent: G.t('ch.step.' + x.step) + ' · ' + (x.error || '') })));
+      }
+    } catch (e) { $('#opsMsg').textContent = G.t('stf.netErr'); }
+  };
+
   const loadAudit = async () => {
     const tb = $('#audit');
     try {
@@ -104,7 +120,7 @@
 
   // admin.js signs in and calls this once the admin is in (and again when the language changes).
   window.AdminOps = {
-    load() { loadFailed(); loadDevices(); loadAudit(); },
+    load() { loadFailed(); loadFailedDeliveries(); loadDevices(); loadAudit(); },
     /** Called by admin.js once the stations' and points' names are in. */
     names(fn) { nameOf = fn; renderAudit(); renderDevices(); },
   };

@@ -36,8 +36,8 @@
     $('#an').textContent = G.n(d.area.name);
     const sl = $('#sl'); sl.textContent = '';
     for (const s of d.stations) {
-      const facts = [G.t('dir.t.' + s.type), s.phone, s.id === d.area.defaultStationId ? G.t('dir.default') : null].filter(Boolean).join(' · ');
-      sl.append(item(s, facts, [['dir.edit', () => editStation(s)], ['dir.newCode', b => newCode(s, b)], ['dir.del', b => del('stations/' + s.id, s, b), 'del']]));
+      const facts = [G.t('dir.t.' + s.type), s.phone, s.id === d.area.defaultStationId ? G.t('dir.default') : null, s.command ? G.t('dir.commandTag') : null].filter(Boolean).join(' · ');
+      sl.append(item(s, facts, [['dir.edit', () => editStation(s)], ['ch.open', () => openChannels(s)], ['dir.newCode', b => newCode(s, b)], ['dir.del', b => del('stations/' + s.id, s, b), 'del']]));
     }
     const cl = $('#cl'); cl.textContent = '';
     for (const c of d.cells) cl.append(item(c, names(c.stationIds, station), [['dir.edit', () => editCell(c)], ['dir.del', b => del('cells/' + c.id, c, b), 'del']]));
@@ -67,7 +67,59 @@
     f.zh.value = x.name.zh; f.en.value = x.name.en;
     f.scrollIntoView({ block: 'start' }); f.zh.focus();
   };
-  const editStation = s => { const f = $('#sf'); fill(f, s); f.type.value = s.type; f.phone.value = s.phone || ''; };
+  const editStation = s => { const f = $('#sf'); fill(f, s); f.type.value = s.type; f.phone.value = s.phone || ''; f.command.checked = !!s.command; };
+  // A station's channels: the saved ones (masked, each with a test button) and a form that replaces the whole list.
+  let chStation = null;
+  const chField = (f, id, key, control) => { const box = el('div', { className: 'fld' }, el('label', { htmlFor: id, textContent: G.t(key) }), control, el('p', { className: 'err' })); box.dataset.f = f; return box; };
+  const chRow = i => el('div', { className: 'chrow' },
+    chField('channels[' + i + '].type', 'ch-t' + i, 'ch.type', el('select', { id: 'ch-t' + i, name: 'ctype' }, ...['wecom', 'dingtalk', 'webhook'].map(t => el('option', { value: t, textContent: G.t('ch.t.' + t) })))),
+    chField('channels[' + i + '].url', 'ch-u' + i, 'ch.url', el('input', { id: 'ch-u' + i, name: 'curl', type: 'url', maxLength: 500, autocomplete: 'off', spellcheck: false })),
+    chField('channels[' + i + '].secret', 'ch-s' + i, 'ch.secret', el('input', { id: 'ch-s' + i, name: 'csecret', type: 'password', maxLength: 200, autocomplete: 'new-password' })),
+    el('button', { type: 'button', className: 'secondary del', textContent: G.t('ch.remove'), onclick: e => { e.currentTarget.parentElement.remove(); } }));
+  const showChannels = list => {
+    const ul = $('#ch-saved'); ul.textContent = '';
+    if (!list.length) ul.append(el('li', { className: 'muted', textContent: G.t('ch.none') }));
+    for (const c of list) {
+      const out = el('span', { className: 'muted' }); out.setAttribute('role', 'status');
+      ul.append(el('li', {}, el('strong', { textContent: G.t('ch.t.' + c.type) + ' #' + (c.index + 1) }), el('p', { className: 'muted', textContent: c.url + (c.hasSecret ? ' · ' + G.t('ch.hasSecret') : '') }),
+        el('div', { className: 'acts' }, el('button', { type: 'button', className: 'secondary', textContent: G.t('ch.test'), onclick: async e => {
+          const b = e.currentTarget; b.disabled = true; out.textContent = '…';
+          try {
+            const r = await call('POST', 'stations/' + encodeURIComponent(chStation.id) + '/channels/' + c.index + '/test');
+            out.textContent = r.ok && r.j.delivered ? G.t('ch.testOk') : G.t('ch.testFailed', { e: (r.j && r.j.error) || r.status });
+          } catch (err) { if (err.message !== 'auth') out.textContent = G.t('stf.netErr'); }
+          b.disabled = false;
+        } }), out)));
+    }
+  };
+  const openChannels = async s => {
+    chStation = s;
+    $('#chs').hidden = false;
+    $('#ch-st').textContent = label(s);
+    const rows = $('#ch-rows'); rows.textContent = ''; rows.append(chRow(0));
+    clearErrors($('#chf'));
+    try {
+      const r = await call('GET', 'stations/' + encodeURIComponent(s.id) + '/channels');
+      if (r.ok) showChannels(r.j);
+    } catch (err) { if (err.message !== 'auth') say(G.t('stf.netErr')); }
+    $('#chs').scrollIntoView({ block: 'start' });
+  };
+  $('#ch-add').addEventListener('click', () => { const rows = $('#ch-rows'); if (rows.children.length < 5) rows.append(chRow(rows.children.length)); });
+  $('#chf').addEventListener('submit', async e => {
+    e.preventDefault();
+    const f = e.currentTarget;
+    clearErrors(f);
+    // Renumbered in order, so field errors (channels[i].url) find their row.
+    const rows = [...$('#ch-rows').children];
+    rows.forEach((row, i) => row.querySelectorAll('[data-f]').forEach(x => { x.dataset.f = x.dataset.f.replace(/\[\d+\]/, '[' + i + ']'); }));
+    const body = rows.map(row => ({ type: row.querySelector('[name=ctype]').value, url: row.querySelector('[name=curl]').value.trim(), secret: row.querySelector('[name=csecret]').value || null }))
+      .filter(c => c.url);
+    try {
+      const r = await call('PUT', 'stations/' + encodeURIComponent(chStation.id) + '/channels', body);
+      if (r.ok) { showChannels(r.j); say(G.t('ch.saved', { x: label(chStation) })); const box = $('#ch-rows'); box.textContent = ''; box.append(chRow(0)); return; }
+      showErrors(f, r);
+    } catch (err) { if (err.message !== 'auth') f.querySelector('.ferr').textContent = G.t('stf.netErr'); }
+  });
   const editCell = c => {
     const f = $('#cf'); fill(f, c);
     f.querySelectorAll('[name=st]').forEach(i => { i.checked = c.stationIds.includes(i.value); });
@@ -104,7 +156,7 @@
   });
   const name = f => ({ zh: f.zh.value, en: f.en.value });
   const checked = (f, n) => [...f.querySelectorAll('[name=' + n + ']:checked')].map(i => i.value);
-  submit($('#sf'), 'stations', f => ({ name: name(f), type: f.type.value, phone: f.phone.value }));
+  submit($('#sf'), 'stations', f => ({ name: name(f), type: f.type.value, phone: f.phone.value, command: f.command.checked }));
   submit($('#cf'), 'cells', f => ({ name: name(f), stationIds: checked(f, 'st'), neighbourCellIds: checked(f, 'nb') }));
   submit($('#pf'), 'points', f => ({ name: name(f), gridCellId: f.cell.value }));
   // The area: its names and duty station, one PUT; the form is refilled from what was saved.

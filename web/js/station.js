@@ -238,6 +238,7 @@
     const whyRow = (k, v) => { if (v) why.append(el('dt', { textContent: k }), el('dd', {}, v)); };
     if (a.reason === 'escalated') whyRow(G.t('stf.why'), G.t('stf.escalated'));
     if (a.reason === 'routing_failed') whyRow(G.t('stf.why'), G.t('stf.routingFailed'));
+    if (a.reason === 'command') whyRow(G.t('stf.why'), G.t('stf.command'));
     if (a.transferredFrom) whyRow(G.t('stf.why'), G.t('stf.from', { s: stName(a.transferredFrom) }));
     if (a.transferredTo) whyRow(G.t('stf.handed'), stName(a.transferredTo));
     const btn = (label, step, done, note, kind) => {
@@ -407,5 +408,18 @@
     showEnable();
     try { const r = await Staff.api('/api/stations'); if (r.ok) stations = await r.json(); } catch (e) { /* names fall back to ids */ }
     load();
+    undelivered();
   });
+  // Channel messages of this station that failed every attempt (its WeCom / DingTalk group did not hear them): once a minute.
+  async function undelivered() {
+    try {
+      const r = await Staff.api('/api/stations/' + encodeURIComponent(station) + '/deliveries/failed');
+      if (r.ok) {
+        const items = await r.json();
+        $('#undelivered').hidden = !items.length;
+        $('#undelivered-l').replaceChildren(...items.slice(0, 5).map(x => el('li', { textContent: x.trackingCode + ' · ' + G.t('ch.t.' + x.channelType) + ' · ' + (x.error || '') })));
+      }
+    } catch (e) { /* shown again next time */ }
+    setTimeout(undelivered, 60000);
+  }
 })();

@@ -17,6 +17,8 @@
     $('#code').textContent = data.trackingCode;
     $('#status').textContent = G.t('status.' + data.status);
     $('#kind').textContent = G.t('kind.' + data.kind);
+    // A lost person that reached the command tier: call 110 (both languages, in the page).
+    $('#call110').hidden = !data.callPolice;
     // The station's closing note: in the reader's language when it has it, else the one it has (with its lang).
     const n = data.resolution;
     $('#note').hidden = !n;

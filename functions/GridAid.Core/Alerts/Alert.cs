@@ -2,13 +2,17 @@ using GridAid.Core.Reports;
 
 namespace GridAid.Core.Alerts;
 
-/// <summary>Why a station got an alert: first routing, escalation of an unanswered urgent report, a transfer from another station, or routing that failed (the duty station then has it).</summary>
+/// <summary>
+/// Why a station got an alert: first routing, escalation of an unanswered urgent report, a transfer from another
+/// station, routing that failed (the duty station then has it), or the second escalation tier (the command station).
+/// </summary>
 public enum AlertReason
 {
     Routed,
     Escalated,
     Transferred,
     RoutingFailed,
+    Command,
 }
 
 /// <summary>What one station sees of a report routed to it, and where that station is with it.</summary>

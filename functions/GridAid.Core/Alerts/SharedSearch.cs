@@ -45,6 +45,9 @@ public static class SearchSteps
 {
     public const string Alerted = "alerted";
     public const string Escalated = "escalated";
+
+    /// <summary>The second tier: the command station was alerted.</summary>
+    public const string Command = "command";
     public const string Transferred = "transferred";
     public const string Acknowledged = "acknowledged";
     public const string Started = "started";
@@ -129,6 +132,7 @@ public static class SharedSearch
             steps.Add(new SearchStep(a.RoutedAt, a.Reason switch
             {
                 AlertReason.Escalated => SearchSteps.Escalated,
+                AlertReason.Command => SearchSteps.Command,
                 AlertReason.Transferred => SearchSteps.Transferred,
                 _ => SearchSteps.Alerted,
             }, a.StationId, a.TransferredFrom));

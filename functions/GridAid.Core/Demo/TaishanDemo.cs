@@ -15,6 +15,9 @@ public static class TaishanDemo
     /// <summary>The duty station of the demo directory (the summit police post).</summary>
     public const string DutyStationId = "ts-daiding-police";
 
+    /// <summary>The demo's command station (the second escalation tier).</summary>
+    public const string CommandStationId = "ts-command";
+
     /// <summary>The Taishan demo area with its public demo access codes.</summary>
     public static AreaSeed Seed { get; } = WithDemoCodes(Build(new Area(AreaId, new("泰山风景名胜区", "Mount Tai Scenic Area"), DutyStationId)));
 
@@ -51,6 +54,8 @@ public static class TaishanDemo
             S("ts-yuanbao-hotel", "元宝饭店网格员", "Yuanbao Hotel Grid Member", StationType.GridMember),
             S("ts-cablecar-grid", "中天门索道网格员", "Zhongtianmen Cable Car Grid Member", StationType.GridMember),
             S("ts-lost-found", "岱庙失物招领处", "Dai Temple Lost & Found Desk", StationType.LostAndFound),
+            // The area's command station: in no grid cell; it hears a lost person no police post took up in time.
+            S("ts-command", "泰山景区指挥中心", "Taishan Scenic Area Command Centre", StationType.GridOffice, "0538-0000110") with { Command = true },
         ];
 
         GridCell C(string id, string zh, string en, string[] stationIds, string[] neighbours) => new(areaId, id, T(zh, en), stationIds, neighbours);

@@ -7,7 +7,7 @@ namespace GridAid.Core.Directory;
 public sealed record NameInput(string? Zh, string? En);
 
 /// <summary>What an admin sends to create or change a station (<c>PUT admin/stations/{id}</c>).</summary>
-public sealed record StationInput(NameInput? Name, string? Type, string? Phone);
+public sealed record StationInput(NameInput? Name, string? Type, string? Phone, bool? Command = null);
 
 /// <summary>What an admin sends to create or change a grid cell (<c>PUT admin/cells/{id}</c>).</summary>
 public sealed record CellInput(NameInput? Name, IReadOnlyList<string>? StationIds, IReadOnlyList<string>? NeighbourCellIds);
@@ -68,7 +68,13 @@ public static class DirectoryRules
             errors.Add("phone", "phone_invalid", "电话只能包含数字、+、- 和空格（最多 30 个字符）", "Use digits, +, - and spaces (at most 30 characters)");
         }
 
-        return errors.IsValid ? (new Station(area.Area.Id, id, name!, type, phone), errors) : (null, errors);
+        var command = input?.Command == true;
+        if (command && area.Stations.FirstOrDefault(s => s.Command && s.Id != id) is { } other)
+        {
+            errors.Add("command", "command_taken", $"本景区的指挥站点已是 {other.Name.Zh}", $"The area's command station is already {other.Name.En}");
+        }
+
+        return errors.IsValid ? (new Station(area.Area.Id, id, name!, type, phone, command), errors) : (null, errors);
     }
 
     public static (GridCell? Valid, ValidationErrors Errors) Cell(AreaDirectory area, string id, CellInput? input)

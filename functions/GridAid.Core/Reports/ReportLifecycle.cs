@@ -133,6 +133,28 @@ public static class ReportLifecycle
         };
     }
 
+    /// <summary>
+    /// The second escalation tier: the command station joins the report (when it has not already) and the timeline says
+    /// why (<see cref="Routing.EscalationPolicy.NoteFor"/>). Null once it is resolved or closed, or already there.
+    /// </summary>
+    public static Report? CommandAlerted(Report report, string? commandStationId, string note, DateTimeOffset now)
+    {
+        if (report.Status >= ReportStatus.Resolved || Routing.EscalationPolicy.IsCommandAlerted(report))
+        {
+            return null;
+        }
+
+        var stations = commandStationId is null || report.StationIds.Contains(commandStationId, StringComparer.Ordinal)
+            ? report.StationIds
+            : [.. report.StationIds, commandStationId];
+        return report with
+        {
+            StationIds = stations,
+            UpdatedAt = now,
+            Timeline = [.. report.Timeline, new TimelineEntry(now, report.Status, commandStationId, note)],
+        };
+    }
+
     /// <summary>A station hands the report to another station of its area; null when that station already has it.</summary>
     public static Report? Transferred(Report report, string fromStationId, string toStationId, DateTimeOffset now)
     {
@@ -159,6 +181,9 @@ public static class ReportLifecycle
 public static class TimelineNotes
 {
     public const string Escalated = "escalated";
+
+    /// <summary>The second tier reached the command station; followed by the reason (<c>command:no_police_ack</c>, <c>command:unresolved</c>).</summary>
+    public const string CommandAlerted = "command:";
     public const string Redacted = "redacted";
 
     /// <summary>Routing failed every delivery; the duty station took the report.</summary>

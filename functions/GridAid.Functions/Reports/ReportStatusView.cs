@@ -18,6 +18,7 @@ public sealed record TimelineView(DateTimeOffset At, ReportStatus Status, Locali
                 new TimelineView(t.At, t.Status, Name(t.StationId), "transferred", Name(note[TimelineNotes.TransferredTo.Length..])),
             // The partner's code stays with staff: it is someone else's report.
             { } note when note.StartsWith(TimelineNotes.MatchedWith, StringComparison.Ordinal) => new TimelineView(t.At, t.Status, Name(t.StationId), "matched"),
+            { } note when note.StartsWith(TimelineNotes.CommandAlerted, StringComparison.Ordinal) => new TimelineView(t.At, t.Status, Name(t.StationId), "command"),
             _ => new TimelineView(t.At, t.Status, Name(t.StationId), t.Note),
         };
     }
@@ -25,7 +26,8 @@ public sealed record TimelineView(DateTimeOffset At, ReportStatus Status, Locali
 
 /// <summary>
 /// What anyone holding the tracking code may see: no contact data, no details. <see cref="Resolution"/> is the
-/// station's closing note, when it wrote one (written for the tourist).
+/// station's closing note, when it wrote one (written for the tourist). <see cref="CallPolice"/>: a lost person reached
+/// the second escalation tier and is still open, so the page advises calling 110.
 /// </summary>
 public sealed record ReportStatusView(
     string TrackingCode,
@@ -37,7 +39,8 @@ public sealed record ReportStatusView(
     DateTimeOffset UpdatedAt,
     IReadOnlyList<TimelineView> Timeline,
     LocalizedNote? Resolution = null,
-    CollectView? Collect = null)
+    CollectView? Collect = null,
+    bool CallPolice = false)
 {
     public static ReportStatusView From(Report r, AreaDirectory? d)
     {
@@ -53,7 +56,8 @@ public sealed record ReportStatusView(
             // Claim checks are staff business: the owner never learns how many answers were wrong.
             r.Timeline.Where(t => t.Note is not (TimelineNotes.ClaimMatched or TimelineNotes.ClaimNotMatched)).Select(t => TimelineView.From(t, d)).ToList(),
             r.Timeline.LastOrDefault(t => t.Status == ReportStatus.Resolved && t.Text is not null)?.Text,
-            CollectView.From(r, d));
+            CollectView.From(r, d),
+            r.Status < ReportStatus.Resolved && Core.Routing.EscalationPolicy.IsCommandAlerted(r));
     }
 }
 

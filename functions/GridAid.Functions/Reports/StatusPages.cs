@@ -46,7 +46,11 @@ public static class StatusPages
         ["routing_failed"] = new("已转交值班站点", "Given to the duty station"),
         ["matched"] = new("已找到匹配的拾获物品", "Matched with a found item"),
         ["handed_over"] = new("物品已交还失主", "Handed over to the owner"),
+        ["command"] = new("未能及时找到，已通知指挥中心", "Not found in time: the command centre was alerted"),
     };
+
+    /// <summary>The advice once a lost person reached the command tier, shown in both languages.</summary>
+    public static readonly LocalizedText CallPoliceText = new("仍未找到：请立即拨打 110 报警。", "Still not found: call the police on 110 now.");
 
     public static IActionResult Status(ReportStatusView view, string? lang, TimeZoneInfo zone)
     {
@@ -63,6 +67,13 @@ public static class StatusPages
             .Append("<p class=\"muted\">").Append(Both(new("查询码", "Tracking code"), english)).Append("</p>")
             .Append("<p class=\"code\" id=\"code\">").Append(Enc(view.TrackingCode)).Append("</p>")
             .Append("<p><span class=\"badge\" id=\"status\">").Append(Name(Statuses[view.Status])).Append("</span></p>");
+        if (view.CallPolice)
+        {
+            // In both languages whatever the page's: whoever holds the phone must understand it.
+            body.Append("<div class=\"call\" id=\"call110\" role=\"alert\"><p lang=\"zh-CN\">").Append(Enc(CallPoliceText.Zh)).Append("</p><p lang=\"en\">")
+                .Append(Enc(CallPoliceText.En)).Append("</p><p><a class=\"primary btn\" href=\"tel:110\">110</a></p></div>");
+        }
+
         if (view.Resolution is { } note)
         {
             body.Append("<div class=\"note\" id=\"note\"><p class=\"lbl\">").Append(Both(new("站点的说明", "From the station"), english)).Append("</p>")

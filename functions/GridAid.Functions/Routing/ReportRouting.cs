@@ -99,7 +99,10 @@ public sealed class ReportRouting(
         var scheduling = options.Value.Escalation.DelayFor(report.Kind) is { } delay
             ? checks.ScheduleAsync(new ScheduledCheck(CheckKind.Escalate, report.AreaId, report.TrackingCode, key), delay, ct)
             : Task.CompletedTask;
-        await Task.WhenAll(adding, scheduling);
+        // The second tier's checks (a lost person: no police acknowledgement, not resolved), each its own delayed message.
+        var commandChecks = options.Value.Escalation.CommandChecksFor(report.Kind)
+            .Select(c => checks.ScheduleAsync(new ScheduledCheck(CheckKind.Command, report.AreaId, report.TrackingCode, key, c.Reason), c.After, ct));
+        await Task.WhenAll([adding, scheduling, .. commandChecks]);
         var added = await adding;
 
         if (role == FloodRole.Summary)

@@ -12,7 +12,7 @@ public sealed class ScheduledChecks(UnansweredEscalation escalation, ResolvedRep
         var check = GridAidJson.Deserialize<ScheduledCheck>(messageText) ?? throw new FormatException("Empty scheduled check.");
         return check.Kind switch
         {
-            CheckKind.Escalate => escalation.HandleAsync(check, ct),
+            CheckKind.Escalate or CheckKind.Command => escalation.HandleAsync(check, ct),
             CheckKind.Redact => redaction.HandleAsync(check, ct),
             CheckKind.Close => closing.HandleAsync(check, ct),
             _ => throw new FormatException($"Unknown check kind {check.Kind}."),

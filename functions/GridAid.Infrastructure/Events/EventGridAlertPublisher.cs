@@ -9,7 +9,7 @@ namespace GridAid.Infrastructure.Events;
 
 /// <summary>
 /// Publishes one CloudEvent per alert, and one per alert a station's step changed (acknowledged, resolved). Event ids are
-/// deterministic (<c>{code}:{station}:routed</c>, <c>…:acknowledged</c>, <c>…:resolved</c>), so a subscriber can drop the
+/// deterministic (<c>{code}:{station}:routed</c>, <c>…:escalated</c>, <c>…:command</c>, <c>…:acknowledged</c>, <c>…:resolved</c>), so a subscriber can drop the
 /// duplicates an at-least-once retry may send. Events carry no contact data and no details.
 /// </summary>
 public sealed class EventGridAlertPublisher(EventGridPublisherClient client) : IAlertPublisher
@@ -73,6 +73,8 @@ public sealed class EventGridAlertPublisher(EventGridPublisherClient client) : I
         var (type, suffix) = a.Reason switch
         {
             AlertReason.Escalated => (AlertEscalatedType, "escalated"),
+            // The second tier: an escalation too, told apart by its id and by the station (the command station).
+            AlertReason.Command => (AlertEscalatedType, "command"),
             AlertReason.Transferred => (AlertTransferredType, "transferred"),
             _ => (AlertRoutedType, "routed"),
         };

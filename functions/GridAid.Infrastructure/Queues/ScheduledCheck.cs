@@ -1,3 +1,5 @@
+using GridAid.Core.Routing;
+
 namespace GridAid.Infrastructure.Queues;
 
 /// <summary>What a scheduled check does when it comes due.</summary>
@@ -11,7 +13,10 @@ public enum CheckKind
 
     /// <summary>Close a report nobody resolved within the configured time.</summary>
     Close,
+
+    /// <summary>The second escalation tier: alert the command station if its <see cref="ScheduledCheck.Reason"/> still holds.</summary>
+    Command,
 }
 
 /// <summary>"Look at this report later": a queue message that stays hidden until the check is due.</summary>
-public sealed record ScheduledCheck(CheckKind Kind, string AreaId, string TrackingCode, string ReportKey);
+public sealed record ScheduledCheck(CheckKind Kind, string AreaId, string TrackingCode, string ReportKey, CommandReason? Reason = null);

@@ -22,12 +22,17 @@ public static class QueueNames
 
     public const string ScheduledChecksPoison = ScheduledChecks + PoisonSuffix;
 
+    /// <summary>One message per alert × channel: posted to the station's WeCom, DingTalk or webhook channel, off the routing path.</summary>
+    public const string Deliveries = "deliveries";
+
+    public const string DeliveriesPoison = Deliveries + PoisonSuffix;
+
     /// <summary>The Functions host's name for a queue's poison queue: <c>{queue}-poison</c>.</summary>
     public static string PoisonOf(string queue) => queue + PoisonSuffix;
 
     private const string PoisonSuffix = "-poison";
 
-    public static readonly IReadOnlyList<string> All = [Intake, IntakePoison, Urgent, UrgentPoison, ScheduledChecks, ScheduledChecksPoison];
+    public static readonly IReadOnlyList<string> All = [Intake, IntakePoison, Urgent, UrgentPoison, ScheduledChecks, ScheduledChecksPoison, Deliveries, DeliveriesPoison];
 }
 
 /// <summary>Table names.</summary>
@@ -51,5 +56,11 @@ public static class TableNames
     /// <summary>Sign-ins remembered on a device (a hash of each device token, its principal and expiry).</summary>
     public const string Devices = "devices";
 
-    public static readonly IReadOnlyList<string> All = [Directory, Reports, TrackingCodes, Alerts, Poison, Secrets, Audit, FloodWindows, Devices];
+    /// <summary>The stations' notification channels, secrets included (never answered, never logged).</summary>
+    public const string StationChannels = "stationchannels";
+
+    /// <summary>One row per delivery (alert × channel): what stops a redelivery from posting twice, and the failures shown to admins.</summary>
+    public const string Deliveries = "deliveries";
+
+    public static readonly IReadOnlyList<string> All = [Directory, Reports, TrackingCodes, Alerts, Poison, Secrets, Audit, FloodWindows, Devices, StationChannels, Deliveries];
 }
