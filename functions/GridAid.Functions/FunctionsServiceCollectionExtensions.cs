@@ -43,6 +43,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<FailedMessages>();
         services.AddSingleton<AlertActions>();
         services.AddSingleton<ItemMatches>();
+        services.AddSingleton<Photos.ReportPhotos>();
         services.AddSingleton<UnansweredEscalation>();
         services.AddSingleton<ResolvedReportRedaction>();
         services.AddSingleton<UnattendedReportClosing>();

@@ -32,6 +32,9 @@ public sealed record Report
 
     public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
 
+    /// <summary>How many photos the reporter attached (their blobs: <see cref="Photos.PhotoRules.BlobName"/>); 0 once redacted.</summary>
+    public int PhotoCount { get; init; }
+
     /// <summary>Details safe to show to the stations the report was routed to (private ones such as the owner's secret are left out).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyDictionary<string, string> StationDetails =>

@@ -1,5 +1,7 @@
+using GridAid.Core.Photos;
 using GridAid.Core.Reports;
 using GridAid.Functions.Lanes;
+using GridAid.Infrastructure.Blobs;
 using GridAid.Infrastructure.Queues;
 using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Logging;
@@ -18,6 +20,7 @@ public sealed record IntakeResult(string TrackingCode, ReportStatus Status);
 /// </summary>
 public sealed class ReportIntake(
     ReportStore reports,
+    PhotoStore photoStore,
     TrackingCodeKey trackingKey,
     IntakeQueueSender queue,
     DirectoryCache directory,
@@ -37,12 +40,12 @@ public sealed class ReportIntake(
     /// Throws a <see cref="TimeoutException"/> (a storage failure) when storage does not answer within <see cref="Budget"/>;
     /// a retry with the same request id then finishes whatever this attempt began.
     /// </summary>
-    public async Task<IntakeResult?> SubmitAsync(ValidReport valid, CancellationToken ct)
+    public async Task<IntakeResult?> SubmitAsync(ValidReport valid, CancellationToken ct, IReadOnlyList<CleanPhoto>? photos = null)
     {
         using var budget = new CancellationTokenSource(Budget);
         try
         {
-            return await SubmitWithinAsync(valid, ct, budget.Token);
+            return await SubmitWithinAsync(valid, photos ?? [], ct, budget.Token);
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested)
         {
@@ -50,7 +53,7 @@ public sealed class ReportIntake(
         }
     }
 
-    private async Task<IntakeResult?> SubmitWithinAsync(ValidReport valid, CancellationToken phone, CancellationToken budget)
+    private async Task<IntakeResult?> SubmitWithinAsync(ValidReport valid, IReadOnlyList<CleanPhoto> photos, CancellationToken phone, CancellationToken budget)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(phone, budget);
         var ct = linked.Token;
@@ -76,14 +79,14 @@ public sealed class ReportIntake(
             {
                 // Once the code is claimed, finish even if the phone hangs up (but not past the budget): a half-accepted
                 // report would wait for a retry that may never come.
-                await StoreAndQueueAsync(Report.Receive(valid, areaId, code, now), budget);
+                await StoreAndQueueAsync(Report.Receive(valid, areaId, code, now), photos, budget);
                 logger.LogInformation("Accepted {Kind} report {TrackingCode} in {AreaId}", valid.Kind, code, areaId);
                 return new IntakeResult(code, ReportStatus.Received);
             }
 
             if (claim.Entry.ClientRequestId == requestId && claim.Entry.AreaId == areaId && (claim.Entry.Fingerprint ?? fingerprint) == fingerprint)
             {
-                return await ResumeAsync(valid, claim.Entry, budget);
+                return await ResumeAsync(valid, photos, claim.Entry, budget);
             }
 
             logger.LogWarning("Tracking code {TrackingCode} is taken (attempt {Attempt}): a collision, or the request id came with other content", code, attempt);
@@ -93,13 +96,13 @@ public sealed class ReportIntake(
     }
 
     /// <summary>A repeat of an accepted submission: finish whatever the first attempt may not have finished.</summary>
-    private async Task<IntakeResult> ResumeAsync(ValidReport valid, TrackingCodeEntity entry, CancellationToken ct)
+    private async Task<IntakeResult> ResumeAsync(ValidReport valid, IReadOnlyList<CleanPhoto> photos, TrackingCodeEntity entry, CancellationToken ct)
     {
         var stored = await reports.GetAsync(entry.AreaId, entry.ReportKey, ct);
         if (stored is null)
         {
             var report = Report.Receive(valid, entry.AreaId, entry.PartitionKey, ReportKeys.SubmittedAt(entry.ReportKey));
-            await StoreAndQueueAsync(report, ct);
+            await StoreAndQueueAsync(report, photos, ct);
             return new IntakeResult(report.TrackingCode, ReportStatus.Received);
         }
 
@@ -112,8 +115,18 @@ public sealed class ReportIntake(
         return new IntakeResult(stored.Report.TrackingCode, stored.Report.Status);
     }
 
-    private async Task StoreAndQueueAsync(Report report, CancellationToken ct)
+    /// <summary>
+    /// The photos first (at fixed blob names: a retry overwrites them), so that a report a station sees never points at a
+    /// photo that is not there yet; then the report row and its routing message.
+    /// </summary>
+    private async Task StoreAndQueueAsync(Report report, IReadOnlyList<CleanPhoto> photos, CancellationToken ct)
     {
+        if (photos.Count > 0)
+        {
+            await photoStore.PutAllAsync(report.AreaId, report.TrackingCode, photos, ct);
+            report = report with { PhotoCount = photos.Count };
+        }
+
         var version = await reports.AddAsync(report, ct);
         await queue.SendAsync(new RoutingMessage(report, version), ct);
     }

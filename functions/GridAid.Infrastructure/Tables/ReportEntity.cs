@@ -40,6 +40,9 @@ public sealed class ReportEntity : ITableEntity
 
     public string? TimelineJson { get; set; }
 
+    /// <summary>How many photos the report carries (their blobs: <c>PhotoRules.BlobName</c>).</summary>
+    public int PhotoCount { get; set; }
+
     public DateTimeOffset SubmittedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -60,6 +63,7 @@ public sealed class ReportEntity : ITableEntity
         DetailsJson = TableJson.Write(r.Details),
         StationIds = string.Join(',', r.StationIds),
         TimelineJson = TableJson.Write(r.Timeline),
+        PhotoCount = r.PhotoCount,
         SubmittedAt = r.SubmittedAt,
         UpdatedAt = r.UpdatedAt,
     };
@@ -80,6 +84,7 @@ public sealed class ReportEntity : ITableEntity
             Details = TableJson.Read<Dictionary<string, string>>(DetailsJson, []),
             StationIds = StationIds.Split(',', StringSplitOptions.RemoveEmptyEntries),
             Timeline = TableJson.Read<List<TimelineEntry>>(TimelineJson, []),
+            PhotoCount = PhotoCount,
             SubmittedAt = SubmittedAt,
             UpdatedAt = UpdatedAt,
         };
