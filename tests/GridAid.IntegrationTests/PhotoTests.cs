@@ -282,6 +282,21 @@ public partial class PhotoTests(GridAidFixture f)
         Assert.Contains("JPEG", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_multipart_form_post_with_a_value_past_its_limit_gets_the_refused_page()
+    {
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent("tip"), "kind" },
+            { new StringContent("ts-nantianmen"), "point" },
+            { new StringContent(new string('x', 70 * 1024)), "description" },
+        };
+        using var response = await f.Http.PostAsync("/api/reports", content);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode} {html}");
+        Assert.Contains("id=\"rf-h\"", html, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}")]
     private static partial Regex Code();
 }

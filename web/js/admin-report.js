@@ -1,5 +1,5 @@
 // One report for the area's admin (/admin/report.html?code=…): its facts, personal data, every alerted station's
-// state and the timeline; "delete personal data" calls the redact route. Reading it is audited on the server.
+// state, its photos (fetched with the credential) and the timeline; "delete personal data" calls the redact route. Reading it is audited on the server.
 (() => {
   'use strict';
   const { el } = Staff;
@@ -31,6 +31,7 @@
     const said = (k, v) => (CHOICES[k] && G.s[CHOICES[k] + v] !== undefined ? G.t(CHOICES[k] + v) : v);
     for (const k in r.details || {}) rows.push([G.t('f.' + k), said(k, r.details[k])]);
     list($('#pd'), rows);
+    $('#pd-photos').replaceChildren(...[Staff.photos(data.photos)].filter(Boolean));
     $('#pd-none').hidden = !data.redacted;
     $('#redact').hidden = data.redacted;
     const tb = $('#al');

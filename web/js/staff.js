@@ -18,6 +18,8 @@
     field('code', 'stf.code', '访问码 · Access code', { name: 'code', type: 'password', autocomplete: 'current-password', required: '' }),
     tag('p', { id: 'lerr', class: 'err', role: 'alert' }),
     tag('button', { type: 'submit', class: 'primary' }, say('stf.signin', '登录 · Sign in')));
+  // Photos are fetched with the credential (an <img> cannot send it) and shown from object URLs, one fetch per URL.
+  const pics = new Map();
   const S = window.Staff = {
     get token() { return sessionStorage.getItem(KEY); },
     set token(v) { if (v) sessionStorage.setItem(KEY, v); else sessionStorage.removeItem(KEY); },
@@ -26,6 +28,34 @@
       return fetch(path, { ...opts, cache: 'no-store', headers: { ...(opts.headers || {}), 'X-GridAid-Auth': S.token } });
     },
     el,
+    /** An object URL of the image at url (fetched once, with the credential); '' when it cannot be had. */
+    pic(url) {
+      if (!pics.has(url)) {
+        pics.set(url, S.api(url).then(r => (r.ok ? r.blob() : Promise.reject(r.status))).then(b => URL.createObjectURL(b))
+          .catch(() => { pics.delete(url); return ''; }));
+      }
+      return pics.get(url);
+    },
+    /** Thumbnails of photos [{url, thumbnailUrl}]; a tap opens the full photo over the page. */
+    photos(list) {
+      if (!list || !list.length) return null;
+      return el('div', { className: 'photos' }, ...list.map((p, i) => {
+        const img = el('img', { alt: G.t('stf.photo', { n: i + 1 }), width: 96, height: 96 });
+        S.pic(p.thumbnailUrl).then(src => { if (src) img.src = src; });
+        const b = el('button', { type: 'button', className: 'thumb' }, img);
+        b.addEventListener('click', () => {
+          const full = el('img', { alt: img.alt });
+          const close = el('button', { type: 'button', className: 'secondary', textContent: G.t('stf.photoClose') });
+          const d = el('dialog', { className: 'viewer' }, full, close);
+          close.addEventListener('click', () => d.close());
+          d.addEventListener('close', () => d.remove());
+          document.body.append(d);
+          d.showModal();
+          S.pic(p.url).then(src => { if (src) full.src = src; });
+        });
+        return b;
+      }));
+    },
     when(iso) { return iso ? new Date(iso).toLocaleString(G.lang, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }) : ''; },
     /**
      * Shows the sign-in form until a token works; calls start() once signed in.

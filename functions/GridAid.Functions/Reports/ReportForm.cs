@@ -49,14 +49,16 @@ public static class ReportForm
     public const long MaxMultipartBytes = (long)PhotoRules.MaxPhotos * PhotoRules.MaxBytes + 256 * 1024;
 
     /// <summary>
-    /// The multipart reader's limits: the same field count and names as <see cref="Limits"/>, a value up to a JSON body
-    /// (the <c>report</c> part), and no part longer than the whole post may be (a photo's own limit is checked once read).
+    /// The multipart reader's limits: the same field count and names as <see cref="Limits"/>, values checked against
+    /// <see cref="MaxValueBytes"/> once read (the <c>report</c> JSON,
+    /// sent as a file part, is read up to <see cref="RequestReader.MaxBodyBytes"/>), and no part longer than the whole
+    /// post may be (a photo's own limit is checked once read).
     /// </summary>
     public static FormOptions MultipartLimits { get; } = new()
     {
         ValueCountLimit = MaxFields,
         KeyLengthLimit = MaxNameLength,
-        ValueLengthLimit = RequestReader.MaxBodyBytes,
+        ValueLengthLimit = MaxValueBytes,
         MultipartBodyLengthLimit = MaxMultipartBytes,
     };
 
@@ -164,8 +166,14 @@ public static class ReportForm
                         max.MaxRequestBodySize = MaxMultipartBytes;
                     }
 
-                    await req.ReadFormAsync(MultipartLimits, ct);
-                    return null;
+                    // The multipart reader bounds each part's bytes, not a field's length: the form's own value limit here.
+                    var form = await req.ReadFormAsync(MultipartLimits, ct);
+                    if (!form.Any(f => f.Value.Any(v => v?.Length > MaxValueBytes)))
+                    {
+                        return null;
+                    }
+
+                    status = StatusCodes.Status400BadRequest;
                 }
             }
             else if (req.ContentLength > RequestReader.MaxBodyBytes || await BufferBodyAsync(req, ct) is false)
