@@ -49,6 +49,17 @@ public partial class PhotoTests(GridAidFixture f)
         return content;
     }
 
+    /// <summary>What the form sends without JavaScript: its fields as parts (the file input's parts are added by the test).</summary>
+    private static MultipartFormDataContent NoScriptForm(string description) => new()
+    {
+        { new StringContent("found_item"), "kind" },
+        { new StringContent("ts-nantianmen"), "point" },
+        { new StringContent(description), "description" },
+        { new StringContent("13700001234"), "contact.phone" },
+        { new StringContent("en"), "lang" },
+        { new StringContent("other"), "details.category" },
+    };
+
     private async Task<HttpResponseMessage> PostAsync(HttpContent content)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/reports") { Content = content };
@@ -240,16 +251,8 @@ public partial class PhotoTests(GridAidFixture f)
         var marker = Guid.NewGuid().ToString("N")[..8];
         var photo = new ByteArrayContent(TestPhotos.JpegWithGps(640, 480));
         photo.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent("found_item"), "kind" },
-            { new StringContent("ts-nantianmen"), "point" },
-            { new StringContent("捡到一把雨伞 " + marker), "description" },
-            { new StringContent("13700001234"), "contact.phone" },
-            { new StringContent("en"), "lang" },
-            { new StringContent("other"), "details.category" },
-            { photo, "photo", "IMG_0001.jpg" },
-        };
+        using var content = NoScriptForm("捡到一把雨伞 " + marker);
+        content.Add(photo, "photo", "IMG_0001.jpg");
         // A second file input left empty, as a browser sends it (filename=""): an empty part, not a photo.
         var empty = new ByteArrayContent([]);
         empty.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"photo\"", FileName = "\"\"" };
@@ -267,16 +270,8 @@ public partial class PhotoTests(GridAidFixture f)
     [Fact]
     public async Task A_form_post_without_javascript_with_a_text_file_gets_the_error_page()
     {
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent("found_item"), "kind" },
-            { new StringContent("ts-nantianmen"), "point" },
-            { new StringContent("捡到一把雨伞"), "description" },
-            { new StringContent("13700001234"), "contact.phone" },
-            { new StringContent("en"), "lang" },
-            { new StringContent("other"), "details.category" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes("plain text")), "photo", "notes.jpg" },
-        };
+        using var content = NoScriptForm("捡到一把雨伞");
+        content.Add(new ByteArrayContent(Encoding.UTF8.GetBytes("plain text")), "photo", "notes.jpg");
         using var response = await f.Http.PostAsync("/api/reports", content);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("JPEG", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
