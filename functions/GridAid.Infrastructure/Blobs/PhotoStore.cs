@@ -12,7 +12,8 @@ namespace GridAid.Infrastructure.Blobs;
 /// </summary>
 public sealed class PhotoStore(StorageClients storage)
 {
-    private readonly BlobContainerClient _photos = storage.Container(ContainerNames.Photos);
+    // Asked for when used: the Blob client is made on first use (StorageClients.Blobs).
+    private BlobContainerClient Container => storage.Container(ContainerNames.Photos);
 
     private static readonly BlobUploadOptions Upload = new() { HttpHeaders = new BlobHttpHeaders { ContentType = PhotoRules.ContentType } };
 
@@ -22,8 +23,8 @@ public sealed class PhotoStore(StorageClients storage)
         var writes = new List<Task>(photos.Count * 2);
         for (var i = 0; i < photos.Count; i++)
         {
-            writes.Add(_photos.GetBlobClient(PhotoRules.BlobName(areaId, trackingCode, i + 1, thumbnail: false)).UploadAsync(new BinaryData(photos[i].Full), Upload, ct));
-            writes.Add(_photos.GetBlobClient(PhotoRules.BlobName(areaId, trackingCode, i + 1, thumbnail: true)).UploadAsync(new BinaryData(photos[i].Thumbnail), Upload, ct));
+            writes.Add(Container.GetBlobClient(PhotoRules.BlobName(areaId, trackingCode, i + 1, thumbnail: false)).UploadAsync(new BinaryData(photos[i].Full), Upload, ct));
+            writes.Add(Container.GetBlobClient(PhotoRules.BlobName(areaId, trackingCode, i + 1, thumbnail: true)).UploadAsync(new BinaryData(photos[i].Thumbnail), Upload, ct));
         }
 
         await Task.WhenAll(writes);
@@ -34,7 +35,7 @@ public sealed class PhotoStore(StorageClients storage)
     {
         try
         {
-            var content = await _photos.GetBlobClient(PhotoRules.BlobName(areaId, trackingCode, n, thumbnail)).DownloadContentAsync(ct);
+            var content = await Container.GetBlobClient(PhotoRules.BlobName(areaId, trackingCode, n, thumbnail)).DownloadContentAsync(ct);
             return content.Value.Content.ToArray();
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -47,9 +48,9 @@ public sealed class PhotoStore(StorageClients storage)
     public async Task<int> DeleteAllAsync(string areaId, string trackingCode, CancellationToken ct)
     {
         var deleted = 0;
-        await foreach (var blob in _photos.GetBlobsAsync(BlobTraits.None, BlobStates.None, PhotoRules.Prefix(areaId, trackingCode), ct))
+        await foreach (var blob in Container.GetBlobsAsync(BlobTraits.None, BlobStates.None, PhotoRules.Prefix(areaId, trackingCode), ct))
         {
-            if ((await _photos.DeleteBlobIfExistsAsync(blob.Name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: ct)).Value)
+            if ((await Container.DeleteBlobIfExistsAsync(blob.Name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: ct)).Value)
             {
                 deleted++;
             }

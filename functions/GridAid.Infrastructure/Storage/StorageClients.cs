@@ -26,24 +26,26 @@ public sealed class StorageClients
         {
             Tables = new TableServiceClient(o.ConnectionString, tableOptions);
             Queues = new QueueServiceClient(o.ConnectionString, queueOptions);
-            Blobs = new BlobServiceClient(o.ConnectionString, blobOptions);
+            _blobs = new Lazy<BlobServiceClient>(() => new BlobServiceClient(o.ConnectionString, blobOptions));
             return;
         }
 
         var tableUri = o.TableServiceUri ?? AccountUri(o, "table");
         var queueUri = o.QueueServiceUri ?? AccountUri(o, "queue");
-        var blobUri = o.BlobServiceUri ?? AccountUri(o, "blob");
         var credential = AppCredential.For(o.ClientId);
         Tables = new TableServiceClient(tableUri, credential, tableOptions);
         Queues = new QueueServiceClient(queueUri, credential, queueOptions);
-        Blobs = new BlobServiceClient(blobUri, credential, blobOptions);
+        // Built when first used: the operator's tool, given only the table and queue endpoints, never needs it.
+        _blobs = new Lazy<BlobServiceClient>(() => new BlobServiceClient(o.BlobServiceUri ?? AccountUri(o, "blob"), credential, blobOptions));
     }
 
     public TableServiceClient Tables { get; }
 
     public QueueServiceClient Queues { get; }
 
-    public BlobServiceClient Blobs { get; }
+    private readonly Lazy<BlobServiceClient> _blobs;
+
+    public BlobServiceClient Blobs => _blobs.Value;
 
     public TableClient Table(string name) => Tables.GetTableClient(name);
 
