@@ -8,7 +8,9 @@ using GridAid.Functions.Reports;
 using GridAid.Functions.Retention;
 using GridAid.Functions.Routing;
 using GridAid.Functions.Scheduling;
+using GridAid.Functions.SignIn;
 using GridAid.Functions.Stations;
+using GridAid.Functions.Telemetry;
 using GridAid.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +27,7 @@ public static class FunctionsServiceCollectionExtensions
     {
         services.AddOptions<GridAidOptions>().Bind(configuration.GetSection(GridAidOptions.Section));
         services.AddGridAidInfrastructure(configuration);
+        services.AddGridAidTelemetry(configuration);
 
         services.AddDemoSeeding(configuration);
         services.AddSingleton<CallerAuthenticator>();
@@ -49,6 +52,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<UnattendedReportClosing>();
         services.AddSingleton<ScheduledChecks>();
         services.AddSingleton<DirectoryAdmin>();
+        services.AddSingleton<DeviceSignIns>();
 
         return services;
     }

@@ -53,6 +53,12 @@ public sealed class GridAidOptions
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// How long a sign-in remembered on a staff device lasts (<c>GridAid:DeviceSignInLifetime</c>, 12 hours: one shift
+    /// and its handover); the admin can revoke one sooner, and a new access code ends all of its principal's.
+    /// </summary>
+    public TimeSpan DeviceSignInLifetime { get; set; } = TimeSpan.FromHours(12);
+
     /// <summary>The abuse limits (<c>GridAid:RateLimits:…</c>; docs/rate-limits.md); <c>GridAid:RateLimits:Enabled=false</c> turns them all off.</summary>
     public RateLimitOptions RateLimits { get; set; } = new();
 

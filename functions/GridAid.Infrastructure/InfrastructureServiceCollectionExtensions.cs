@@ -39,6 +39,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<StorageProbe>();
         services.AddSingleton<SecretStore>();
         services.AddSingleton<AuditStore>();
+        services.AddSingleton<DeviceStore>();
         services.AddSingleton<IAlertPublisher>(sp => new BestEffortAlertPublisher(
             CreatePublisher(sp.GetRequiredService<IOptions<EventGridOptions>>().Value),
             sp.GetRequiredService<ILogger<BestEffortAlertPublisher>>()));

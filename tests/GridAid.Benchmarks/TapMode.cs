@@ -123,10 +123,15 @@ public static class TapMode
 
     private static string Key(string code, string station) => code + "|" + station;
 
-    /// <summary>Polls one station's inbox while it has alerts to find; an alert counts as visible when the response that holds it arrives.</summary>
+    /// <summary>
+    /// Polls one station's inbox while it has alerts to find, as the station page does (<c>web/js/station.js</c>): the
+    /// last answer's <c>ETag</c> in <c>If-None-Match</c>, so an unchanged inbox answers 304; an alert counts as visible
+    /// when the response that holds it arrives. With <c>--probe-ms 1000</c> this is the page's own mechanism.
+    /// </summary>
     private static async Task ProbeAsync(HttpClient http, string stationId, ConcurrentDictionary<string, byte> pending, ConcurrentDictionary<string, long> seen, TimeSpan interval, CancellationToken ct)
     {
         var auth = new AuthenticationHeaderValue("Bearer", Workload.Credential(stationId));
+        EntityTagHeaderValue? etag = null;
         while (!ct.IsCancellationRequested)
         {
             try
@@ -139,10 +144,16 @@ public static class TapMode
 
                 using var request = new HttpRequestMessage(HttpMethod.Get, $"api/stations/{stationId}/alerts");
                 request.Headers.Authorization = auth;
+                if (etag is not null)
+                {
+                    request.Headers.IfNoneMatch.Add(etag);
+                }
+
                 using var response = await http.SendAsync(request, ct);
                 var at = Stopwatch.GetTimestamp();
                 if (response.IsSuccessStatusCode)
                 {
+                    etag = response.Headers.ETag;
                     using var doc = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(ct));
                     foreach (var alert in doc.RootElement.EnumerateArray())
                     {

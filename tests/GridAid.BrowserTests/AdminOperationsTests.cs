@@ -12,11 +12,13 @@ public sealed class AdminOperationsTests(BrowserFixture fx)
     [InlineData("zh-CN", "保存站点", "没有投递失败的消息")]
     public async Task The_admin_sees_each_action_in_the_audit_in_their_language(string locale, string action, string noFailures)
     {
-        var stationId = "ts-audit-ui-" + Guid.NewGuid().ToString("N")[..6];
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var stationId = "ts-audit-ui-" + tag;
+        var name = locale.StartsWith("en", StringComparison.Ordinal) ? "Audit UI " + tag : "界面审计" + tag;
         using (var put = new HttpRequestMessage(HttpMethod.Put, $"/api/admin/stations/{stationId}"))
         {
             put.Headers.Add("X-GridAid-Auth", BrowserFixture.AdminToken);
-            put.Content = JsonContent.Create(new { name = new { zh = "界面审计", en = "Audit UI" }, type = "grid_member" });
+            put.Content = JsonContent.Create(new { name = new { zh = "界面审计" + tag, en = "Audit UI " + tag }, type = "grid_member" });
             using var response = await fx.Http.SendAsync(put);
             response.EnsureSuccessStatusCode();
         }
@@ -27,9 +29,11 @@ public sealed class AdminOperationsTests(BrowserFixture fx)
         await page.FillAsync("#code", "demo-admin");
         await page.ClickAsync("#login button[type=submit]");
 
-        var row = page.Locator($"#audit tr:has-text('{stationId}')");
+        // The station by its name, as the admin reads it, not its id.
+        var row = page.Locator($"#audit tr:has-text('{name}')");
         await row.WaitForAsync(BrowserFixture.WithinPageStep);
         await Assertions.Expect(row).ToContainTextAsync(action);
+        await Assertions.Expect(row).Not.ToContainTextAsync(stationId);
         await Assertions.Expect(row).ToContainTextAsync("201");
         await Assertions.Expect(page.Locator("#failedNone")).ToContainTextAsync(noFailures);
         Assert.Empty(await FormDriver.AxeViolationsAsync(page));

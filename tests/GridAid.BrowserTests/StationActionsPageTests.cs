@@ -15,9 +15,11 @@ public sealed class StationActionsPageTests(BrowserFixture fx)
     private const string Desk = "ts-lost-found";
 
     [Theory]
-    [InlineData("zh-CN", "雨伞在岱庙失物招领处，凭报告码领取", "确认结案")]
-    [InlineData("en-US", "Your umbrella is at the Dai Temple Lost & Found Desk", "Yes, resolve")]
-    public async Task Resolving_asks_first_and_the_reporter_reads_the_note(string locale, string note, string confirm)
+    [InlineData("zh-CN", 360, "雨伞在岱庙失物招领处，凭报告码领取", "确认结案")]
+    [InlineData("en-US", 360, "Your umbrella is at the Dai Temple Lost & Found Desk", "Yes, resolve")]
+    [InlineData("zh-CN", 1280, "雨伞在岱庙失物招领处，凭报告码领取", "确认结案")]
+    [InlineData("en-US", 1280, "Your umbrella is at the Dai Temple Lost & Found Desk", "Yes, resolve")]
+    public async Task Resolving_asks_first_and_the_reporter_reads_the_note(string locale, int width, string note, string confirm)
     {
         var code = await fx.SubmitAsync(new
         {
@@ -32,18 +34,27 @@ public sealed class StationActionsPageTests(BrowserFixture fx)
 
         await using var context = await fx.NewContextAsync(locale);
         var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(width, 800);
         await page.GotoAsync("/station/");
         await page.FillAsync("#sid", Desk);
         await page.FillAsync("#code", "demo-" + Desk);
         await page.ClickAsync("#login button[type=submit]");
+        if (width >= 900)
+        {
+            // A counter screen: the list beside the chosen alert.
+            var pick = page.Locator($"[data-k='{code}:pick']");
+            await pick.WaitForAsync(new() { Timeout = (float)TestTimings.Alert.TotalMilliseconds });
+            await pick.ClickAsync();
+        }
+
         var card = page.Locator($"article[data-code='{code}']");
         await card.WaitForAsync(new() { Timeout = (float)TestTimings.Alert.TotalMilliseconds });
 
         // A long label never leaves the value a sliver of the card. Measured inside the page in one step: the card is
         // drawn again when its matches arrive, so a handle taken a moment earlier may already be gone.
-        var width = await page.EvaluateAsync<double>(
+        var valueWidth = await page.EvaluateAsync<double>(
             "c => document.querySelector(`article[data-code='${c}'] dl.kv dd`).getBoundingClientRect().width", code);
-        Assert.True(width > 120, $"the first value is squeezed to {width} px");
+        Assert.True(valueWidth > 120, $"the first value is squeezed to {valueWidth} px");
 
         // Transfer without a station says why, next to the button.
         await card.Locator($"[data-k='{code}:transfer']").ClickAsync();
@@ -54,7 +65,7 @@ public sealed class StationActionsPageTests(BrowserFixture fx)
         await Assertions.Expect(card.Locator(".confirm")).ToBeVisibleAsync();
         Assert.Equal("routed", (await fx.Http.GetFromJsonAsync<JsonElement>($"/api/reports/{code}")).GetProperty("status").GetString());
         await card.Locator(".confirm textarea").FillAsync(note);
-        await FormDriver.ScreenshotAsync(page, "station-resolve-confirm-" + locale, copyToDocs: false);
+        await FormDriver.ScreenshotAsync(page, $"station-resolve-confirm-{width}-{locale}", copyToDocs: false);
         Assert.Empty(await FormDriver.AxeViolationsAsync(page));
         await Assertions.Expect(card.Locator(".confirm button.final")).ToHaveTextAsync(confirm);
         await card.Locator(".confirm button.final").ClickAsync();

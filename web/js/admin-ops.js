@@ -1,10 +1,23 @@
-// The admin page's operations cards: messages that failed every delivery (with a re-drive button) and the audit of admin actions.
+// The admin page's operations cards: messages that failed every delivery (with a re-drive button), the devices signed in
+// (with a revoke button) and the audit of admin actions, naming stations and points as people read them.
 (() => {
   'use strict';
   const { el } = Staff;
   const $ = s => document.querySelector(s);
   const label = (prefix, key) => { const k = prefix + key; const t = G.t(k); return t === k ? key : t; };
-  const target = t => Object.keys(t || {}).map(k => t[k]).join(', ');
+  // Names from admin.js (the area's stations and points); ids until they load.
+  let nameOf = (kind, id) => id || '';
+  const who = p => (p === 'admin' ? G.t('adm.adminWho') : nameOf('station', p));
+  // What a route's ids name: a station (and a device's principal), a QR point, else the id as it is.
+  const POINT_ACTIONS = ['PutPoint', 'DeletePoint'];
+  const STATION_ACTIONS = ['PutStation', 'DeleteStation', 'NewStationAccessCode'];
+  const target = a => Object.keys(a.target || {}).map(k => {
+    const v = a.target[k];
+    if (k === 'stationId' || (k === 'id' && STATION_ACTIONS.includes(a.action))) return nameOf('station', v);
+    if (k === 'code' && POINT_ACTIONS.includes(a.action)) return nameOf('point', v);
+    return v;
+  }).join(', ');
+  let audit = [];
 
   const loadFailed = async () => {
     const list = $('#failed');
@@ -35,20 +48,64 @@
     try {
       const r = await Staff.api('/api/admin/audit?pageSize=50');
       if (!r.ok) throw new Error(r.status);
-      const { items } = await r.json();
-      tb.textContent = '';
-      $('#auditNone').hidden = items.length > 0;
-      for (const a of items) {
-        tb.append(el('tr', {},
-          el('td', { textContent: Staff.when(a.at) }),
-          el('td', { textContent: a.principal }),
-          el('td', { textContent: label('audit.', a.action) }),
-          el('td', { textContent: target(a.target) }),
-          el('td', { textContent: String(a.status) })));
-      }
+      audit = (await r.json()).items;
+      renderAudit();
     } catch (e) { $('#opsMsg').textContent = G.t('stf.netErr'); }
+  };
+  const renderAudit = () => {
+    const tb = $('#audit');
+    tb.textContent = '';
+    $('#auditNone').hidden = audit.length > 0;
+    const td = Staff.cellsOf(tb.closest('table'));
+    for (const a of audit) {
+      tb.append(el('tr', {},
+        td(0, { className: 'nowrap', textContent: Staff.when(a.at) }),
+        td(1, { textContent: who(a.principal) }),
+        td(2, { textContent: label('audit.', a.action) }),
+        td(3, { textContent: target(a) }),
+        td(4, { textContent: String(a.status) })));
+    }
+  };
+
+  let devices = [];
+  const loadDevices = async () => {
+    try {
+      const r = await Staff.api('/api/admin/devices');
+      if (!r.ok) throw new Error(r.status);
+      devices = (await r.json()).items;
+      renderDevices();
+    } catch (e) { $('#opsMsg').textContent = G.t('stf.netErr'); }
+  };
+  const renderDevices = () => {
+    const tb = $('#devices');
+    tb.textContent = '';
+    $('#devicesNone').hidden = devices.length > 0;
+    const td = Staff.cellsOf(tb.closest('table'));
+    for (const d of devices) {
+      const btn = el('button', { type: 'button', className: 'secondary', textContent: G.t('adm.revoke') });
+      btn.dataset.device = d.id;
+      btn.addEventListener('click', async () => {
+        btn.disabled = true;
+        const res = await Staff.api('/api/admin/devices/' + encodeURIComponent(d.id), { method: 'DELETE' });
+        $('#opsMsg').textContent = res.ok || res.status === 404 ? G.t('adm.revoked', { x: who(d.principal) + (d.label ? ' · ' + d.label : '') }) : G.t('stf.netErr');
+        // Revoking the admin's own sign-in on this device ends this page's too.
+        if (res.status === 401) return Staff.rejected();
+        await loadDevices();
+        await loadAudit();
+      });
+      tb.append(el('tr', {},
+        td(0, { textContent: who(d.principal) }),
+        td(1, { textContent: d.label || '' }),
+        td(2, { className: 'nowrap', textContent: Staff.when(d.issuedAt) }),
+        td(3, { className: 'nowrap', textContent: Staff.when(d.expiresAt) }),
+        td(4, {}, btn)));
+    }
   };
 
   // admin.js signs in and calls this once the admin is in (and again when the language changes).
-  window.AdminOps = { load() { loadFailed(); loadAudit(); } };
+  window.AdminOps = {
+    load() { loadFailed(); loadDevices(); loadAudit(); },
+    /** Called by admin.js once the stations' and points' names are in. */
+    names(fn) { nameOf = fn; renderAudit(); renderDevices(); },
+  };
 })();

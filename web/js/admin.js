@@ -8,13 +8,11 @@
   // Names, not ids, wherever a person reads them: the area's stations and QR points, each in the page's language.
   const names = { station: {}, point: {} };
   const nameOf = (kind, id) => (names[kind][id] ? G.n(names[kind][id]) : id || '');
-  const heads = () => [...document.querySelectorAll('#reports thead th')].map(th => th.textContent.split(' · ')[0]);
   const render = () => {
     const tb = $('#rows');
     tb.textContent = '';
-    const h = heads();
-    // data-label: at phone width each row is a card, every cell labelled with its column.
-    const td = (i, props, ...kids) => { const c = el('td', props, ...kids); c.dataset.label = h[i]; return c; };
+    // At phone width each row is a card, every cell labelled with its column.
+    const td = Staff.cellsOf($('#reports'));
     for (const r of items) {
       tb.append(el('tr', {},
         td(0, { className: 'nowrap', textContent: Staff.when(r.submittedAt) }),
@@ -33,6 +31,7 @@
       const r = await fetch('/api/points?area=' + encodeURIComponent(Staff.token.split('.')[0]));
       if (r.ok) for (const p of await r.json()) names.point[p.code] = p.name;
       render();
+      AdminOps.names(nameOf);
     } catch (e) { /* the codes stay */ }
   };
   const load = async more => {
@@ -59,6 +58,7 @@
         sel.append(el('option', { value: s.id, textContent: G.n(s.name) }));
       }
       render();
+      AdminOps.names(nameOf);
     } catch (e) { /* filter by station stays "all" */ }
   };
   // The year's figures: what the Taishan article counts (people found, items returned) and how fast stations answer.

@@ -158,7 +158,8 @@
       const r = await call('POST', 'access-code', { confirm: true });
       $('#acodeErr').textContent = r.ok ? '' : problem(r.j);
       if (!r.ok) return;
-      Staff.token = r.j.credential;
+      // This device's sign-in was made under the old code and has ended: sign in again with the new one.
+      await Staff.signInWith(r.j.credential);
       showCode(G.t('dir.adminCodeFor', { x: d ? G.n(d.area.name) + ' (' + d.area.id + ')' : r.j.areaId }), r.j.accessCode);
     } catch (e) { if (e.message !== 'auth') $('#acodeErr').textContent = G.t('stf.netErr'); }
   });

@@ -16,12 +16,14 @@ public sealed record SignIn(Caller? Caller, TimeSpan? RetryAfter = null)
 /// <summary>
 /// Checks a <c>{area}.{principal}.{code}</c> credential against the access-code hash stored for that principal
 /// (cached for 30 s, so a polling inbox costs no extra storage read); codes are never stored or logged in clear.
+/// In the code's place a device token (<see cref="DeviceSignIn"/>, a sign-in remembered on a phone) is checked against
+/// its stored hash, its expiry and the principal's current access code (cached the same way).
 /// The credential comes in <c>X-GridAid-Auth</c> (what the pages send: behind Azure Static Web Apps the
 /// <c>Authorization</c> header is the proxy's own) or as <c>Authorization: Bearer</c> for API clients.
 /// A client address that presented too many wrong or malformed credentials (<see cref="RateLimiters.RefuseSignIn"/>)
 /// is refused before anything is read; a principal its area does not have costs no read of a hash either.
 /// </summary>
-public sealed class CallerAuthenticator(DirectoryCache directory, RateLimiters limits)
+public sealed class CallerAuthenticator(DirectoryCache directory, RateLimiters limits, TimeProvider clock)
 {
     public const string Header = "X-GridAid-Auth";
     private const string Scheme = "Bearer ";
@@ -64,6 +66,13 @@ public sealed class CallerAuthenticator(DirectoryCache directory, RateLimiters l
         }
 
         var hash = await directory.AccessHashAsync(areaId, principal, ct);
+        if (DeviceSignIn.TryParse(code, out var deviceId, out var secret))
+        {
+            return await directory.DeviceAsync(areaId, deviceId, ct) is { } device && device.Admits(principal, secret, hash, clock.GetUtcNow())
+                ? new Caller(areaId, principal, deviceId)
+                : null;
+        }
+
         return hash is not null && AccessCode.Matches(hash, areaId, principal, code) ? new Caller(areaId, principal) : null;
     }
 

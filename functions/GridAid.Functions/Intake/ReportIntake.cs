@@ -1,7 +1,9 @@
 using GridAid.Core.Photos;
 using GridAid.Core.Reports;
+using System.Diagnostics;
 using GridAid.Functions.Lanes;
 using GridAid.Infrastructure.Blobs;
+using GridAid.Functions.Telemetry;
 using GridAid.Infrastructure.Queues;
 using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Logging;
@@ -43,6 +45,7 @@ public sealed class ReportIntake(
     public async Task<IntakeResult?> SubmitAsync(ValidReport valid, CancellationToken ct, IReadOnlyList<CleanPhoto>? photos = null)
     {
         using var budget = new CancellationTokenSource(Budget);
+        using var trace = GridAidTelemetry.StartIntake();
         try
         {
             return await SubmitWithinAsync(valid, photos ?? [], ct, budget.Token);
@@ -79,7 +82,10 @@ public sealed class ReportIntake(
             {
                 // Once the code is claimed, finish even if the phone hangs up (but not past the budget): a half-accepted
                 // report would wait for a retry that may never come.
-                await StoreAndQueueAsync(Report.Receive(valid, areaId, code, now), photos, budget);
+                var report = Report.Receive(valid, areaId, code, now);
+                GridAidTelemetry.Tagged(Activity.Current, report);
+                await StoreAndQueueAsync(report, photos, budget);
+                GridAidTelemetry.CountAccepted(report);
                 logger.LogInformation("Accepted {Kind} report {TrackingCode} in {AreaId}", valid.Kind, code, areaId);
                 return new IntakeResult(code, ReportStatus.Received);
             }

@@ -2,7 +2,9 @@ using GridAid.Core.Alerts;
 using GridAid.Core.Reports;
 using GridAid.Core.Routing;
 using GridAid.Core.Serialization;
+using System.Diagnostics;
 using GridAid.Functions.Lanes;
+using GridAid.Functions.Telemetry;
 using GridAid.Infrastructure.Events;
 using GridAid.Infrastructure.Queues;
 using GridAid.Infrastructure.Storage;
@@ -36,6 +38,8 @@ public sealed class ReportRouting(
     {
         var message = GridAidJson.Deserialize<RoutingMessage>(messageText)
             ?? throw new FormatException("Empty routing message.");
+        // One trace per report: routing continues the trace of the intake that queued it.
+        using var trace = GridAidTelemetry.StartRouting(message.TraceParent, message.Report);
         // A lost person is routed at once; the other kinds take turns in a few slots, so that they never crowd storage.
         using var slot = await lanes.EnterRoutingAsync(message.Report.Kind, ct);
         try
@@ -44,6 +48,8 @@ public sealed class ReportRouting(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            GridAidTelemetry.CountFailed(message.Report);
+            trace?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             await NoteFailureAsync(message.Report, e);
             throw;
         }
@@ -109,9 +115,13 @@ public sealed class ReportRouting(
             : r => ReportLifecycle.Routed(r, decision.StationIds, now);
         // One transaction marks it routed and moves it from the "still received" index to the "open" one, which the
         // unattended-closing sweep reads (a report nobody resolves is closed after GridAid:Retention:CloseOpenAfter).
-        _ = await reports.RouteAsync(report.AreaId, key, step, ct, known)
+        var marked = await reports.RouteAsync(report.AreaId, key, step, ct, known)
             ?? throw new InvalidOperationException($"Report {report.TrackingCode} has no row.");
         await publisher.PublishAsync(routed, ct);
+        if (marked.Changed)
+        {
+            GridAidTelemetry.CountRouted(report, now);
+        }
 
         if (role == FloodRole.Summary)
         {

@@ -2,6 +2,7 @@ using GridAid.Core.Alerts;
 using GridAid.Core.Reports;
 using GridAid.Core.Routing;
 using GridAid.Functions.Retention;
+using GridAid.Functions.Telemetry;
 using GridAid.Infrastructure.Events;
 using GridAid.Infrastructure.Queues;
 using GridAid.Infrastructure.Tables;
@@ -56,6 +57,7 @@ public sealed class UnansweredEscalation(
         await publisher.PublishAsync(added, ct);
         if (update.Changed)
         {
+            GridAidTelemetry.CountEscalated(report);
             logger.LogWarning("Escalated unacknowledged {Kind} report {TrackingCode} to {StationCount} more stations",
                 report.Kind, report.TrackingCode, escalated.Count);
         }

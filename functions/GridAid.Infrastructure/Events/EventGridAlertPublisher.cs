@@ -3,6 +3,7 @@ using Azure.Messaging.EventGrid;
 using GridAid.Core.Alerts;
 using GridAid.Core.Reports;
 using GridAid.Core.Serialization;
+using GridAid.Infrastructure.Telemetry;
 
 namespace GridAid.Infrastructure.Events;
 
@@ -26,7 +27,7 @@ public sealed class EventGridAlertPublisher(EventGridPublisherClient client) : I
             return;
         }
 
-        var events = alerts.Select(ToEvent).ToList();
+        var events = alerts.Select(ToEvent).Select(Traced).ToList();
         await client.SendEventsAsync(events, ct);
     }
 
@@ -34,8 +35,22 @@ public sealed class EventGridAlertPublisher(EventGridPublisherClient client) : I
     {
         if (alerts.Count > 0)
         {
-            await client.SendEventsAsync(alerts.Select(a => ToStepEvent(a, taken)).ToList(), ct);
+            await client.SendEventsAsync(alerts.Select(a => Traced(ToStepEvent(a, taken))).ToList(), ct);
         }
+    }
+
+    /// <summary>
+    /// The event with the current trace's <c>traceparent</c> as an extension attribute (the CloudEvents Distributed
+    /// Tracing extension), so a subscriber's work joins the report's trace. The id stays the same on a retry.
+    /// </summary>
+    public static CloudEvent Traced(CloudEvent e)
+    {
+        if (TraceContext.Current() is { } traceParent && !e.ExtensionAttributes.ContainsKey("traceparent"))
+        {
+            e.ExtensionAttributes["traceparent"] = traceParent;
+        }
+
+        return e;
     }
 
     public static CloudEvent ToStepEvent(Alert a, AlertStep step)

@@ -3,6 +3,8 @@ using GridAid.Core.Reports;
 using GridAid.Core.Serialization;
 using GridAid.Infrastructure.Storage;
 
+using GridAid.Infrastructure.Telemetry;
+
 namespace GridAid.Infrastructure.Queues;
 
 /// <summary>The queues between the intake function and the router: lost persons in their own lane, everything else in the intake queue.</summary>
@@ -14,8 +16,10 @@ public sealed class IntakeQueueSender(StorageClients storage)
     /// <summary>The queue a report's routing message goes to.</summary>
     public static string QueueFor(ReportKind kind) => kind == ReportKind.LostPerson ? QueueNames.Urgent : QueueNames.Intake;
 
+    /// <summary>Queues a report for the router, with the current trace context when the message has none of its own.</summary>
     public async Task SendAsync(RoutingMessage message, CancellationToken ct) =>
-        await LaneOf(message.Report.Kind).SendMessageAsync(GridAidJson.Serialize(message), ct);
+        await LaneOf(message.Report.Kind).SendMessageAsync(
+            GridAidJson.Serialize(message.TraceParent is null ? message with { TraceParent = TraceContext.Current() } : message), ct);
 
     /// <summary>
     /// When the oldest message still waiting (visible) in the lane of <paramref name="kind"/> was queued; null when none

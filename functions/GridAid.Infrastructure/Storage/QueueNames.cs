@@ -48,7 +48,10 @@ public static class TableNames
     /// <summary>Counts of lost-person reports per point and window, for flood containment (no personal data).</summary>
     public const string FloodWindows = "floodwindows";
 
-    public static readonly IReadOnlyList<string> All = [Directory, Reports, TrackingCodes, Alerts, Poison, Secrets, Audit, FloodWindows];
+    /// <summary>Sign-ins remembered on a device (a hash of each device token, its principal and expiry).</summary>
+    public const string Devices = "devices";
+
+    public static readonly IReadOnlyList<string> All = [Directory, Reports, TrackingCodes, Alerts, Poison, Secrets, Audit, FloodWindows, Devices];
 }
 
 /// <summary>Blob container names (private: no public access; photos are served by an authenticated route).</summary>

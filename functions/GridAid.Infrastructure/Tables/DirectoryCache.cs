@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using GridAid.Core.Directory;
+using GridAid.Core.Security;
 
 namespace GridAid.Infrastructure.Tables;
 
@@ -10,7 +11,7 @@ namespace GridAid.Infrastructure.Tables;
 /// table. Misses are kept apart from what was found and capped at <see cref="MaxMisses"/> per kind: keys are partly
 /// user input, and a stream of made-up keys then only churns the misses, never what real requests need.
 /// </summary>
-public sealed class DirectoryCache(DirectoryStore store, TimeProvider clock)
+public sealed class DirectoryCache(DirectoryStore store, DeviceStore devices, TimeProvider clock)
 {
     public static readonly TimeSpan Ttl = TimeSpan.FromSeconds(30);
 
@@ -23,6 +24,7 @@ public sealed class DirectoryCache(DirectoryStore store, TimeProvider clock)
     private readonly Entries<AreaDirectory> _areas = new(StringComparer.Ordinal);
     private readonly Entries<string> _points = new(StringComparer.OrdinalIgnoreCase);
     private readonly Entries<string> _access = new(StringComparer.Ordinal);
+    private readonly Entries<DeviceSignIn> _devices = new(StringComparer.Ordinal);
     private long _generation;
 
     public Task<AreaDirectory?> GetAsync(string areaId, CancellationToken ct) =>
@@ -44,6 +46,16 @@ public sealed class DirectoryCache(DirectoryStore store, TimeProvider clock)
     public Task<string?> AccessHashAsync(string areaId, string principal, CancellationToken ct) =>
         GetOrLoadAsync(_access, areaId + "|" + principal, () => store.GetAccessHashAsync(areaId, principal, ct));
 
+    /// <summary>
+    /// A sign-in remembered on a device, so a polling inbox signed in by device token costs no extra read; a revoked one
+    /// stops working within <see cref="Ttl"/> on other instances, at once on the one that revoked it (<see cref="ForgetDevice"/>).
+    /// </summary>
+    public Task<DeviceSignIn?> DeviceAsync(string areaId, string id, CancellationToken ct) =>
+        GetOrLoadAsync(_devices, areaId + "|" + id, () => devices.GetAsync(areaId, id, ct));
+
+    /// <summary>Drops one device sign-in from this instance's memory (after it was revoked here).</summary>
+    public void ForgetDevice(string areaId, string id) => _devices.Hits.TryRemove(areaId + "|" + id, out _);
+
     /// <summary>Forgets everything, so the next read sees the table (after seeding or an admin change).</summary>
     public void Clear()
     {
@@ -51,6 +63,7 @@ public sealed class DirectoryCache(DirectoryStore store, TimeProvider clock)
         _areas.Clear();
         _points.Clear();
         _access.Clear();
+        _devices.Clear();
     }
 
     /// <summary>How many misses are cached now, per kind (for tests and diagnostics).</summary>

@@ -13,7 +13,7 @@ public sealed class DirectoryCacheBoundTests(LimitsFixture f)
     public async Task Made_up_codes_past_the_miss_cap_never_push_out_a_real_point()
     {
         // A cache of its own on the host's store, on a stopped clock: nothing expires while the flood runs.
-        var cache = new DirectoryCache(f.Get<DirectoryStore>(), new StoppedClock(DateTimeOffset.UtcNow));
+        var cache = new DirectoryCache(f.Get<DirectoryStore>(), f.Get<DeviceStore>(), new StoppedClock(DateTimeOffset.UtcNow));
         const string real = "ts-riguan-peak";
         Assert.Equal("taishan", await cache.AreaOfPointAsync(real, CancellationToken.None));
         var readsOfReal = f.TableRequestsMentioning(real);
