@@ -51,6 +51,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<AlertActions>();
         services.AddSingleton<ItemMatches>();
         services.AddSingleton<MatchActions>();
+        services.AddSingleton<Photos.ReportPhotos>();
         services.AddSingleton<UnansweredEscalation>();
         services.AddSingleton<ResolvedReportRedaction>();
         services.AddSingleton<UnattendedReportClosing>();

@@ -29,6 +29,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<StorageClients>(sp => new StorageClients(sp.GetRequiredService<IOptions<StorageOptions>>()));
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<ReportStore>();
+        services.AddSingleton<Blobs.PhotoStore>();
         services.AddSingleton<AlertStore>();
         services.AddSingleton<DirectoryStore>();
         services.AddSingleton<DirectoryCache>();

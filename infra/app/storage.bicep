@@ -54,6 +54,18 @@ resource deadLetterContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   }
 }
 
+// Reports' photos and thumbnails, re-encoded without metadata (functions/GridAid.Infrastructure/Blobs/PhotoStore.cs;
+// the name is ContainerNames.Photos). Private: stations and admins fetch photos through the app's authenticated routes,
+// with the app's identity, which holds Storage Blob Data Owner on the account (rbac.bicep). The app also creates it at
+// start (StorageClients.EnsureCreatedAsync), as it does its tables and queues.
+resource photosContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2026-06-01' = {
+  parent: blobService
+  name: 'photos'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
 output name string = storage.name
 output id string = storage.id
 output blobEndpoint string = storage.properties.primaryEndpoints.blob
@@ -61,3 +73,4 @@ output queueEndpoint string = storage.properties.primaryEndpoints.queue
 output tableEndpoint string = storage.properties.primaryEndpoints.table
 output deploymentContainerUrl string = '${storage.properties.primaryEndpoints.blob}${deploymentContainer.name}'
 output deadLetterContainerName string = deadLetterContainer.name
+output photosContainerName string = photosContainer.name

@@ -61,6 +61,18 @@ public sealed class MainTemplateTests
         Assert.True(props.GetProperty("supportsHttpsTrafficOnly").GetBoolean());
     }
 
+    /// <summary>
+    /// Photos are personal data: their container is private and named as the app names it; the app reads and writes it
+    /// with its identity's Storage Blob Data Owner role (RoleAssignmentTests), never a key or a public URL.
+    /// </summary>
+    [Fact]
+    public void PhotosContainerIsPrivateAndNamedAsTheAppNamesIt()
+    {
+        var container = _bicep.OfType("Microsoft.Storage/storageAccounts/blobServices/containers")
+            .Single(c => c.GetProperty("name").GetString()!.Contains("'" + GridAid.Infrastructure.Storage.ContainerNames.Photos + "'", StringComparison.Ordinal));
+        Assert.Equal("None", container.GetProperty("properties").GetProperty("publicAccess").GetString());
+    }
+
     [Fact]
     public void EventGridTopicTakesCloudEventsAndHasNoKeys()
     {

@@ -1,5 +1,5 @@
 // One report for the area's admin (/admin/report.html?code=…): its facts, personal data, every alerted station's
-// state and the timeline; "delete personal data" calls the redact route. Reading it is audited on the server.
+// state, its photos (fetched with the credential) and the timeline; "delete personal data" calls the redact route. Reading it is audited on the server.
 (() => {
   'use strict';
   const { el } = Staff;
@@ -35,6 +35,7 @@
     const ho = r.handover;
     if (ho) rows.push([G.t('adm.handover'), ho.claimantName + ' · …' + ho.phoneLast4 + ' · ' + station(ho.stationId) + ' · ' + Staff.when(ho.at)]);
     list($('#pd'), rows);
+    $('#pd-photos').replaceChildren(...[Staff.photos(data.photos)].filter(Boolean));
     $('#pd-none').hidden = !data.redacted;
     $('#redact').hidden = data.redacted;
     const tb = $('#al');

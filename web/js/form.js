@@ -1,5 +1,6 @@
 // The report form: draft kept in localStorage (for 24 hours) with its clientRequestId, sent as JSON, retried until
-// accepted; a 429 waits at least its Retry-After.
+// accepted; a 429 waits at least its Retry-After. Photos are shrunk on the phone (about 1600 px, JPEG) and sent with the
+// JSON as multipart (part "report" + parts "photo"); they stay in memory for the retries, never in the draft.
 (() => {
   'use strict';
   const $ = s => document.querySelector(s);
@@ -34,7 +35,7 @@
   let receipt = null;
 
   // ---- draft ----
-  const fields = () => Array.from(f.elements).filter(e => e.name && !['point', 'clientRequestId', HP].includes(e.name));
+  const fields = () => Array.from(f.elements).filter(e => e.name && e.type !== 'file' && !['point', 'clientRequestId', HP].includes(e.name));
   const save = () => {
     const v = {};
     for (const e of fields()) {
@@ -186,6 +187,29 @@
     });
   };
 
+  // ---- photos ----
+  const MAXP = 3;
+  let shots = null; // the shrunk photos of the report being sent
+  // A photo the phone can decode is redrawn within 1600 px as JPEG (EXIF orientation applied); else it goes as it is
+  // and the server decides.
+  const shrink = async file => {
+    try {
+      const img = await createImageBitmap(file, { imageOrientation: 'from-image' });
+      const k = Math.min(1, 1600 / Math.max(img.width, img.height));
+      const c = el('canvas', { width: Math.round(img.width * k), height: Math.round(img.height * k) });
+      c.getContext('2d').drawImage(img, 0, 0, c.width, c.height);
+      if (img.close) img.close();
+      return await new Promise(r => c.toBlob(b => r(b || file), 'image/jpeg', 0.85));
+    } catch (e) { return file; }
+  };
+  const payload = b => {
+    if (!shots || !shots.length) return { headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) };
+    const fd = new FormData();
+    fd.append('report', new Blob([JSON.stringify(b)], { type: 'application/json' }), 'report.json');
+    shots.forEach((p, i) => fd.append('photo', p, 'photo' + (i + 1) + '.jpg'));
+    return { headers: { accept: 'application/json' }, body: fd };
+  };
+
   // ---- sending ----
   // Once sent, the report is what the server may already hold: lock the fields until it answers, so a later edit
   // is never silently dropped by the server returning the first version.
@@ -236,12 +260,10 @@
     $('#send').disabled = true;
     say(G.t('sending'));
     const ctl = new AbortController();
-    const to = setTimeout(() => ctl.abort(), 20000);
+    const to = setTimeout(() => ctl.abort(), shots && shots.length ? 60000 : 20000);
     let retry = false;
     try {
-      const r = await fetch('/api/reports', {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(draft.sent || body()), signal: ctl.signal,
-      });
+      const r = await fetch('/api/reports', { method: 'POST', ...payload(draft.sent || body()), signal: ctl.signal });
       busy = null;
       if (r.status === 202 || r.status === 200) {
         accepted(await r.json());
@@ -266,6 +288,8 @@
     if (retry) schedule();
   };
   const accepted = j => {
+    shots = null;
+    $('#photo').value = '';
     store.del(DRAFT);
     draft = { id: newId(), v: {}, pending: false };
     lock(false);
@@ -359,24 +383,33 @@
   const descBox = f.querySelector('[data-f=description]');
   const descHome = descBox.parentNode;
   const phoneBox = f.querySelector('[data-f="contact.phone"]');
+  const photoBox = f.querySelector('[data-f=photo]');
   const showKind = () => {
     const k = kind();
     f.dataset.kind = k;
     $('.kinds').classList.toggle('picked', !!k);
     $('#kchg').hidden = !k;
-    if (k === 'lost_person') more.querySelector('summary').after(descBox); else descHome.insertBefore(descBox, phoneBox);
+    if (k === 'lost_person') more.querySelector('summary').after(descBox, photoBox);
+    else { descHome.insertBefore(descBox, phoneBox); descHome.insertBefore(photoBox, phoneBox); }
     counters();
   };
   f.addEventListener('input', () => { save(); counters(); });
   f.addEventListener('change', e => { if (e.target.name === 'kind') showKind(); save(); });
   $('#kchg').addEventListener('click', () => { $('.kinds').classList.remove('picked'); $('#kchg').hidden = true; f.querySelector('[name=kind]:checked').focus(); });
-  f.addEventListener('submit', e => {
+  f.addEventListener('submit', async e => {
     e.preventDefault();
     if (draft.pending) { send(); return; }
     const b = body();
+    const files = [...$('#photo').files];
     problem = check(b);
+    if (files.length > MAXP) {
+      problem = problem || { errors: {}, codes: {} };
+      problem.errors.photo = [G.t('f.photo.tooMany')];
+    }
     if (problem) { showErrors(true); return; }
     clearErrors();
+    $('#send').disabled = true;
+    shots = await Promise.all(files.map(shrink));
     draft.pending = true;
     draft.sent = b;
     attempt = 0;

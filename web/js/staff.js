@@ -24,6 +24,8 @@
       tag('label', { for: 'remember' }, say('stf.remember', '在此设备上保持登录（12 小时） · Stay signed in on this device (12 hours)'))),
     tag('p', { id: 'lerr', class: 'err', role: 'alert' }),
     tag('button', { type: 'submit', class: 'primary' }, say('stf.signin', '登录 · Sign in')));
+  // Photos are fetched with the credential (an <img> cannot send it) and shown from object URLs, one fetch per URL.
+  const pics = new Map();
   const stores = () => [localStorage, sessionStorage];
   /** The kept sign-in, while it lasts: {credential, expiresAt}. */
   const kept = () => {
@@ -61,6 +63,34 @@
       return fetch(path, { ...opts, cache: 'no-store', headers: { ...(opts.headers || {}), 'X-GridAid-Auth': S.token } });
     },
     el,
+    /** An object URL of the image at url (fetched once, with the credential); '' when it cannot be had. */
+    pic(url) {
+      if (!pics.has(url)) {
+        pics.set(url, S.api(url).then(r => (r.ok ? r.blob() : Promise.reject(r.status))).then(b => URL.createObjectURL(b))
+          .catch(() => { pics.delete(url); return ''; }));
+      }
+      return pics.get(url);
+    },
+    /** Thumbnails of photos [{url, thumbnailUrl}]; a tap opens the full photo over the page. */
+    photos(list) {
+      if (!list || !list.length) return null;
+      return el('div', { className: 'photos' }, ...list.map((p, i) => {
+        const img = el('img', { alt: G.t('stf.photo', { n: i + 1 }), width: 96, height: 96 });
+        S.pic(p.thumbnailUrl).then(src => { if (src) img.src = src; });
+        const b = el('button', { type: 'button', className: 'thumb' }, img);
+        b.addEventListener('click', () => {
+          const full = el('img', { alt: img.alt });
+          const close = el('button', { type: 'button', className: 'secondary', textContent: G.t('stf.photoClose') });
+          const d = el('dialog', { className: 'viewer' }, full, close);
+          close.addEventListener('click', () => d.close());
+          d.addEventListener('close', () => d.remove());
+          document.body.append(d);
+          d.showModal();
+          S.pic(p.url).then(src => { if (src) full.src = src; });
+        });
+        return b;
+      }));
+    },
     /**
      * A cell maker for a table that becomes one card per row at phone width (class "cards"): each cell is labelled
      * with its column's heading, in the page's language (data-label).

@@ -309,6 +309,7 @@
       // On a phone the details fold once the alert is in hand, so several alerts fit on a screen; new ones stay open.
       why.childElementCount ? why : null,
       wide.matches || a.status === 'routed' ? dl : fold(a.trackingCode, dl),
+      Staff.photos(a.photos),
       peers, steps, a.match ? pairCard(a) : matchesOf(a), open(a) ? buttons : null, confirm,
       open(a) ? el('div', { className: 'row' }, pick, move) : null, open(a) ? cannot : null);
     art.dataset.code = a.trackingCode;

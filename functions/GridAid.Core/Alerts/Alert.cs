@@ -72,6 +72,11 @@ public sealed record Alert
 
     /// <summary>The confirmed partner of the report (a lost item's found one, and back), as every station holding either sees it.</summary>
     public Matching.AlertMatch? Match { get; init; }
+    /// <summary>How many photos the report carries (<see cref="Report.PhotoCount"/>).</summary>
+    public int PhotoCount { get; init; }
+
+    /// <summary>Where this station fetches them, with its credential: <c>photos: [{url, thumbnailUrl}]</c> in the alert JSON.</summary>
+    public IReadOnlyList<Photos.PhotoLink> Photos => Core.Photos.PhotoRules.ForStation(StationId, TrackingCode, PhotoCount);
 
     /// <summary>The other stations' parts in the search (filled when an inbox is read, never stored).</summary>
     public IReadOnlyList<PeerState>? Peers { get; init; }
@@ -98,6 +103,7 @@ public sealed record Alert
         Details = report.StationDetails,
         Contact = report.Contact,
         Lang = report.Lang,
+        PhotoCount = report.PhotoCount,
         StationIds = stationIds,
         SubmittedAt = report.SubmittedAt,
         RoutedAt = now,
@@ -139,8 +145,8 @@ public sealed record Alert
     /// <summary>The alert closed with its report (nobody resolved it in time); null when it is already resolved or closed.</summary>
     public Alert? Closed(DateTimeOffset now) => Status >= ReportStatus.Resolved ? null : this with { Status = ReportStatus.Closed, ResolvedAt = now };
 
-    public bool HasPersonalData => Description.Length > 0 || Contact.Name is not null || Contact.Phone is not null || Details.Count > 0;
+    public bool HasPersonalData => Description.Length > 0 || Contact.Name is not null || Contact.Phone is not null || Details.Count > 0 || PhotoCount > 0;
 
-    /// <summary>The alert without the reporter's description, contact data and details (see <see cref="Redaction"/>).</summary>
-    public Alert Redacted() => this with { Description = string.Empty, Contact = new Contact(null, null), Details = new Dictionary<string, string>() };
+    /// <summary>The alert without the reporter's description, contact data, details and photos (see <see cref="Redaction"/>).</summary>
+    public Alert Redacted() => this with { Description = string.Empty, Contact = new Contact(null, null), Details = new Dictionary<string, string>(), PhotoCount = 0 };
 }

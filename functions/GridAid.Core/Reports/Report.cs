@@ -37,6 +37,8 @@ public sealed record Report
 
     /// <summary>Who collected the item (personal data, cleared by <see cref="Redaction"/>); on the sought side of a pair only.</summary>
     public Matching.HandoverRecord? Handover { get; init; }
+    /// <summary>How many photos the reporter attached (their blobs: <see cref="Photos.PhotoRules.BlobName"/>); 0 once redacted.</summary>
+    public int PhotoCount { get; init; }
 
     /// <summary>Details safe to show to the stations the report was routed to (private ones such as the owner's secret are left out).</summary>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -67,6 +67,7 @@ public sealed class AdminFunctions(ReportStore reports, AlertStore alerts, Direc
             report = r,
             point = r.PointCode is null ? null : area?.FindPoint(r.PointCode)?.Name,
             redacted = Redaction.IsRedacted(r),
+            photos = Core.Photos.PhotoRules.ForAdmin(r.TrackingCode, r.PhotoCount),
             timeline = r.Timeline.Select(t => new { view = Reports.TimelineView.From(t, area), text = t.Text }).ToList(),
             alerts = states,
         });

@@ -41,9 +41,19 @@ public static class RequestReader
             buffer.Write(chunk, 0, n);
         }
 
+        return req.ParseJson<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+    }
+
+    /// <summary>
+    /// <paramref name="json"/> (a body, or the <c>report</c> part of a multipart post, read within
+    /// <see cref="MaxBodyBytes"/>) as <typeparamref name="T"/>: 400 when it is not JSON of that shape.
+    /// </summary>
+    public static Read<T> ParseJson<T>(this HttpRequest req, ReadOnlySpan<byte> json)
+        where T : class
+    {
         try
         {
-            if (JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), BodyOptions) is { } value)
+            if (json.Length <= MaxBodyBytes && JsonSerializer.Deserialize<T>(json, BodyOptions) is { } value)
             {
                 return Read.Ok(value);
             }

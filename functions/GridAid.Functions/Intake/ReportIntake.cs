@@ -1,6 +1,8 @@
+using GridAid.Core.Photos;
 using GridAid.Core.Reports;
 using System.Diagnostics;
 using GridAid.Functions.Lanes;
+using GridAid.Infrastructure.Blobs;
 using GridAid.Functions.Telemetry;
 using GridAid.Infrastructure.Queues;
 using GridAid.Infrastructure.Tables;
@@ -20,6 +22,7 @@ public sealed record IntakeResult(string TrackingCode, ReportStatus Status);
 /// </summary>
 public sealed class ReportIntake(
     ReportStore reports,
+    PhotoStore photoStore,
     TrackingCodeKey trackingKey,
     IntakeQueueSender queue,
     DirectoryCache directory,
@@ -39,13 +42,13 @@ public sealed class ReportIntake(
     /// Throws a <see cref="TimeoutException"/> (a storage failure) when storage does not answer within <see cref="Budget"/>;
     /// a retry with the same request id then finishes whatever this attempt began.
     /// </summary>
-    public async Task<IntakeResult?> SubmitAsync(ValidReport valid, CancellationToken ct)
+    public async Task<IntakeResult?> SubmitAsync(ValidReport valid, CancellationToken ct, IReadOnlyList<CleanPhoto>? photos = null)
     {
         using var budget = new CancellationTokenSource(Budget);
         using var trace = GridAidTelemetry.StartIntake();
         try
         {
-            return await SubmitWithinAsync(valid, ct, budget.Token);
+            return await SubmitWithinAsync(valid, photos ?? [], ct, budget.Token);
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested)
         {
@@ -53,7 +56,7 @@ public sealed class ReportIntake(
         }
     }
 
-    private async Task<IntakeResult?> SubmitWithinAsync(ValidReport valid, CancellationToken phone, CancellationToken budget)
+    private async Task<IntakeResult?> SubmitWithinAsync(ValidReport valid, IReadOnlyList<CleanPhoto> photos, CancellationToken phone, CancellationToken budget)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(phone, budget);
         var ct = linked.Token;
@@ -81,7 +84,7 @@ public sealed class ReportIntake(
                 // report would wait for a retry that may never come.
                 var report = Report.Receive(valid, areaId, code, now);
                 GridAidTelemetry.Tagged(Activity.Current, report);
-                await StoreAndQueueAsync(report, budget);
+                await StoreAndQueueAsync(report, photos, budget);
                 GridAidTelemetry.CountAccepted(report);
                 logger.LogInformation("Accepted {Kind} report {TrackingCode} in {AreaId}", valid.Kind, code, areaId);
                 return new IntakeResult(code, ReportStatus.Received);
@@ -89,7 +92,7 @@ public sealed class ReportIntake(
 
             if (claim.Entry.ClientRequestId == requestId && claim.Entry.AreaId == areaId && (claim.Entry.Fingerprint ?? fingerprint) == fingerprint)
             {
-                return await ResumeAsync(valid, claim.Entry, budget);
+                return await ResumeAsync(valid, photos, claim.Entry, budget);
             }
 
             logger.LogWarning("Tracking code {TrackingCode} is taken (attempt {Attempt}): a collision, or the request id came with other content", code, attempt);
@@ -99,13 +102,13 @@ public sealed class ReportIntake(
     }
 
     /// <summary>A repeat of an accepted submission: finish whatever the first attempt may not have finished.</summary>
-    private async Task<IntakeResult> ResumeAsync(ValidReport valid, TrackingCodeEntity entry, CancellationToken ct)
+    private async Task<IntakeResult> ResumeAsync(ValidReport valid, IReadOnlyList<CleanPhoto> photos, TrackingCodeEntity entry, CancellationToken ct)
     {
         var stored = await reports.GetAsync(entry.AreaId, entry.ReportKey, ct);
         if (stored is null)
         {
             var report = Report.Receive(valid, entry.AreaId, entry.PartitionKey, ReportKeys.SubmittedAt(entry.ReportKey));
-            await StoreAndQueueAsync(report, ct);
+            await StoreAndQueueAsync(report, photos, ct);
             return new IntakeResult(report.TrackingCode, ReportStatus.Received);
         }
 
@@ -118,8 +121,18 @@ public sealed class ReportIntake(
         return new IntakeResult(stored.Report.TrackingCode, stored.Report.Status);
     }
 
-    private async Task StoreAndQueueAsync(Report report, CancellationToken ct)
+    /// <summary>
+    /// The photos first (at fixed blob names: a retry overwrites them), so that a report a station sees never points at a
+    /// photo that is not there yet; then the report row and its routing message.
+    /// </summary>
+    private async Task StoreAndQueueAsync(Report report, IReadOnlyList<CleanPhoto> photos, CancellationToken ct)
     {
+        if (photos.Count > 0)
+        {
+            await photoStore.PutAllAsync(report.AreaId, report.TrackingCode, photos, ct);
+            report = report with { PhotoCount = photos.Count };
+        }
+
         var version = await reports.AddAsync(report, ct);
         await queue.SendAsync(new RoutingMessage(report, version), ct);
     }

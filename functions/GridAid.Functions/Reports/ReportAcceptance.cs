@@ -1,3 +1,4 @@
+using GridAid.Core.Photos;
 using GridAid.Core.Reports;
 using GridAid.Functions.Intake;
 using GridAid.Functions.Limits;
@@ -35,7 +36,8 @@ public sealed record Acceptance(AcceptanceOutcome Outcome, IntakeResult? Result 
 /// </summary>
 public sealed class ReportAcceptance(ReportIntake intake, DirectoryCache directory, RateLimiters limits, ILogger<ReportAcceptance> logger)
 {
-    public async Task<Acceptance> AcceptAsync(HttpRequest req, ValidReport valid, CancellationToken ct)
+    /// <summary>Takes the report, with its photos (already checked and re-encoded) when it carries any.</summary>
+    public async Task<Acceptance> AcceptAsync(HttpRequest req, ValidReport valid, CancellationToken ct, IReadOnlyList<CleanPhoto>? photos = null)
     {
         if (await RefusedAsync(req, valid, ct) is { } wait)
         {
@@ -44,7 +46,7 @@ public sealed class ReportAcceptance(ReportIntake intake, DirectoryCache directo
 
         try
         {
-            return await intake.SubmitAsync(valid, ct) is { } result
+            return await intake.SubmitAsync(valid, ct, photos) is { } result
                 ? new Acceptance(AcceptanceOutcome.Accepted, result)
                 : new Acceptance(AcceptanceOutcome.Unconfigured);
         }

@@ -1,10 +1,14 @@
+using GridAid.Core.Photos;
 using GridAid.Core.Reports;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace GridAid.Functions.Reports;
 
 /// <summary>
-/// Reads the no-JavaScript form post (<c>application/x-www-form-urlencoded</c>) into a <see cref="ReportSubmission"/>.
+/// Reads the no-JavaScript form post (<c>application/x-www-form-urlencoded</c>, or <c>multipart/form-data</c> with
+/// photos) into a <see cref="ReportSubmission"/>. A multipart post may instead carry the JSON body in one part named
+/// <c>report</c> (what the form sends with JavaScript, <see cref="JsonPartAsync"/>); either way its photos are the file
+/// parts named <c>photo</c> (<see cref="PhotosAsync"/>).
 /// Fields: <c>kind</c>, <c>point</c>, <c>area</c>, <c>description</c>, <c>contact.name</c>, <c>contact.phone</c>, <c>lang</c>,
 /// <c>clientRequestId</c>, <c>details.&lt;name&gt;</c> and the honeypot <c>website</c>. A repeated name takes its first non-empty value.
 /// Without a <c>point</c> field the place comes from the page the form was posted from (<c>Referer: …/r/{point}</c>);
@@ -37,8 +41,100 @@ public static class ReportForm
         ValueLengthLimit = MaxValueBytes,
     };
 
-    public static bool IsFormPost(HttpRequest req) =>
+    /// <summary>
+    /// Largest multipart post (photos included): <see cref="PhotoRules.MaxPhotos"/> photos at their limit and room for
+    /// the fields, about 24.3 MiB, under Kestrel's default 30,000,000-byte body limit (the local host, and the worker
+    /// behind the Functions host, whose own limit is 100 MB). A fourth photo is refused by count, not by size.
+    /// </summary>
+    public const long MaxMultipartBytes = (long)PhotoRules.MaxPhotos * PhotoRules.MaxBytes + 256 * 1024;
+
+    /// <summary>
+    /// The multipart reader's limits: the same field count and names as <see cref="Limits"/>, values checked against
+    /// <see cref="MaxValueBytes"/> once read (the <c>report</c> JSON,
+    /// sent as a file part, is read up to <see cref="RequestReader.MaxBodyBytes"/>), and no part longer than the whole
+    /// post may be (a photo's own limit is checked once read).
+    /// </summary>
+    public static FormOptions MultipartLimits { get; } = new()
+    {
+        ValueCountLimit = MaxFields,
+        KeyLengthLimit = MaxNameLength,
+        ValueLengthLimit = MaxValueBytes,
+        MultipartBodyLengthLimit = MaxMultipartBytes,
+    };
+
+    public static bool IsFormPost(HttpRequest req) => IsUrlEncoded(req) || IsMultipart(req);
+
+    public static bool IsMultipart(HttpRequest req) =>
+        req.ContentType is { } type && type.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsUrlEncoded(HttpRequest req) =>
         req.ContentType is { } type && type.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The part <c>report</c> of a multipart post, as UTF-8 JSON (a field or a file part); null when there is none.</summary>
+    public static async Task<byte[]?> JsonPartAsync(HttpRequest req, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        if (!IsMultipart(req) || await FormOrNullAsync(req, ct) is not { } form)
+        {
+            return null;
+        }
+
+        if (form.TryGetValue(JsonPart, out var value) && value.FirstOrDefault() is { Length: > 0 } text)
+        {
+            return System.Text.Encoding.UTF8.GetBytes(text);
+        }
+
+        if (form.Files.GetFile(JsonPart) is { Length: > 0 and <= RequestReader.MaxBodyBytes } file)
+        {
+            using var buffer = new MemoryStream((int)file.Length);
+            await file.CopyToAsync(buffer, ct);
+            return buffer.ToArray();
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The photos of a post, checked and re-encoded without metadata (<see cref="PhotoCheck"/>): none for a post without
+    /// file parts named <c>photo</c> (an empty part, a file input left empty, does not count).
+    /// </summary>
+    public static async Task<(IReadOnlyList<CleanPhoto> Photos, ValidationErrors Errors)> PhotosAsync(HttpRequest req, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        if (!IsMultipart(req) || await FormOrNullAsync(req, ct) is not { } form)
+        {
+            return ([], new ValidationErrors());
+        }
+
+        var files = form.Files.GetFiles(PhotoCheck.Field).Where(f => f.Length > 0).ToList();
+        var read = new List<byte[]>(files.Count);
+        foreach (var file in files.Where(_ => files.Count <= PhotoRules.MaxPhotos).Where(f => f.Length <= PhotoRules.MaxBytes))
+        {
+            using var buffer = new MemoryStream((int)file.Length);
+            await file.CopyToAsync(buffer, ct);
+            read.Add(buffer.ToArray());
+        }
+
+        return PhotoCheck.Clean([.. files.Select(f => f.Length)], i => read[i]);
+    }
+
+    private const string JsonPart = "report";
+
+    private static async Task<IFormCollection?> FormOrNullAsync(HttpRequest req, CancellationToken ct)
+    {
+        try
+        {
+            return await req.ReadFormAsync(IsMultipart(req) ? MultipartLimits : Limits, ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether the poster reads JSON (the form with JavaScript sends <c>Accept: application/json</c>): its refusals are then problem details.</summary>
+    private static bool WantsJson(HttpRequest req) =>
+        req.Headers.Accept.Any(a => a is not null && a.Contains("application/json", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Null when the request is no form post, or a form post whose body is within <see cref="RequestReader.MaxBodyBytes"/>
@@ -56,7 +152,31 @@ public static class ReportForm
         int status;
         try
         {
-            if (req.ContentLength > RequestReader.MaxBodyBytes || await BufferBodyAsync(req, ct) is false)
+            if (IsMultipart(req))
+            {
+                if (req.ContentLength > MaxMultipartBytes)
+                {
+                    status = StatusCodes.Status413PayloadTooLarge;
+                }
+                else
+                {
+                    // A chunked post is cut off at the same size by the server itself (413 from the body reader).
+                    if (req.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } max)
+                    {
+                        max.MaxRequestBodySize = MaxMultipartBytes;
+                    }
+
+                    // The multipart reader bounds each part's bytes, not a field's length: the form's own value limit here.
+                    var form = await req.ReadFormAsync(MultipartLimits, ct);
+                    if (!form.Any(f => f.Value.Any(v => v?.Length > MaxValueBytes)))
+                    {
+                        return null;
+                    }
+
+                    status = StatusCodes.Status400BadRequest;
+                }
+            }
+            else if (req.ContentLength > RequestReader.MaxBodyBytes || await BufferBodyAsync(req, ct) is false)
             {
                 status = StatusCodes.Status413PayloadTooLarge;
             }
@@ -76,8 +196,17 @@ public static class ReportForm
             // The server could not read the body (a broken chunk, its own size limit).
             status = e.StatusCode == StatusCodes.Status413PayloadTooLarge ? e.StatusCode : StatusCodes.Status400BadRequest;
         }
+        catch (IOException)
+        {
+            // A multipart body that ended early or is malformed.
+            status = StatusCodes.Status400BadRequest;
+        }
 
-        return ReportFormPages.Refused(status, req.Language(), BackPath(req));
+        return WantsJson(req)
+            ? status == StatusCodes.Status413PayloadTooLarge
+                ? ApiResults.Problem(status, "提交的内容过大：最多3张照片，每张不超过8 MB", "Too much was sent: at most 3 photos of 8 MB each", req.Language())
+                : ApiResults.Problem(status, "无法读取提交的内容", "The request could not be read", req.Language())
+            : ReportFormPages.Refused(status, req.Language(), BackPath(req));
     }
 
     /// <summary>The body, read into memory up to <see cref="RequestReader.MaxBodyBytes"/>: false (and nothing kept) past it.</summary>
@@ -114,7 +243,7 @@ public static class ReportForm
         IFormCollection form;
         try
         {
-            form = await req.ReadFormAsync(Limits, ct);
+            form = await req.ReadFormAsync(IsMultipart(req) ? MultipartLimits : Limits, ct);
         }
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
         {

@@ -20,13 +20,15 @@ public sealed class ReportFunctions(
     public async Task<IActionResult> SubmitReport(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports")] HttpRequest req, CancellationToken ct)
     {
-        // No-JavaScript form posts get HTML pages back; JSON stays the API.
-        if (ReportForm.IsFormPost(req))
+        // No-JavaScript form posts get HTML pages back; JSON stays the API, alone or as the multipart part "report" with photos.
+        var jsonPart = await ReportForm.JsonPartAsync(req, ct);
+        if (ReportForm.IsFormPost(req) && jsonPart is null)
         {
             return await SubmitFormAsync(req, ct);
         }
 
-        if (!(await req.ReadJsonAsync<ReportSubmission>(ct)).TryGet(out var submission, out var problem))
+        var read = jsonPart is null ? await req.ReadJsonAsync<ReportSubmission>(ct) : req.ParseJson<ReportSubmission>(jsonPart);
+        if (!read.TryGet(out var submission, out var problem))
         {
             return problem;
         }
@@ -37,7 +39,14 @@ public sealed class ReportFunctions(
             return ApiResults.ValidationProblem(errors, submission.Lang);
         }
 
-        var taken = await acceptance.AcceptAsync(req, valid, ct);
+        // Photos are checked before anything is stored: one that does not decode refuses the report.
+        var (photos, photoErrors) = await ReportForm.PhotosAsync(req, ct);
+        if (!photoErrors.IsValid)
+        {
+            return ApiResults.ValidationProblem(photoErrors, valid.Lang);
+        }
+
+        var taken = await acceptance.AcceptAsync(req, valid, ct, photos);
         return taken.Outcome switch
         {
             AcceptanceOutcome.Accepted => ApiResults.Json(
@@ -62,9 +71,15 @@ public sealed class ReportFunctions(
             return ReportFormPages.Errors(errors, submission.Lang, ReportForm.BackPath(req));
         }
 
+        var (photos, photoErrors) = await ReportForm.PhotosAsync(req, ct);
+        if (!photoErrors.IsValid)
+        {
+            return ReportFormPages.Errors(photoErrors, valid.Lang, ReportForm.BackPath(req));
+        }
+
         // A request id reused for many reports (only a hand-made post does that), storage that refused, or no area:
         // the busy page, which offers to start again.
-        var taken = await acceptance.AcceptAsync(req, valid, ct);
+        var taken = await acceptance.AcceptAsync(req, valid, ct, photos);
         return taken.Outcome switch
         {
             AcceptanceOutcome.Accepted => ReportFormPages.Receipt(

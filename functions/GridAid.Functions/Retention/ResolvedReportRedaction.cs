@@ -1,4 +1,5 @@
 using GridAid.Core.Reports;
+using GridAid.Infrastructure.Blobs;
 using GridAid.Infrastructure.Queues;
 using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Logging;
@@ -7,12 +8,13 @@ namespace GridAid.Functions.Retention;
 
 /// <summary>
 /// Keeps the privacy notice's promise: once a report has been resolved for <see cref="RetentionPolicy.KeepResolvedFor"/>,
-/// its description, contact data and details are removed from the report and from every station's alert. The wait is
+/// its description, contact data, details and photos are removed from the report and from every station's alert. The wait is
 /// a chain of scheduled checks (a queue message hides for at most 7 days). An admin can redact at once on request.
 /// </summary>
 public sealed class ResolvedReportRedaction(
     ReportStore reports,
     AlertStore alerts,
+    PhotoStore photos,
     ScheduledCheckSender checks,
     IOptions<GridAidOptions> options,
     TimeProvider clock,
@@ -73,13 +75,15 @@ public sealed class ResolvedReportRedaction(
     }
 
     /// <summary>
-    /// Every station's alert, then the report, then the alerts of stations the report gained meanwhile (a transfer or an
+    /// The photos' blobs first (a crash then leaves links to nothing, never photos nobody lists), every station's alert,
+    /// then the report, then the alerts of stations the report gained meanwhile (a transfer or an
     /// escalation that changed the report makes this conditional write re-read it). Alerts such a step adds after this
     /// pass are redacted by the step itself (<see cref="RedactLateAlertsAsync"/>). Every step is safe to repeat, so a
     /// retry after a crash finishes the job.
     /// </summary>
     private async Task RedactAsync(StoredReport stored, CancellationToken ct)
     {
+        await photos.DeleteAllAsync(stored.Report.AreaId, stored.Report.TrackingCode, ct);
         foreach (var stationId in stored.Report.StationIds)
         {
             await RedactAlertAsync(stored, stationId, ct);

@@ -64,3 +64,12 @@ public static class TableNames
 
     public static readonly IReadOnlyList<string> All = [Directory, Reports, TrackingCodes, Alerts, Poison, Secrets, Audit, FloodWindows, Devices, StationChannels, Deliveries];
 }
+
+/// <summary>Blob container names (private: no public access; photos are served by an authenticated route).</summary>
+public static class ContainerNames
+{
+    /// <summary>Reports' photos and thumbnails, re-encoded without metadata (<c>{area}/{trackingCode}/{n}.jpg</c>).</summary>
+    public const string Photos = "photos";
+
+    public static readonly IReadOnlyList<string> All = [Photos];
+}

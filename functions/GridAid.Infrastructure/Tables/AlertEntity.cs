@@ -51,6 +51,9 @@ public sealed class AlertEntity : ITableEntity
 
     public string StationIds { get; set; } = string.Empty;
 
+    /// <summary>How many photos the report carries (their blobs: <c>PhotoRules.BlobName</c>).</summary>
+    public int PhotoCount { get; set; }
+
     public DateTimeOffset SubmittedAt { get; set; }
 
     public DateTimeOffset RoutedAt { get; set; }
@@ -88,6 +91,7 @@ public sealed class AlertEntity : ITableEntity
         ContactPhone = a.Contact.Phone,
         Lang = a.Lang,
         StationIds = string.Join(',', a.StationIds),
+        PhotoCount = a.PhotoCount,
         SubmittedAt = a.SubmittedAt,
         RoutedAt = a.RoutedAt,
         AcknowledgedAt = a.AcknowledgedAt,
@@ -118,6 +122,7 @@ public sealed class AlertEntity : ITableEntity
             Contact = new Contact(ContactName, ContactPhone),
             Lang = Lang,
             StationIds = StationIds.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            PhotoCount = PhotoCount,
             SubmittedAt = SubmittedAt,
             RoutedAt = RoutedAt,
             AcknowledgedAt = AcknowledgedAt,

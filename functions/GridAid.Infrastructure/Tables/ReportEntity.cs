@@ -45,6 +45,8 @@ public sealed class ReportEntity : ITableEntity
 
     /// <summary>The hand-over record (personal data), as JSON; null when none.</summary>
     public string? HandoverJson { get; set; }
+    /// <summary>How many photos the report carries (their blobs: <c>PhotoRules.BlobName</c>).</summary>
+    public int PhotoCount { get; set; }
 
     public DateTimeOffset SubmittedAt { get; set; }
 
@@ -68,6 +70,7 @@ public sealed class ReportEntity : ITableEntity
         TimelineJson = TableJson.Write(r.Timeline),
         MatchJson = r.Match is null ? null : TableJson.Write(r.Match),
         HandoverJson = r.Handover is null ? null : TableJson.Write(r.Handover),
+        PhotoCount = r.PhotoCount,
         SubmittedAt = r.SubmittedAt,
         UpdatedAt = r.UpdatedAt,
     };
@@ -90,6 +93,7 @@ public sealed class ReportEntity : ITableEntity
             Timeline = TableJson.Read<List<TimelineEntry>>(TimelineJson, []),
             Match = TableJson.Read<GridAid.Core.Matching.ReportMatch?>(MatchJson, null),
             Handover = TableJson.Read<GridAid.Core.Matching.HandoverRecord?>(HandoverJson, null),
+            PhotoCount = PhotoCount,
             SubmittedAt = SubmittedAt,
             UpdatedAt = UpdatedAt,
         };
