@@ -29,7 +29,7 @@ public static class ItemMatcher
         }
 
         var q = Profile.Of(query);
-        var rarity = Rarity(others.Append(q));
+        var rarity = Rarity(others.Append(q).Select(p => p.Terms));
         return others
             .Select(c => Score(q, c, rarity, area))
             .Where(m => m.Score >= Threshold)
@@ -90,7 +90,7 @@ public static class ItemMatcher
     }
 
     /// <summary>Both name one (+<paramref name="agree"/>), both name some but none in common (−<paramref name="conflict"/>), else nothing.</summary>
-    private static double Agreement(IReadOnlySet<string> a, IReadOnlySet<string> b, double agree, double conflict, string reason, List<string> reasons)
+    internal static double Agreement(IReadOnlySet<string> a, IReadOnlySet<string> b, double agree, double conflict, string reason, List<string> reasons)
     {
         if (a.Count == 0 || b.Count == 0)
         {
@@ -108,7 +108,7 @@ public static class ItemMatcher
     }
 
     /// <summary>Cosine of two term sets, each term weighted by its rarity among the candidates (0–1).</summary>
-    private static double Cosine(IReadOnlySet<string> a, IReadOnlySet<string> b, IReadOnlyDictionary<string, double> rarity)
+    internal static double Cosine(IReadOnlySet<string> a, IReadOnlySet<string> b, IReadOnlyDictionary<string, double> rarity)
     {
         double Weight(string t) => rarity.GetValueOrDefault(t, 1.0);
         var shared = a.Where(b.Contains).Sum(t => Weight(t) * Weight(t));
@@ -123,11 +123,11 @@ public static class ItemMatcher
     }
 
     /// <summary>Inverse document frequency of every term among the profiles: a word every bag has says little.</summary>
-    private static Dictionary<string, double> Rarity(IEnumerable<Profile> profiles)
+    internal static Dictionary<string, double> Rarity(IEnumerable<IReadOnlySet<string>> termSets)
     {
-        var list = profiles.ToList();
+        var list = termSets.ToList();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var t in list.SelectMany(p => p.Terms))
+        foreach (var t in list.SelectMany(p => p))
         {
             counts[t] = counts.GetValueOrDefault(t) + 1;
         }
@@ -135,7 +135,8 @@ public static class ItemMatcher
         return counts.ToDictionary(kv => kv.Key, kv => Math.Log(1 + (list.Count / (double)kv.Value)), StringComparer.Ordinal);
     }
 
-    private static (double Score, string? Reason) Proximity(string? a, string? b, AreaDirectory? area)
+    /// <summary>How near two points are through the grid (same point, same cell, neighbour cell), as a score and its reason; shared with <see cref="PersonMatcher"/>.</summary>
+    internal static (double Score, string? Reason) Proximity(string? a, string? b, AreaDirectory? area)
     {
         if (a is null || b is null)
         {
