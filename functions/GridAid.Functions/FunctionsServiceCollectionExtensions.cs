@@ -43,6 +43,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<FailedMessages>();
         services.AddSingleton<AlertActions>();
         services.AddSingleton<ItemMatches>();
+        services.AddSingleton<PersonMatches>();
+        services.AddSingleton<HandoverCheck>();
         services.AddSingleton<UnansweredEscalation>();
         services.AddSingleton<ResolvedReportRedaction>();
         services.AddSingleton<UnattendedReportClosing>();

@@ -31,7 +31,7 @@
     onLang(fn) { hooks.push(fn); },
     /** What one timeline step of a report says (the status page and the admin's report page). */
     step(e) {
-      const notes = { escalated: 'st.escalated', redacted: 'st.redacted', closed_unattended: 'st.closedUnattended', routing_failed: 'st.routingFailed' };
+      const notes = { escalated: 'st.escalated', redacted: 'st.redacted', closed_unattended: 'st.closedUnattended', routing_failed: 'st.routingFailed', handover_matched: 'st.handoverMatched', handover_refused: 'st.handoverRefused' };
       return notes[e.note] ? G.t(notes[e.note])
         : G.t('status.' + e.status) + (e.note === 'transferred' && e.toStation ? ' · ' + G.t('st.transferred', { s: G.n(e.toStation) }) : '');
     },

@@ -17,6 +17,16 @@
     $('#code').textContent = data.trackingCode;
     $('#status').textContent = G.t('status.' + data.status);
     $('#kind').textContent = G.t('kind.' + data.kind);
+    // The hand-over code only from this phone's own storage (the receipt kept it): the status answer never has it.
+    let kept = null;
+    try { kept = (JSON.parse(localStorage.getItem('gridaid.handover')) || {})[data.trackingCode]; } catch (e) { /* private mode */ }
+    const showCode = !!(kept && kept.c) && data.kind === 'lost_person' && data.status !== 'resolved' && data.status !== 'closed';
+    $('#hc').hidden = !showCode;
+    $('#hc-code').textContent = showCode ? kept.c : '';
+    // Where to meet a found person, once a police post confirmed the match (in the reader's language).
+    const go = data.meetAt;
+    $('#go').hidden = !go;
+    if (go) $('#go-t').textContent = G.n(go);
     // The station's closing note: in the reader's language when it has it, else the one it has (with its lang).
     const n = data.resolution;
     $('#note').hidden = !n;

@@ -32,6 +32,12 @@ public sealed record Report
 
     public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
 
+    /// <summary>
+    /// The salted hash of a lost-person report's one-time hand-over code (<see cref="Security.HandoverCode"/>); the code
+    /// itself is only on the reporter's phone. Never shown to anyone: no view, alert, event or export names this property.
+    /// </summary>
+    public string? HandoverHash { get; init; }
+
     /// <summary>Details safe to show to the stations the report was routed to (private ones such as the owner's secret are left out).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyDictionary<string, string> StationDetails =>

@@ -1,4 +1,5 @@
 using GridAid.Core.Reports;
+using GridAid.Core.Security;
 using GridAid.Functions.Lanes;
 using GridAid.Infrastructure.Queues;
 using GridAid.Infrastructure.Tables;
@@ -6,8 +7,11 @@ using Microsoft.Extensions.Logging;
 
 namespace GridAid.Functions.Intake;
 
-/// <summary>The intake's answer: the tracking code and the report's status (a repeat gets the first report's).</summary>
-public sealed record IntakeResult(string TrackingCode, ReportStatus Status);
+/// <summary>
+/// The intake's answer: the tracking code and the report's status (a repeat gets the first report's); for a lost person,
+/// the one-time hand-over code, which only the reporter's receipt shows (<see cref="HandoverCode"/>).
+/// </summary>
+public sealed record IntakeResult(string TrackingCode, ReportStatus Status, string? HandoverCode = null);
 
 /// <summary>
 /// Makes a valid report durable and hands it to the router. It returns only once the report row is written and
@@ -76,9 +80,10 @@ public sealed class ReportIntake(
             {
                 // Once the code is claimed, finish even if the phone hangs up (but not past the budget): a half-accepted
                 // report would wait for a retry that may never come.
-                await StoreAndQueueAsync(Report.Receive(valid, areaId, code, now), budget);
+                var handover = HandoverOf(valid.Kind, key, areaId, code, requestId);
+                await StoreAndQueueAsync(WithHandover(Report.Receive(valid, areaId, code, now), handover), budget);
                 logger.LogInformation("Accepted {Kind} report {TrackingCode} in {AreaId}", valid.Kind, code, areaId);
-                return new IntakeResult(code, ReportStatus.Received);
+                return new IntakeResult(code, ReportStatus.Received, handover);
             }
 
             if (claim.Entry.ClientRequestId == requestId && claim.Entry.AreaId == areaId && (claim.Entry.Fingerprint ?? fingerprint) == fingerprint)
@@ -96,11 +101,15 @@ public sealed class ReportIntake(
     private async Task<IntakeResult> ResumeAsync(ValidReport valid, TrackingCodeEntity entry, CancellationToken ct)
     {
         var stored = await reports.GetAsync(entry.AreaId, entry.ReportKey, ct);
+        // The same request id gives the same hand-over code: the repeat's receipt shows what the first one would have.
+        var handover = entry.ClientRequestId is { } requestId
+            ? HandoverOf(valid.Kind, await trackingKey.GetAsync(ct), entry.AreaId, entry.PartitionKey, requestId)
+            : null;
         if (stored is null)
         {
-            var report = Report.Receive(valid, entry.AreaId, entry.PartitionKey, ReportKeys.SubmittedAt(entry.ReportKey));
+            var report = WithHandover(Report.Receive(valid, entry.AreaId, entry.PartitionKey, ReportKeys.SubmittedAt(entry.ReportKey)), handover);
             await StoreAndQueueAsync(report, ct);
-            return new IntakeResult(report.TrackingCode, ReportStatus.Received);
+            return new IntakeResult(report.TrackingCode, ReportStatus.Received, handover);
         }
 
         if (stored.Report.Status == ReportStatus.Received)
@@ -109,8 +118,15 @@ public sealed class ReportIntake(
             await queue.SendAsync(new RoutingMessage(stored.Report, stored.Version), ct);
         }
 
-        return new IntakeResult(stored.Report.TrackingCode, stored.Report.Status);
+        return new IntakeResult(stored.Report.TrackingCode, stored.Report.Status, stored.Report.HandoverHash is null ? null : handover);
     }
+
+    /// <summary>A lost person's one-time hand-over code (null for the other kinds).</summary>
+    private static string? HandoverOf(ReportKind kind, byte[] key, string areaId, string trackingCode, string requestId) =>
+        kind == ReportKind.LostPerson ? HandoverCode.For(key, areaId, trackingCode, requestId) : null;
+
+    private static Report WithHandover(Report report, string? code) =>
+        code is null ? report : report with { HandoverHash = HandoverCode.Hash(report.AreaId, report.TrackingCode, code) };
 
     private async Task StoreAndQueueAsync(Report report, CancellationToken ct)
     {

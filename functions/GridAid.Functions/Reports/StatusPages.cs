@@ -26,6 +26,7 @@ public static class StatusPages
         [ReportKind.Help] = new("求助", "Need help"),
         [ReportKind.Hazard] = new("危险隐患", "Hazard"),
         [ReportKind.Tip] = new("线索 / 建议", "Tip"),
+        [ReportKind.FoundPerson] = new("找到走失的人", "Found person"),
     };
 
     private static readonly Dictionary<ReportStatus, LocalizedText> Statuses = new()
@@ -44,9 +45,12 @@ public static class StatusPages
         ["redacted"] = new("已按隐私说明删除个人信息", "Personal data deleted, as the privacy notice says"),
         ["closed_unattended"] = new("已关闭：30 天内未解决", "Closed: nobody resolved it within 30 days"),
         ["routing_failed"] = new("已转交值班站点", "Given to the duty station"),
+        ["handover_matched"] = new("派出所核对交接码：一致", "The police post checked the hand-over code: it matches"),
+        ["handover_refused"] = new("派出所核对交接码：不一致，未交接", "The police post checked a hand-over code: wrong, nobody handed over"),
     };
 
-    public static IActionResult Status(ReportStatusView view, string? lang, TimeZoneInfo zone)
+    /// <summary>The status page; <paramref name="handoverCode"/> only when this phone is the reporter's (<see cref="HandoverCookie"/>).</summary>
+    public static IActionResult Status(ReportStatusView view, string? lang, TimeZoneInfo zone, string? handoverCode = null)
     {
         var english = Language.IsEnglish(lang);
         string Name(LocalizedText? t) => t is null ? string.Empty : Enc(t.For(lang));
@@ -67,6 +71,7 @@ public static class StatusPages
                 .Append(NoteHtml(note, lang)).Append("</div>");
         }
 
+        body.Append(HandoverBox(handoverCode, english));
         body.Append("<dl class=\"kv\">")
             .Append("<dt>").Append(Both(new("类型", "Kind"), english)).Append("</dt><dd id=\"kind\">").Append(Name(Kinds[view.Kind])).Append("</dd>")
             .Append("<dt>").Append(Both(new("地点", "Place"), english)).Append("</dt><dd id=\"place\">")

@@ -40,6 +40,9 @@ public sealed class ReportEntity : ITableEntity
 
     public string? TimelineJson { get; set; }
 
+    /// <summary>The hash of a lost person's one-time hand-over code (never the code).</summary>
+    public string? HandoverHash { get; set; }
+
     public DateTimeOffset SubmittedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -60,6 +63,7 @@ public sealed class ReportEntity : ITableEntity
         DetailsJson = TableJson.Write(r.Details),
         StationIds = string.Join(',', r.StationIds),
         TimelineJson = TableJson.Write(r.Timeline),
+        HandoverHash = r.HandoverHash,
         SubmittedAt = r.SubmittedAt,
         UpdatedAt = r.UpdatedAt,
     };
@@ -80,6 +84,7 @@ public sealed class ReportEntity : ITableEntity
             Details = TableJson.Read<Dictionary<string, string>>(DetailsJson, []),
             StationIds = StationIds.Split(',', StringSplitOptions.RemoveEmptyEntries),
             Timeline = TableJson.Read<List<TimelineEntry>>(TimelineJson, []),
+            HandoverHash = HandoverHash,
             SubmittedAt = SubmittedAt,
             UpdatedAt = UpdatedAt,
         };
