@@ -21,7 +21,8 @@ public static class HandoverCode
     /// <summary>
     /// PBKDF2-SHA256 rounds: a stolen hash of a six-digit code still falls to a brute force, but at a million codes
     /// times this many rounds, not in a millisecond (OWASP's password storage cheat sheet asks 600,000 for passwords; a
-    /// code that lives a day and is checked on a phone's request takes fewer).
+    /// code that lives a day and is checked on a phone's request takes fewer;
+    /// https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html#pbkdf2).
     /// </summary>
     private const int Rounds = 20_000;
 
