@@ -45,6 +45,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<ItemMatches>();
         services.AddSingleton<PersonMatches>();
         services.AddSingleton<HandoverCheck>();
+        services.AddSingleton<MatchActions>();
         services.AddSingleton<UnansweredEscalation>();
         services.AddSingleton<ResolvedReportRedaction>();
         services.AddSingleton<UnattendedReportClosing>();

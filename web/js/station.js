@@ -24,6 +24,8 @@
   // A lost person's hand-over check per tracking code: what was typed and the answer ({value, ok, text}), kept across renders.
   const handover = new Map();
   const isPerson = k => k === 'lost_person' || k === 'found_person';
+  // What the clerk types into a pair's boxes (where to collect, the claim, the claimant), per tracking code, kept across renders.
+  const pairing = new Map();
   const wide = window.matchMedia('(min-width: 900px)');
   const baseTitle = document.title;
   const stName = id => { if (id === 'admin') return G.t('stf.admin'); const s = stations.find(x => x.id === id); return s ? G.n(s.name) : id; };
@@ -136,7 +138,91 @@
         isPerson(m.kind) ? el('br') : null,
         el('span', { textContent: (m.description || '') }), el('br'),
         el('small', {}, (m.pointName || m.pointCode || '') + ' · ' + when(m.submittedAt) + ' · ',
-          el('a', { href: '/s/' + m.trackingCode, textContent: m.trackingCode }))))));
+          el('a', { href: '/s/' + m.trackingCode, textContent: m.trackingCode })),
+        matchBox(a, m)))));
+  };
+  const draftOf = code => { if (!pairing.has(code)) pairing.set(code, {}); return pairing.get(code); };
+  const field = (d, key, label, props) => {
+    const i = el('input', { id: key + '-' + props.code, value: d[key] || '', ...props.attrs });
+    i.dataset.k = props.code + ':' + key;
+    i.addEventListener('input', () => { d[key] = i.value; });
+    return [el('label', { htmlFor: i.id, textContent: label }), i];
+  };
+  // "This is it" on a candidate: where the owner collects, prefilled with this station's name in both languages.
+  const matchBox = (a, m) => {
+    const d = draftOf(a.trackingCode);
+    if (d.with !== m.trackingCode) {
+      const b = el('button', { type: 'button', className: 'secondary', textContent: G.t('stf.thisIsIt') });
+      b.dataset.k = a.trackingCode + ':pair:' + m.trackingCode;
+      b.addEventListener('click', () => {
+        const me = (stations.find(x => x.id === station) || {}).name || {};
+        Object.assign(d, { with: m.trackingCode, zh: me.zh || station, en: me.en || station, error: '' });
+        render();
+      });
+      return el('div', { className: 'row' }, b);
+    }
+    const ok = el('button', { type: 'button', className: 'primary', textContent: G.t('stf.thisIsIt') });
+    ok.dataset.k = a.trackingCode + ':pair-ok';
+    ok.addEventListener('click', async () => {
+      ok.disabled = true;
+      d.error = (await send(a.trackingCode, 'match', { with: d.with, where: { zh: d.zh, en: d.en } })).error;
+      render();
+      load();
+    });
+    const no = el('button', { type: 'button', className: 'secondary', textContent: G.t('stf.cancel') });
+    no.addEventListener('click', () => { d.with = null; render(); });
+    const code = a.trackingCode + '-' + m.trackingCode;
+    const box = el('div', { className: 'pair' },
+      el('p', { className: 'lbl', textContent: G.t('stf.where') }),
+      ...field(d, 'zh', '中文', { code, attrs: { maxLength: 300, lang: 'zh-CN' } }),
+      ...field(d, 'en', 'English', { code, attrs: { maxLength: 300, lang: 'en' } }),
+      error(d), el('div', { className: 'row' }, ok, no));
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', G.t('stf.thisIsIt'));
+    return box;
+  };
+  const error = d => { const p = el('p', { className: 'err', textContent: d.error || '', hidden: !d.error }); p.setAttribute('role', 'alert'); return p; };
+  // A confirmed pair: where to collect, the claim check (match / no match next to the box), then the hand-over record.
+  const pairCard = a => {
+    const m = a.match;
+    const d = draftOf(a.trackingCode);
+    const code = a.trackingCode;
+    const box = el('div', { className: 'pair' },
+      el('h3', { textContent: G.t('stf.matchedWith', { c: m.with }) }),
+      el('p', {}, el('b', { textContent: G.t('stf.collectAt') }), el('span', { textContent: G.n(m.where) || m.where.zh || m.where.en })));
+    if (!open(a)) return box;
+    if (m.claimNeeded) {
+      const check = el('button', { type: 'button', className: 'secondary', textContent: G.t('stf.check') });
+      check.dataset.k = code + ':check';
+      const said = el('output', { className: 'claim ' + (d.result === true ? 'yes' : d.result === false ? 'no' : ''),
+        textContent: d.result === true ? G.t('stf.claimYes') : d.result === false ? G.t('stf.claimNo') : '' });
+      check.addEventListener('click', async () => {
+        check.disabled = true;
+        const r = await send(code, 'claim-check', { claim: d.claim || '' });
+        d.error = r.error;
+        d.result = r.json && r.json.hasSecret ? r.json.match : undefined;
+        render();
+      });
+      box.append(...field(d, 'claim', G.t('stf.claim'), { code, attrs: { maxLength: 200, autocomplete: 'off' } }),
+        el('p', { className: 'hint', textContent: G.t('stf.claimHint') }), el('div', { className: 'row' }, check, said));
+    } else {
+      box.append(el('p', { className: 'hint', textContent: G.t(isPerson(a.kind) ? 'stf.hcFirst' : 'stf.noSecret') }));
+    }
+    const hand = el('button', { type: 'button', className: 'primary', textContent: G.t('stf.handover') });
+    hand.dataset.k = code + ':handover';
+    hand.addEventListener('click', async () => {
+      hand.disabled = true;
+      const r = await send(code, 'handover', { claimantName: d.name || '', phoneLast4: d.last4 || '' });
+      d.error = r.error;
+      render();
+      load();
+    });
+    box.append(...field(d, 'name', G.t('stf.claimant'), { code, attrs: { maxLength: 50, autocomplete: 'off' } }),
+      ...field(d, 'last4', G.t('stf.last4'), { code, attrs: { maxLength: 4, inputMode: 'numeric', autocomplete: 'off' } }),
+      error(d), el('div', { className: 'row' }, hand));
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', G.t('stf.handover'));
+    return box;
   };
   const card = a => {
     const lp = a.kind === 'lost_person';
@@ -262,7 +348,7 @@
       // On a phone the details fold once the alert is in hand, so several alerts fit on a screen; new ones stay open.
       why.childElementCount ? why : null,
       wide.matches || a.status === 'routed' ? dl : fold(a.trackingCode, dl),
-      peers, steps, matchesOf(a), check, open(a) ? buttons : null, confirm,
+      peers, steps, a.match ? pairCard(a) : matchesOf(a), check, open(a) ? buttons : null, confirm,
       open(a) ? el('div', { className: 'row' }, pick, move) : null, open(a) ? cannot : null);
     art.dataset.code = a.trackingCode;
     if (ringing) art.dataset.ringing = 'true';
@@ -284,7 +370,7 @@
     const detail = $('#detail');
     // Never close a station picker mid-choice; otherwise keep keyboard focus on the same control across refreshes.
     const active = $('#inbox').contains(document.activeElement) ? document.activeElement : null;
-    if (active && (active.tagName === 'SELECT' || active.tagName === 'TEXTAREA')) return;
+    if (active && (active.tagName === 'SELECT' || active.tagName === 'TEXTAREA' || active.tagName === 'INPUT')) return;
     const focusKey = active && active.dataset.k;
     list.textContent = '';
     detail.textContent = '';
@@ -305,17 +391,21 @@
     if (again && !again.disabled) again.focus();
   };
   const inboxUrl = continuation => '/api/stations/' + encodeURIComponent(station) + '/alerts' + (continuation ? '?continuation=' + encodeURIComponent(continuation) : '');
-  const act = async (code, step, b, body) => {
-    b.disabled = true;
+  // One step on an alert: {json} when done, {error} (the server's words, also announced) when refused.
+  const send = async (code, step, body) => {
     try {
       const r = await Staff.api('/api/stations/' + encodeURIComponent(station) + '/alerts/' + encodeURIComponent(code) + '/' + step,
         { method: 'POST', body: body ? JSON.stringify(body) : undefined });
-      if (r.status === 401) return Staff.rejected();
-      if (!r.ok) {
-        const p = await r.json().catch(() => ({}));
-        $('#news').textContent = p.detail || p.title || '';
-      }
-    } catch (e) { /* shown by the next poll */ }
+      if (r.status === 401) { Staff.rejected(); return {}; }
+      const json = await r.json().catch(() => ({}));
+      if (r.ok) return { json };
+      $('#news').textContent = json.detail || json.title || '';
+      return { error: $('#news').textContent };
+    } catch (e) { return { error: G.t('stf.netErr') }; }
+  };
+  const act = async (code, step, b, body) => {
+    b.disabled = true;
+    await send(code, step, body);
     load();
   };
   const load = async () => {

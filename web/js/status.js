@@ -23,10 +23,6 @@
     const showCode = !!(kept && kept.c) && data.kind === 'lost_person' && data.status !== 'resolved' && data.status !== 'closed';
     $('#hc').hidden = !showCode;
     $('#hc-code').textContent = showCode ? kept.c : '';
-    // Where to meet a found person, once a police post confirmed the match (in the reader's language).
-    const go = data.meetAt;
-    $('#go').hidden = !go;
-    if (go) $('#go-t').textContent = G.n(go);
     // The station's closing note: in the reader's language when it has it, else the one it has (with its lang).
     const n = data.resolution;
     $('#note').hidden = !n;
@@ -35,6 +31,18 @@
       const own = zh ? n.zh : n.en;
       $('#note-t').textContent = own || n.zh || n.en;
       $('#note-t').lang = own ? G.lang : n.zh ? 'zh-CN' : 'en';
+    }
+    // A lost item whose found one a station confirmed: where to collect it, then when it was handed over.
+    const c = data.collect;
+    $('#collect').hidden = !c;
+    if (c) {
+      const handed = c.handedOverAt;
+      const person = data.kind === 'lost_person';
+      $('#collect-h').textContent = G.t(handed ? (person ? 'st.handedOverYou' : 'st.handedOver') : person ? 'st.collectPerson' : 'st.collect');
+      const own = handed ? '' : G.lang.startsWith('zh') ? c.where.zh : c.where.en;
+      $('#collect-t').textContent = handed ? when(handed) + (c.handedOverBy ? ' · ' + G.n(c.handedOverBy) : '') : own || c.where.zh || c.where.en;
+      $('#collect-t').lang = handed || own ? G.lang : c.where.zh ? 'zh-CN' : 'en';
+      $('#collect-s').textContent = handed ? '' : (c.station ? G.n(c.station) + ' · ' : '') + G.t(person ? 'st.bringCode' : 'st.bringId');
     }
     $('#place').textContent = data.point && data.point.name ? G.n(data.point.name) : (data.point && data.point.code) || '—';
     $('#stations').textContent = (data.stations || []).map(s => G.n(s.name)).join(G.lang.startsWith('zh') ? '、' : ', ') || '—';

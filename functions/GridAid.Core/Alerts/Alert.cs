@@ -66,6 +66,9 @@ public sealed record Alert
     /// <summary>The station (or <see cref="SharedSearch.Admin"/>) whose resolve closed this alert: this station itself, or the one every station stood down for.</summary>
     public string? ResolvedBy { get; init; }
 
+    /// <summary>The confirmed partner of the report (a lost item's found one, and back), as every station holding either sees it.</summary>
+    public Matching.AlertMatch? Match { get; init; }
+
     /// <summary>The other stations' parts in the search (filled when an inbox is read, never stored).</summary>
     public IReadOnlyList<PeerState>? Peers { get; init; }
 

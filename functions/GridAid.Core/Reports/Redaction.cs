@@ -15,6 +15,7 @@ public static class Redaction
                 Contact = new Contact(null, null),
                 Details = new Dictionary<string, string>(),
                 HandoverHash = null,
+                Handover = null,
                 UpdatedAt = now,
                 // A closing note may name the person ("collect Lili at the police post"): it goes with the rest.
                 Timeline = [.. report.Timeline.Select(t => t with { Text = null }), new TimelineEntry(now, report.Status, Note: TimelineNotes.Redacted)],

@@ -37,6 +37,11 @@ public sealed record Report
     /// itself is only on the reporter's phone. Never shown to anyone: no view, alert, event or export names this property.
     /// </summary>
     public string? HandoverHash { get; init; }
+    /// <summary>The partner a station confirmed (a found item for a lost one, and back): see <c>Matching/ConfirmedMatch</c>.</summary>
+    public Matching.ReportMatch? Match { get; init; }
+
+    /// <summary>Who collected the item (personal data, cleared by <see cref="Redaction"/>); on the sought side of a pair only.</summary>
+    public Matching.HandoverRecord? Handover { get; init; }
 
     /// <summary>Details safe to show to the stations the report was routed to (private ones such as the owner's secret are left out).</summary>
     [System.Text.Json.Serialization.JsonIgnore]

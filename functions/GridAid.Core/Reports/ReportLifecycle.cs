@@ -192,4 +192,14 @@ public static class TimelineNotes
 
     /// <summary>The area's admin resolved the report (no station did).</summary>
     public const string ResolvedByAdmin = "resolved_by_admin";
+
+    /// <summary>A station confirmed the report's partner (<c>matched_with:{code}</c>; the status page says "matched", never the code).</summary>
+    public const string MatchedWith = "matched_with:";
+
+    /// <summary>A claim was checked against the owner's hidden detail (staff only: never on the status page).</summary>
+    public const string ClaimMatched = "claim_matched";
+    public const string ClaimNotMatched = "claim_not_matched";
+
+    /// <summary>The item was handed to its owner; the report is resolved.</summary>
+    public const string HandedOver = "handed_over";
 }

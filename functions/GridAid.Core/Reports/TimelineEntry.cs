@@ -19,5 +19,6 @@ public sealed record LocalizedNote(string? Zh, string? En)
         return z is null && e is null ? null : new LocalizedNote(z, e);
     }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsTooLong => Zh is { Length: > MaxLength } || En is { Length: > MaxLength };
 }

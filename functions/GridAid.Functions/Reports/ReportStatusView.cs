@@ -12,9 +12,14 @@ public sealed record TimelineView(DateTimeOffset At, ReportStatus Status, Locali
     public static TimelineView From(TimelineEntry t, AreaDirectory? d)
     {
         LocalizedText? Name(string? id) => id is null ? null : d?.FindStation(id)?.Name ?? new LocalizedText(id, id);
-        return t.Note is { } note && note.StartsWith(TimelineNotes.TransferredTo, StringComparison.Ordinal)
-            ? new TimelineView(t.At, t.Status, Name(t.StationId), "transferred", Name(note[TimelineNotes.TransferredTo.Length..]))
-            : new TimelineView(t.At, t.Status, Name(t.StationId), t.Note);
+        return t.Note switch
+        {
+            { } note when note.StartsWith(TimelineNotes.TransferredTo, StringComparison.Ordinal) =>
+                new TimelineView(t.At, t.Status, Name(t.StationId), "transferred", Name(note[TimelineNotes.TransferredTo.Length..])),
+            // The partner's code stays with staff: it is someone else's report.
+            { } note when note.StartsWith(TimelineNotes.MatchedWith, StringComparison.Ordinal) => new TimelineView(t.At, t.Status, Name(t.StationId), "matched"),
+            _ => new TimelineView(t.At, t.Status, Name(t.StationId), t.Note),
+        };
     }
 }
 
@@ -31,7 +36,8 @@ public sealed record ReportStatusView(
     DateTimeOffset SubmittedAt,
     DateTimeOffset UpdatedAt,
     IReadOnlyList<TimelineView> Timeline,
-    LocalizedNote? Resolution = null)
+    LocalizedNote? Resolution = null,
+    CollectView? Collect = null)
 {
     public static ReportStatusView From(Report r, AreaDirectory? d)
     {
@@ -44,7 +50,33 @@ public sealed record ReportStatusView(
             r.StationIds.Select(id => new NamedRef(id, d?.FindStation(id)?.Name ?? new LocalizedText(id, id))).ToList(),
             r.SubmittedAt,
             r.UpdatedAt,
-            r.Timeline.Select(t => TimelineView.From(t, d)).ToList(),
-            r.Timeline.LastOrDefault(t => t.Status == ReportStatus.Resolved && t.Text is not null)?.Text);
+            // Claim checks are staff business: the owner never learns how many answers were wrong.
+            r.Timeline.Where(t => t.Note is not (TimelineNotes.ClaimMatched or TimelineNotes.ClaimNotMatched)).Select(t => TimelineView.From(t, d)).Select(t => ForPerson(t, r.Kind)).ToList(),
+            r.Timeline.LastOrDefault(t => t.Status == ReportStatus.Resolved && t.Text is not null)?.Text,
+            CollectView.From(r, d));
+    }
+
+    /// <summary>A person's match and hand-over say so in person words ("matched with a found person"), not an item's.</summary>
+    private static TimelineView ForPerson(TimelineView t, ReportKind kind) =>
+        kind.IsPerson() && t.Note is "matched" or "handed_over" ? t with { Note = t.Note + "_person" } : t;
+}
+
+/// <summary>
+/// Where the owner of a lost item collects it, once a station confirmed the found one (<see cref="Where"/>: the
+/// station's words in both languages or one; <see cref="Station"/>: who confirmed), and when it was handed over.
+/// Only on the sought side of a pair (<see cref="Core.Matching.MatchPairing"/>).
+/// </summary>
+public sealed record CollectView(LocalizedNote Where, LocalizedText? Station, DateTimeOffset? HandedOverAt, LocalizedText? HandedOverBy)
+{
+    public static CollectView? From(Report r, AreaDirectory? d)
+    {
+        if (r.Match is not { } m || !Core.Matching.MatchPairing.IsSought(r.Kind))
+        {
+            return null;
+        }
+
+        LocalizedText Name(string id) => d?.FindStation(id)?.Name ?? new LocalizedText(id, id);
+        var handed = r.Timeline.LastOrDefault(t => t.Note == TimelineNotes.HandedOver);
+        return new CollectView(m.Where, Name(m.StationId), handed?.At, handed?.StationId is { } by ? Name(by) : null);
     }
 }

@@ -45,8 +45,12 @@ public static class StatusPages
         ["redacted"] = new("已按隐私说明删除个人信息", "Personal data deleted, as the privacy notice says"),
         ["closed_unattended"] = new("已关闭：30 天内未解决", "Closed: nobody resolved it within 30 days"),
         ["routing_failed"] = new("已转交值班站点", "Given to the duty station"),
+        ["matched_person"] = new("派出所已确认找到的人", "The police post confirmed the person found"),
+        ["handed_over_person"] = new("已交给家人", "Handed over to the family"),
         ["handover_matched"] = new("派出所核对交接码：一致", "The police post checked the hand-over code: it matches"),
         ["handover_refused"] = new("派出所核对交接码：不一致，未交接", "The police post checked a hand-over code: wrong, nobody handed over"),
+        ["matched"] = new("已找到匹配的拾获物品", "Matched with a found item"),
+        ["handed_over"] = new("物品已交还失主", "Handed over to the owner"),
     };
 
     /// <summary>The status page; <paramref name="handoverCode"/> only when this phone is the reporter's (<see cref="HandoverCookie"/>).</summary>
@@ -72,6 +76,8 @@ public static class StatusPages
         }
 
         body.Append(HandoverBox(handoverCode, english));
+        body.Append(CollectHtml.Of(view, lang, When));
+
         body.Append("<dl class=\"kv\">")
             .Append("<dt>").Append(Both(new("类型", "Kind"), english)).Append("</dt><dd id=\"kind\">").Append(Name(Kinds[view.Kind])).Append("</dd>")
             .Append("<dt>").Append(Both(new("地点", "Place"), english)).Append("</dt><dd id=\"place\">")
@@ -118,7 +124,7 @@ public static class StatusPages
     }
 
     /// <summary>The note in the reader's language, else in the one it has (marked with its language).</summary>
-    private static string NoteHtml(LocalizedNote note, string? lang)
+    internal static string NoteHtml(LocalizedNote note, string? lang)
     {
         var english = Language.IsEnglish(lang);
         var (text, textLang) = english

@@ -65,6 +65,9 @@ public sealed class AlertEntity : ITableEntity
 
     public string? ResolvedBy { get; set; }
 
+    /// <summary>The confirmed partner (<c>Matching.AlertMatch</c>), as JSON; null when none.</summary>
+    public string? MatchJson { get; set; }
+
     public static AlertEntity From(Alert a) => new()
     {
         PartitionKey = a.AreaId,
@@ -92,6 +95,7 @@ public sealed class AlertEntity : ITableEntity
         StartedAt = a.StartedAt,
         FoundAt = a.FoundAt,
         ResolvedBy = a.ResolvedBy,
+        MatchJson = a.Match is null ? null : TableJson.Write(a.Match),
     };
 
     public Alert ToAlert()
@@ -121,6 +125,7 @@ public sealed class AlertEntity : ITableEntity
             StartedAt = StartedAt,
             FoundAt = FoundAt,
             ResolvedBy = ResolvedBy,
+            Match = TableJson.Read<GridAid.Core.Matching.AlertMatch?>(MatchJson, null),
         };
     }
 }

@@ -42,6 +42,11 @@ public sealed class ReportEntity : ITableEntity
 
     /// <summary>The hash of a lost person's one-time hand-over code (never the code).</summary>
     public string? HandoverHash { get; set; }
+    /// <summary>The confirmed partner (<c>Matching.ReportMatch</c>), as JSON; null when none.</summary>
+    public string? MatchJson { get; set; }
+
+    /// <summary>The hand-over record (personal data), as JSON; null when none.</summary>
+    public string? HandoverJson { get; set; }
 
     public DateTimeOffset SubmittedAt { get; set; }
 
@@ -64,6 +69,8 @@ public sealed class ReportEntity : ITableEntity
         StationIds = string.Join(',', r.StationIds),
         TimelineJson = TableJson.Write(r.Timeline),
         HandoverHash = r.HandoverHash,
+        MatchJson = r.Match is null ? null : TableJson.Write(r.Match),
+        HandoverJson = r.Handover is null ? null : TableJson.Write(r.Handover),
         SubmittedAt = r.SubmittedAt,
         UpdatedAt = r.UpdatedAt,
     };
@@ -85,6 +92,8 @@ public sealed class ReportEntity : ITableEntity
             StationIds = StationIds.Split(',', StringSplitOptions.RemoveEmptyEntries),
             Timeline = TableJson.Read<List<TimelineEntry>>(TimelineJson, []),
             HandoverHash = HandoverHash,
+            Match = TableJson.Read<GridAid.Core.Matching.ReportMatch?>(MatchJson, null),
+            Handover = TableJson.Read<GridAid.Core.Matching.HandoverRecord?>(HandoverJson, null),
             SubmittedAt = SubmittedAt,
             UpdatedAt = UpdatedAt,
         };
