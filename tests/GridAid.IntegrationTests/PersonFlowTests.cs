@@ -209,4 +209,64 @@ public class PersonFlowTests(GridAidFixture f)
         Assert.DoesNotContain($">{handover}<", other, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"hc-code\"", other, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_police_post_confirms_the_pair_the_parent_reads_where_to_go_and_the_hand_over_waits_for_the_code()
+    {
+        var (lost, handover) = await SubmitAsync(LostChild("蓝色卫衣 黑裤子"));
+        var (found, _) = await SubmitAsync(FoundChild("blue hoodie, black trousers"));
+        await f.WaitForAlertAsync(Summit, lost);
+        await f.WaitForAlertAsync(Summit, found);
+
+        // A grid member may not confirm a person; the police post may.
+        using (var volunteer = await f.SendAsync(HttpMethod.Post, $"/api/stations/ts-tianjie-grid/alerts/{lost}/match", GridAidFixture.Station("ts-tianjie-grid"), new { with = found }))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, volunteer.StatusCode);
+        }
+
+        using (var confirmed = await f.SendAsync(HttpMethod.Post, $"/api/stations/{Summit}/alerts/{found}/match", GridAidFixture.Station(Summit), new { with = lost }))
+        {
+            Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        }
+
+        // The parent's status page says where to go, in their language, and never the finder's code.
+        var status = await f.GetJsonAsync($"/api/reports/{lost}");
+        Assert.Equal("岱顶派出所", status.GetProperty("collect").GetProperty("where").GetProperty("zh").GetString());
+        Assert.DoesNotContain(found, status.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains(status.GetProperty("timeline").EnumerateArray(), t => t.TryGetProperty("note", out var n) && n.GetString() == "matched_person");
+        using (var page = await f.SendAsync(HttpMethod.Get, $"/api/s/{lost}"))
+        {
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Contains("已找到，请到这里接人", html, StringComparison.Ordinal);
+            Assert.Contains("岱顶派出所", html, StringComparison.Ordinal);
+        }
+
+        using (var english = await f.SendAsync(HttpMethod.Get, $"/api/s/{lost}?lang=en"))
+        {
+            Assert.Contains("Found: go here to meet them", await english.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // No hand-over before the parent's code matched; then it resolves both and every station stands down.
+        var body = new { claimantName = "李女士", phoneLast4 = "9000" };
+        using (var early = await f.SendAsync(HttpMethod.Post, $"/api/stations/{Summit}/alerts/{found}/handover", GridAidFixture.Station(Summit), body))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+            Assert.Contains("交接码", await early.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var matched = await f.SendAsync(HttpMethod.Post, $"/api/stations/{Summit}/alerts/{lost}/handover-code", GridAidFixture.Station(Summit), new { code = handover }))
+        {
+            Assert.Equal(HttpStatusCode.OK, matched.StatusCode);
+        }
+
+        using (var done = await f.SendAsync(HttpMethod.Post, $"/api/stations/{Summit}/alerts/{found}/handover", GridAidFixture.Station(Summit), body))
+        {
+            Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        }
+
+        Assert.Equal("resolved", (await f.GetJsonAsync($"/api/reports/{lost}")).GetProperty("status").GetString());
+        Assert.Equal("resolved", (await f.GetJsonAsync($"/api/reports/{found}")).GetProperty("status").GetString());
+        var grid = await f.GetJsonAsync("/api/stations/ts-tianjie-grid/alerts", GridAidFixture.Station("ts-tianjie-grid"));
+        Assert.Equal("resolved", grid.EnumerateArray().Single(a => a.GetProperty("trackingCode").GetString() == lost).GetProperty("status").GetString());
+    }
 }
