@@ -30,13 +30,12 @@ public static class ItemMatcher
 
         var q = Profile.Of(query);
         var rarity = Rarity(others.Append(q).Select(p => p.Terms));
-        return others
-            .Select(c => Score(q, c, rarity, area))
-            .Where(m => m.Score >= Threshold)
-            .OrderByDescending(m => m.Score).ThenBy(m => m.TrackingCode, StringComparer.Ordinal)
-            .Take(top)
-            .ToList();
+        return Best(others.Select(c => Score(q, c, rarity, area)), m => m.Score, m => m.TrackingCode, Threshold, top);
     }
+
+    /// <summary>The scored candidates at or above <paramref name="threshold"/>, best first (ties by code), at most <paramref name="top"/>: the order both matchers show.</summary>
+    internal static List<T> Best<T>(IEnumerable<T> scored, Func<T, double> score, Func<T, string> code, double threshold, int top) =>
+        scored.Where(m => score(m) >= threshold).OrderByDescending(score).ThenBy(code, StringComparer.Ordinal).Take(top).ToList();
 
     private static ItemMatch Score(Profile q, Profile c, IReadOnlyDictionary<string, double> rarity, AreaDirectory? area)
     {

@@ -41,11 +41,11 @@ public sealed record PersonMatch(string TrackingCode, double Score, IReadOnlyLis
 /// </summary>
 public static class PersonMatcher
 {
-    /// <summary>How many candidates a station is shown.</summary>
-    public const int Shown = 5;
+    /// <summary>How many candidates a station is shown (as many as for items).</summary>
+    public const int Shown = ItemMatcher.Shown;
 
-    /// <summary>Below this a candidate is not worth a station's look.</summary>
-    public const double Threshold = 1.0;
+    /// <summary>Below this score a candidate is not worth a station's look.</summary>
+    public const double Threshold = ItemMatcher.Threshold;
 
     /// <summary>The candidates of the other side, best first (at most <paramref name="top"/>, none below <see cref="Threshold"/>).</summary>
     public static IReadOnlyList<PersonMatch> Rank(PersonRecord query, IEnumerable<PersonRecord> candidates, AreaDirectory? area, int top = Shown)
@@ -58,12 +58,7 @@ public static class PersonMatcher
 
         var q = Profile.Of(query);
         var rarity = ItemMatcher.Rarity(others.Append(q).Select(p => p.Terms));
-        return others
-            .Select(c => Score(q, c, rarity, area))
-            .Where(m => m.Score >= Threshold)
-            .OrderByDescending(m => m.Score).ThenBy(m => m.TrackingCode, StringComparer.Ordinal)
-            .Take(top)
-            .ToList();
+        return ItemMatcher.Best(others.Select(c => Score(q, c, rarity, area)), m => m.Score, m => m.TrackingCode, Threshold, top);
     }
 
     /// <summary>The ages an age band covers (<c>3_6</c> → 3–6, <c>60_plus</c> → 60–120); null for an unknown band.</summary>
