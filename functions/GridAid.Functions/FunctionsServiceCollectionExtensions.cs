@@ -50,6 +50,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<FailedMessages>();
         services.AddSingleton<AlertActions>();
         services.AddSingleton<ItemMatches>();
+        services.AddSingleton<PersonMatches>();
+        services.AddSingleton<HandoverCheck>();
         services.AddSingleton<MatchActions>();
         services.AddSingleton<Photos.ReportPhotos>();
         services.AddSingleton<UnansweredEscalation>();

@@ -9,7 +9,7 @@ public static class FormDriver
     public const string Point = "ts-nantianmen";
     public const string PointStation = "ts-daiding-police";
 
-    public static readonly string[] Kinds = ["lost_person", "lost_item", "found_item", "help", "hazard", "tip"];
+    public static readonly string[] Kinds = ["lost_person", "found_person", "lost_item", "found_item", "help", "hazard", "tip"];
 
     /// <summary>Waits until the page's strings are applied (the language switch button is rendered).</summary>
     public static async Task OpenAsync(IPage page, string path = "/r/" + Point)
@@ -35,6 +35,14 @@ public static class FormDriver
                 await page.FillAsync("#d-lastSeenPlace", "索道出口 cable-car exit");
                 await page.FillAsync("#phone", "13800138000");
                 break;
+            case "found_person":
+                await page.SelectOptionAsync("#d-ageBand", "3_6");
+                await page.CheckAsync("input[name='details.sex'][value='male']");
+                await page.FillAsync("#d-clothing", "red coat, blue trousers");
+                await page.FillAsync("#d-foundPlace", "path outside the hotel");
+                await page.Locator(".k-fp input[name='details.whereNow'][value='with_reporter']").CheckAsync();
+                await page.FillAsync("#phone", "13700137000");
+                break;
             case "lost_item":
                 await page.SelectOptionAsync("#d-category", "bag");
                 await page.FillAsync("#d-colour", "black");
@@ -45,7 +53,7 @@ public static class FormDriver
             case "found_item":
                 await page.SelectOptionAsync("#d-category", "phone");
                 await page.FillAsync("#d-foundPlace", "bench by the gate");
-                await page.CheckAsync("input[name='details.whereNow'][value='with_reporter']");
+                await page.Locator(".k-fi input[name='details.whereNow'][value='with_reporter']").CheckAsync();
                 break;
             case "hazard":
                 await page.SelectOptionAsync("#d-hazardType", "fall_risk");

@@ -66,6 +66,30 @@ public class ReportRouterTests
         Assert.Equal(Taishan.Stations.Count(s => s.Type == StationType.PolicePost), ids.Count);
     }
 
+    [Fact]
+    public void A_found_child_at_the_hotel_goes_to_the_cells_police_post_and_not_the_hotels_grid_member()
+    {
+        var ids = ReportRouter.Route(ReportKind.FoundPerson, "ts-yuanbao-hotel", Taishan).StationIds;
+
+        Assert.Equal(["ts-daiding-police"], ids);
+    }
+
+    [Fact]
+    public void A_found_person_in_a_cell_without_a_police_post_goes_to_the_neighbours_and_nowhere_else_to_every_post()
+    {
+        var area = new Area("x", new("X", "X"), "x-desk");
+        Station S(string id, StationType type) => new("x", id, new(id, id), type);
+        var directory = new AreaDirectory(area,
+            [S("x-desk", StationType.GridOffice), S("x-police-b", StationType.PolicePost), S("x-police-c", StationType.PolicePost), S("x-shop", StationType.GridMember)],
+            [new GridCell("x", "a", new("a", "a"), ["x-shop"], ["b"]), new GridCell("x", "b", new("b", "b"), ["x-police-b"], ["a"]),
+             new GridCell("x", "c", new("c", "c"), ["x-police-c"], []), new GridCell("x", "d", new("d", "d"), ["x-shop"], [])],
+            [new QrPoint("x", "x-pa", new("pa", "pa"), "a"), new QrPoint("x", "x-pd", new("pd", "pd"), "d")]);
+
+        Assert.Equal(["x-police-b"], ReportRouter.Route(ReportKind.FoundPerson, "x-pa", directory).StationIds);
+        Assert.Equal(["x-police-b", "x-police-c"], ReportRouter.Route(ReportKind.FoundPerson, "x-pd", directory).StationIds);
+        Assert.Equal(["x-police-b", "x-police-c"], ReportRouter.Route(ReportKind.FoundPerson, null, directory).StationIds);
+    }
+
     [Theory]
     [MemberData(nameof(AllKindsAndPoints))]
     public void Every_kind_at_every_point_reaches_at_least_one_station_of_the_area(ReportKind kind, string point)

@@ -7,9 +7,10 @@
   const f = $('#f');
   const DRAFT = 'gridaid.draft';
   const LAST = 'gridaid.last';
+  const HANDOVER = 'gridaid.handover'; // {trackingCode: {c: six digits, at}}: the reporter's hand-over codes, this phone only
   const DAY = 864e5; // a draft older than this (personal details on a phone that may be shared) is discarded
   const HP = 'website'; // the honeypot: hidden from people, never kept in a draft
-  const AB = { lost_person: 'lp', lost_item: 'li', found_item: 'fi', help: 'hp', hazard: 'hz', tip: 'tp' };
+  const AB = { lost_person: 'lp', found_person: 'fp', lost_item: 'li', found_item: 'fi', help: 'hp', hazard: 'hz', tip: 'tp' };
   const store = {
     get(k) { try { return JSON.parse(localStorage.getItem(k)); } catch (e) { return null; } },
     set(k, v) { try { localStorage.setItem(k, JSON.stringify(v)); } catch (e) { /* full or private */ } },
@@ -92,7 +93,9 @@
     for (const path in problem.errors) {
       const code = ((problem.codes || {})[path] || [])[0];
       const text = (code && message(code, ruleOf(path))) || problem.errors[path][0];
-      const box = f.querySelector('[data-f="' + path + '"]');
+      // Two kinds may each have their own box for one field (whereNow): the one shown.
+      const boxes = [...f.querySelectorAll('[data-f="' + path + '"]')];
+      const box = boxes.find(b => b.offsetParent !== null) || boxes[0];
       const id = 'e-' + n++;
       if (box) {
         if (more.contains(box)) more.open = true;
@@ -293,8 +296,15 @@
     store.del(DRAFT);
     draft = { id: newId(), v: {}, pending: false };
     lock(false);
-    receipt = { code: j.trackingCode, url: j.statusUrl || '/s/' + j.trackingCode, station: place && place.station, kind: kind() };
+    receipt = { code: j.trackingCode, url: j.statusUrl || '/s/' + j.trackingCode, station: place && place.station, kind: kind(), handover: j.handoverCode || null };
     store.set(LAST, { code: receipt.code, url: receipt.url });
+    // The one-time hand-over code stays on this phone only (the status page shows it from here; no server answer does).
+    if (receipt.handover) {
+      const kept = store.get(HANDOVER) || {};
+      for (const c in kept) if (!(Date.now() - kept[c].at < 3 * DAY)) delete kept[c];
+      kept[receipt.code] = { c: receipt.handover, at: Date.now() };
+      store.set(HANDOVER, kept);
+    }
     say('');
     clearErrors();
     f.hidden = true;
@@ -307,7 +317,9 @@
     if (!receipt) return;
     $('#rc-code').textContent = receipt.code;
     $('#rc-st').textContent = G.t('rc.station', { station: receipt.station ? G.n(receipt.station) : G.t('rc.stationDefault') });
-    $('#rc-next').textContent = G.t(receipt.kind === 'lost_person' ? 'rc.nextPerson' : 'rc.next');
+    $('#rc-next').textContent = G.t(receipt.kind === 'lost_person' ? 'rc.nextPerson' : receipt.kind === 'found_person' ? 'rc.nextFound' : 'rc.next');
+    $('#rc-hc').hidden = !receipt.handover;
+    $('#rc-hc-code').textContent = receipt.handover || '';
     $('#rc-link').href = receipt.url;
     $('#rc-new').href = location.pathname;
   };

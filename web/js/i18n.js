@@ -31,7 +31,11 @@
     onLang(fn) { hooks.push(fn); },
     /** What one timeline step of a report says (the status page and the admin's report page). */
     step(e) {
-      const notes = { escalated: 'st.escalated', redacted: 'st.redacted', closed_unattended: 'st.closedUnattended', routing_failed: 'st.routingFailed', matched: 'st.matched', handed_over: 'st.handed_over', claim_matched: 'st.claimMatched', claim_not_matched: 'st.claimNotMatched', command: 'st.command' };
+      const notes = {
+        escalated: 'st.escalated', redacted: 'st.redacted', closed_unattended: 'st.closedUnattended', routing_failed: 'st.routingFailed',
+        matched: 'st.matched', handed_over: 'st.handed_over', claim_matched: 'st.claimMatched', claim_not_matched: 'st.claimNotMatched',
+        matched_person: 'st.matchedPerson', handed_over_person: 'st.handedOverPerson', handover_matched: 'st.handoverMatched', handover_refused: 'st.handoverRefused', command: 'st.command',
+      };
       return notes[e.note] ? G.t(notes[e.note])
         : G.t('status.' + e.status) + (e.note === 'transferred' && e.toStation ? ' · ' + G.t('st.transferred', { s: G.n(e.toStation) }) : '');
     },

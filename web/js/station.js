@@ -21,6 +21,9 @@
   const unfolded = new Set();
   // Lost ↔ found candidates per tracking code, fetched once a card shows and kept a minute (renders stay synchronous).
   const matches = new Map();
+  // A lost person's hand-over check per tracking code: what was typed and the answer ({value, ok, text}), kept across renders.
+  const handover = new Map();
+  const isPerson = k => k === 'lost_person' || k === 'found_person';
   // What the clerk types into a pair's boxes (where to collect, the claim, the claimant), per tracking code, kept across renders.
   const pairing = new Map();
   const wide = window.matchMedia('(min-width: 900px)');
@@ -28,7 +31,7 @@
   const stName = id => { if (id === 'admin') return G.t('stf.admin'); const s = stations.find(x => x.id === id); return s ? G.n(s.name) : id; };
   const myType = () => (stations.find(x => x.id === station) || {}).type;
   const open = a => a.status !== 'resolved' && a.status !== 'closed';
-  const rank = a => (a.kind === 'lost_person' && open(a) ? 0 : a.urgent && open(a) ? 1 : open(a) ? 2 : 3);
+  const rank = a => (isPerson(a.kind) && open(a) ? 0 : a.urgent && open(a) ? 1 : open(a) ? 2 : 3);
   const all = () => [...alerts, ...older.filter(o => !alerts.some(a => a.trackingCode === o.trackingCode))];
   const sorted = () => all().sort((a, b) => rank(a) - rank(b) || (rank(a) < 3 ? b.submittedAt.localeCompare(a.submittedAt) : 0));
 
@@ -113,7 +116,7 @@
     return d;
   };
   const matchesOf = a => {
-    if (!open(a) || (a.kind !== 'lost_item' && a.kind !== 'found_item')) return null;
+    if (!open(a) || (a.kind !== 'lost_item' && a.kind !== 'found_item' && !isPerson(a.kind))) return null;
     const known = matches.get(a.trackingCode);
     if (!known || Date.now() - known.at > 60000) {
       matches.set(a.trackingCode, { at: Date.now(), items: known ? known.items : null });
@@ -127,7 +130,12 @@
     return el('div', { className: 'matches' }, el('h3', { textContent: G.t('stf.matches') }),
       el('ol', {}, ...items.map(m => el('li', {},
         el('b', { textContent: G.t('kind.' + m.kind) }), ' · ',
-        [m.category && G.s['cat.' + m.category] ? G.t('cat.' + m.category) : m.category, m.colour, m.brand].filter(Boolean).join(' · '), el('br'),
+        (isPerson(m.kind)
+          ? [m.age, m.ageBand && G.s['age.' + m.ageBand] ? G.t('age.' + m.ageBand) : m.ageBand, m.sex && G.s['sex.' + m.sex] ? G.t('sex.' + m.sex) : m.sex, m.clothing]
+          : [m.category && G.s['cat.' + m.category] ? G.t('cat.' + m.category) : m.category, m.colour, m.brand]).filter(Boolean).join(' · '), el('br'),
+        isPerson(m.kind) && (m.reasons || []).length
+          ? el('small', { className: 'why', textContent: m.reasons.filter(r => G.s['m.' + r]).map(r => G.t('m.' + r)).join(' · ') }) : null,
+        isPerson(m.kind) ? el('br') : null,
         el('span', { textContent: (m.description || '') }), el('br'),
         el('small', {}, (m.pointName || m.pointCode || '') + ' · ' + when(m.submittedAt) + ' · ',
           el('a', { href: '/s/' + m.trackingCode, textContent: m.trackingCode })),
@@ -198,7 +206,7 @@
       box.append(...field(d, 'claim', G.t('stf.claim'), { code, attrs: { maxLength: 200, autocomplete: 'off' } }),
         el('p', { className: 'hint', textContent: G.t('stf.claimHint') }), el('div', { className: 'row' }, check, said));
     } else {
-      box.append(el('p', { className: 'hint', textContent: G.t('stf.noSecret') }));
+      box.append(el('p', { className: 'hint', textContent: G.t(isPerson(a.kind) ? 'stf.hcFirst' : 'stf.noSecret') }));
     }
     const hand = el('button', { type: 'button', className: 'primary', textContent: G.t('stf.handover') });
     hand.dataset.k = code + ':handover';
@@ -218,6 +226,7 @@
   };
   const card = a => {
     const lp = a.kind === 'lost_person';
+    const person = isPerson(a.kind);
     const dl = el('dl', { className: 'kv' });
     const row = (k, v) => { if (v) dl.append(el('dt', { textContent: k }), el('dd', {}, v)); };
     row(G.t('st.place'), a.pointName || a.pointCode);
@@ -227,7 +236,7 @@
       const v = a.details[k];
       // Staff wording where the tourist's label speaks to the tourist ("your relationship").
       const label = G.s['sf.' + k] ? G.t('sf.' + k) : G.s['f.' + k] ? G.t('f.' + k) : k;
-      const pre = { category: 'cat', whereNow: 'now', sex: 'sex', hazardType: 'hz', severity: 'sev' }[k];
+      const pre = { category: 'cat', whereNow: 'now', sex: 'sex', hazardType: 'hz', severity: 'sev', ageBand: 'age' }[k];
       row(label, pre && G.s[pre + '.' + v] ? G.t(pre + '.' + v) : v);
     }
     const c = a.contact || {};
@@ -249,7 +258,7 @@
       return b;
     };
     const acked = a.status !== 'routed';
-    const policeOnly = lp && myType() !== 'police_post';
+    const policeOnly = person && myType() !== 'police_post';
     // What the station does next is the primary action; the rest are secondary; resolving is final and asks first.
     const resolve = el('button', { type: 'button', className: 'final', textContent: G.t('stf.resolve'), disabled: !open(a) || policeOnly });
     if (policeOnly) resolve.title = G.t('stf.policeOnly');
@@ -301,7 +310,38 @@
       el('ol', {}, ...group(a.activity).map(s => el('li', {}, el('time', { textContent: when(s.at) }), ' ',
         G.t('step.' + s.step) + (s.names.length ? ' · ' + s.names.join(', ') : ''))))) : null;
     const ringing = a.urgent && a.status === 'routed';
-    const art = el('article', { className: 'card alert' + (lp ? ' urgent' : '') + (open(a) ? '' : ' done') },
+    // A lost person's police post checks the adult's one-time hand-over code before the child goes with them.
+    const check = lp && open(a) && myType() === 'police_post' ? (() => {
+      const st = handover.get(a.trackingCode) || { value: '', ok: null, text: '' };
+      const id = 'hc-' + a.trackingCode;
+      const input = el('input', { id, type: 'text', inputMode: 'numeric', autocomplete: 'off', maxLength: 12, value: st.value });
+      input.dataset.k = a.trackingCode + ':hc-input';
+      input.addEventListener('input', () => { handover.set(a.trackingCode, { ...st, value: input.value }); });
+      const go = el('button', { type: 'button', className: 'secondary', textContent: G.t('stf.hcCheck') });
+      go.dataset.k = a.trackingCode + ':hc-check';
+      const said = el('p', { className: st.ok === true ? 'ok' : st.ok === false ? 'err' : 'hint', textContent: st.text });
+      said.setAttribute('role', 'status');
+      go.addEventListener('click', async () => {
+        go.disabled = true;
+        let next = { value: input.value, ok: null, text: '' };
+        try {
+          const r = await Staff.api('/api/stations/' + encodeURIComponent(station) + '/alerts/' + encodeURIComponent(a.trackingCode) + '/handover-code',
+            { method: 'POST', body: JSON.stringify({ code: input.value }) });
+          if (r.status === 401) return Staff.rejected();
+          const p = await r.json().catch(() => ({}));
+          next = r.ok ? { value: '', ok: true, text: G.t('stf.hcOk') } : { value: input.value, ok: false, text: r.status === 422 ? G.t('stf.hcBad') : p.detail || p.title || G.t('stf.hcBad') };
+        } catch (e) { next.text = G.t('stf.netErr'); }
+        handover.set(a.trackingCode, next);
+        render();
+      });
+      const box = el('div', { className: 'confirm handover' },
+        el('label', { htmlFor: id, textContent: G.t('stf.hcTitle') }), el('p', { className: 'hint', textContent: G.t('stf.hcHint') }),
+        el('div', { className: 'row' }, input, go), said);
+      box.setAttribute('role', 'group');
+      box.setAttribute('aria-label', G.t('stf.hcTitle'));
+      return box;
+    })() : null;
+    const art = el('article', { className: 'card alert' + (person ? ' urgent' : '') + (open(a) ? '' : ' done') },
       el('h2', {}, a.urgent ? el('span', { className: 'badge u', textContent: G.t('stf.urgent') }) : null,
         G.t('kind.' + a.kind), el('span', { className: 'badge', textContent: G.t('status.' + a.status) })),
       a.resolvedBy ? el('p', { className: 'by', textContent: G.t('stf.resolvedBy', { s: stName(a.resolvedBy) }) }) : null,
@@ -310,14 +350,14 @@
       why.childElementCount ? why : null,
       wide.matches || a.status === 'routed' ? dl : fold(a.trackingCode, dl),
       Staff.photos(a.photos),
-      peers, steps, a.match ? pairCard(a) : matchesOf(a), open(a) ? buttons : null, confirm,
+      peers, steps, a.match ? pairCard(a) : matchesOf(a), check, open(a) ? buttons : null, confirm,
       open(a) ? el('div', { className: 'row' }, pick, move) : null, open(a) ? cannot : null);
     art.dataset.code = a.trackingCode;
     if (ringing) art.dataset.ringing = 'true';
     return art;
   };
   const summary = a => {
-    const b = el('button', { type: 'button', className: 'pick' + (a.kind === 'lost_person' && open(a) ? ' urgent' : '') + (open(a) ? '' : ' done') },
+    const b = el('button', { type: 'button', className: 'pick' + (isPerson(a.kind) && open(a) ? ' urgent' : '') + (open(a) ? '' : ' done') },
       el('b', { textContent: G.t('kind.' + a.kind) }), ' ', el('span', { textContent: a.pointName || a.pointCode || '' }), el('br'),
       el('small', { textContent: G.t('status.' + a.status) + (a.resolvedBy ? ' · ' + G.t('stf.resolvedBy', { s: stName(a.resolvedBy) }) : '') + ' · ' + a.trackingCode }));
     b.setAttribute('aria-pressed', String(a.trackingCode === selected));

@@ -19,6 +19,12 @@
     $('#kind').textContent = G.t('kind.' + data.kind);
     // A lost person that reached the command tier: call 110 (both languages, in the page).
     $('#call110').hidden = !data.callPolice;
+    // The hand-over code only from this phone's own storage (the receipt kept it): the status answer never has it.
+    let kept = null;
+    try { kept = (JSON.parse(localStorage.getItem('gridaid.handover')) || {})[data.trackingCode]; } catch (e) { /* private mode */ }
+    const showCode = !!(kept && kept.c) && data.kind === 'lost_person' && data.status !== 'resolved' && data.status !== 'closed';
+    $('#hc').hidden = !showCode;
+    $('#hc-code').textContent = showCode ? kept.c : '';
     // The station's closing note: in the reader's language when it has it, else the one it has (with its lang).
     const n = data.resolution;
     $('#note').hidden = !n;
@@ -33,11 +39,12 @@
     $('#collect').hidden = !c;
     if (c) {
       const handed = c.handedOverAt;
-      $('#collect-h').textContent = G.t(handed ? 'st.handedOver' : 'st.collect');
+      const person = data.kind === 'lost_person';
+      $('#collect-h').textContent = G.t(handed ? (person ? 'st.handedOverYou' : 'st.handedOver') : person ? 'st.collectPerson' : 'st.collect');
       const own = handed ? '' : G.lang.startsWith('zh') ? c.where.zh : c.where.en;
       $('#collect-t').textContent = handed ? when(handed) + (c.handedOverBy ? ' · ' + G.n(c.handedOverBy) : '') : own || c.where.zh || c.where.en;
       $('#collect-t').lang = handed || own ? G.lang : c.where.zh ? 'zh-CN' : 'en';
-      $('#collect-s').textContent = handed ? '' : (c.station ? G.n(c.station) + ' · ' : '') + G.t('st.bringId');
+      $('#collect-s').textContent = handed ? '' : (c.station ? G.n(c.station) + ' · ' : '') + G.t(person ? 'st.bringCode' : 'st.bringId');
     }
     $('#place').textContent = data.point && data.point.name ? G.n(data.point.name) : (data.point && data.point.code) || '—';
     $('#stations').textContent = (data.stations || []).map(s => G.n(s.name)).join(G.lang.startsWith('zh') ? '、' : ', ') || '—';

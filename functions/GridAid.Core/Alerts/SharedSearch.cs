@@ -59,7 +59,8 @@ public static class SearchSteps
 /// <summary>
 /// One report, many stations: each station holds its own alert of the report; together they are one search. A station's
 /// acknowledgement or start changes only its own alert (the others see it); a resolve stands every station down at once,
-/// each alert closed "resolved by" the resolver. A lost person is resolved only by a police post or the admin.
+/// each alert closed "resolved by" the resolver. A lost or found person is resolved only by a police post or the admin
+/// (a found child stays open at the police post until a guardian comes).
 /// </summary>
 public static class SharedSearch
 {
@@ -69,7 +70,7 @@ public static class SharedSearch
     /// <summary>Null when <paramref name="stationType"/> (null: the area's admin) may take <paramref name="action"/> on a report of <paramref name="kind"/>.</summary>
     public static ActionRefusal? Check(ReportKind kind, StationAction action, StationType? stationType) => action switch
     {
-        StationAction.Resolve when kind == ReportKind.LostPerson && stationType is not (null or StationType.PolicePost) => ActionRefusal.PoliceResolveOnly,
+        StationAction.Resolve when kind.IsPerson() && stationType is not (null or StationType.PolicePost) => ActionRefusal.PoliceResolveOnly,
         StationAction.FoundHandingOver when kind != ReportKind.LostPerson => ActionRefusal.NotALostPerson,
         _ => null,
     };

@@ -36,6 +36,12 @@ public enum MatchRefusal
     /// <summary>The owner left a hidden detail and the last claim check did not match it.</summary>
     ClaimNotChecked,
 
+    /// <summary>A lost person's one-time hand-over code has not been typed, or the last one typed did not match.</summary>
+    HandoverCodeNotChecked,
+
+    /// <summary>Only a police post confirms or hands over a person.</summary>
+    PolicePostOnly,
+
     /// <summary>Too many wrong claims in a row: the admin decides now.</summary>
     TooManyWrongClaims,
 }
@@ -129,10 +135,19 @@ public static class ConfirmedMatch
     public static int WrongClaimsInARow(Report sought) =>
         sought.Timeline.Reverse().TakeWhile(t => t.Note != TimelineNotes.ClaimMatched).Count(t => t.Note == TimelineNotes.ClaimNotMatched);
 
-    /// <summary>True when the owner left no hidden detail, or the last claim check matched it.</summary>
+    /// <summary>
+    /// True when the owner left no hidden detail, or the last claim check matched it; for a lost person with a hand-over
+    /// code, when the last code the police post typed matched.
+    /// </summary>
     public static bool ClaimSettled(Report sought) =>
-        MatchPairing.SecretOf(sought) is null
-        || sought.Timeline.LastOrDefault(t => t.Note is TimelineNotes.ClaimMatched or TimelineNotes.ClaimNotMatched)?.Note == TimelineNotes.ClaimMatched;
+        MatchPairing.NeedsHandoverCode(sought)
+            ? sought.Timeline.LastOrDefault(t => t.Note is TimelineNotes.HandoverMatched or TimelineNotes.HandoverRefused)?.Note == TimelineNotes.HandoverMatched
+            : MatchPairing.SecretOf(sought) is null
+              || sought.Timeline.LastOrDefault(t => t.Note is TimelineNotes.ClaimMatched or TimelineNotes.ClaimNotMatched)?.Note == TimelineNotes.ClaimMatched;
+
+    /// <summary>Why the hand-over is not settled: the code of a lost person, else the owner's hidden detail.</summary>
+    private static MatchRefusal Unsettled(Report sought) =>
+        MatchPairing.NeedsHandoverCode(sought) ? MatchRefusal.HandoverCodeNotChecked : MatchRefusal.ClaimNotChecked;
 
     /// <summary>
     /// Why the pair cannot be handed over now; null when it can, or when it already was (then the hand-over is repeated
@@ -155,7 +170,7 @@ public static class ConfirmedMatch
             return MatchRefusal.Closed;
         }
 
-        return ClaimSettled(sought) ? null : MatchRefusal.ClaimNotChecked;
+        return ClaimSettled(sought) ? null : Unsettled(sought);
     }
 
     /// <summary>
@@ -176,7 +191,7 @@ public static class ConfirmedMatch
 
         if (record is not null && !ClaimSettled(report))
         {
-            throw new MatchRefusedException(MatchRefusal.ClaimNotChecked);
+            throw new MatchRefusedException(Unsettled(report));
         }
 
         return report with

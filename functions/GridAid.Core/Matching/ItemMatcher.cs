@@ -29,14 +29,13 @@ public static class ItemMatcher
         }
 
         var q = Profile.Of(query);
-        var rarity = Rarity(others.Append(q));
-        return others
-            .Select(c => Score(q, c, rarity, area))
-            .Where(m => m.Score >= Threshold)
-            .OrderByDescending(m => m.Score).ThenBy(m => m.TrackingCode, StringComparer.Ordinal)
-            .Take(top)
-            .ToList();
+        var rarity = Rarity(others.Append(q).Select(p => p.Terms));
+        return Best(others.Select(c => Score(q, c, rarity, area)), m => m.Score, m => m.TrackingCode, Threshold, top);
     }
+
+    /// <summary>The scored candidates at or above <paramref name="threshold"/>, best first (ties by code), at most <paramref name="top"/>: the order both matchers show.</summary>
+    internal static List<T> Best<T>(IEnumerable<T> scored, Func<T, double> score, Func<T, string> code, double threshold, int top) =>
+        scored.Where(m => score(m) >= threshold).OrderByDescending(score).ThenBy(code, StringComparer.Ordinal).Take(top).ToList();
 
     private static ItemMatch Score(Profile q, Profile c, IReadOnlyDictionary<string, double> rarity, AreaDirectory? area)
     {
@@ -90,7 +89,7 @@ public static class ItemMatcher
     }
 
     /// <summary>Both name one (+<paramref name="agree"/>), both name some but none in common (−<paramref name="conflict"/>), else nothing.</summary>
-    private static double Agreement(IReadOnlySet<string> a, IReadOnlySet<string> b, double agree, double conflict, string reason, List<string> reasons)
+    internal static double Agreement(IReadOnlySet<string> a, IReadOnlySet<string> b, double agree, double conflict, string reason, List<string> reasons)
     {
         if (a.Count == 0 || b.Count == 0)
         {
@@ -108,7 +107,7 @@ public static class ItemMatcher
     }
 
     /// <summary>Cosine of two term sets, each term weighted by its rarity among the candidates (0–1).</summary>
-    private static double Cosine(IReadOnlySet<string> a, IReadOnlySet<string> b, IReadOnlyDictionary<string, double> rarity)
+    internal static double Cosine(IReadOnlySet<string> a, IReadOnlySet<string> b, IReadOnlyDictionary<string, double> rarity)
     {
         double Weight(string t) => rarity.GetValueOrDefault(t, 1.0);
         var shared = a.Where(b.Contains).Sum(t => Weight(t) * Weight(t));
@@ -123,11 +122,11 @@ public static class ItemMatcher
     }
 
     /// <summary>Inverse document frequency of every term among the profiles: a word every bag has says little.</summary>
-    private static Dictionary<string, double> Rarity(IEnumerable<Profile> profiles)
+    internal static Dictionary<string, double> Rarity(IEnumerable<IReadOnlySet<string>> termSets)
     {
-        var list = profiles.ToList();
+        var list = termSets.ToList();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var t in list.SelectMany(p => p.Terms))
+        foreach (var t in list.SelectMany(p => p))
         {
             counts[t] = counts.GetValueOrDefault(t) + 1;
         }
@@ -135,7 +134,8 @@ public static class ItemMatcher
         return counts.ToDictionary(kv => kv.Key, kv => Math.Log(1 + (list.Count / (double)kv.Value)), StringComparer.Ordinal);
     }
 
-    private static (double Score, string? Reason) Proximity(string? a, string? b, AreaDirectory? area)
+    /// <summary>How near two points are through the grid (same point, same cell, neighbour cell), as a score and its reason; shared with <see cref="PersonMatcher"/>.</summary>
+    internal static (double Score, string? Reason) Proximity(string? a, string? b, AreaDirectory? area)
     {
         if (a is null || b is null)
         {

@@ -1,8 +1,8 @@
 namespace GridAid.Core.Matching;
 
 /// <summary>
-/// The small bilingual lexicon the matcher shares between Chinese and English: colours, things tourists lose, the marks
-/// that tell two of them apart, and brands. A phrase names one concept; single Chinese characters are used only where
+/// The small bilingual lexicon the matchers share between Chinese and English: colours, things tourists lose, what a
+/// person wears, boy or girl, the marks that tell two of them apart, and brands. A phrase names one concept; single Chinese characters are used only where
 /// they stand alone (a colour), since 包 is also inside 钱包.
 /// </summary>
 internal static class MatchLexicon
@@ -25,6 +25,7 @@ internal static class MatchLexicon
         ['單'] = '单', ['壞'] = '坏', ['舊'] = '旧', ['襪'] = '袜', ['壺'] = '壶', ['陽'] = '阳', ['東'] = '东', ['麼'] = '么',
         ['這'] = '这', ['們'] = '们', ['發'] = '发', ['撿'] = '捡', ['遺'] = '遗', ['丟'] = '丢', ['頂'] = '顶', ['隻'] = '只',
         ['開'] = '开', ['車'] = '车', ['號'] = '号', ['筆'] = '笔', ['記'] = '记', ['書'] = '书',
+        ['褲'] = '裤', ['襯'] = '衬', ['兒'] = '儿', ['歲'] = '岁', ['髮'] = '发', ['孫'] = '孙',
     };
 
     /// <summary>English words that say nothing about which item it is.</summary>
@@ -36,10 +37,11 @@ internal static class MatchLexicon
         "think", "probably", "very", "just", "small", "big", "large", "little", "old", "new", "color", "colour", "looks",
         "like", "also", "not", "any", "all", "got", "but", "had", "when", "while", "where", "which", "who", "you", "she",
         "him", "them", "will", "would", "could", "can", "did", "does", "been", "being", "over", "under", "after", "before",
+        "wearing", "wears", "dressed", "years", "year", "aged", "child", "kid", "alone", "crying", "missing",
     };
 
     /// <summary>Chinese characters that say nothing about which item it is on their own.</summary>
-    public static readonly IReadOnlySet<char> StopCharacters = "的了一个有在是我他她它们这那到捡丢失找和与及或也还很就都被把给让从向往里上下边旁面色只部把副顶件张条双串些点多少大小".ToHashSet();
+    public static readonly IReadOnlySet<char> StopCharacters = "的了一个有在是我他她它们这那到捡丢失找和与及或也还很就都被把给让从向往里上下边旁面色只部把副顶件张条双串些点多少大小穿着岁".ToHashSet();
 
     /// <summary>Chinese bigrams that say nothing about which item it is.</summary>
     public static readonly IReadOnlySet<string> StopBigrams = new HashSet<string>(StringComparer.Ordinal)
@@ -98,7 +100,17 @@ internal static class MatchLexicon
             ["item:laptop"] = ["笔记本电脑", "电脑", "laptop", "macbook"],
             ["item:ticket"] = ["门票", "车票", "索道票", "ticket", "tickets"],
             ["item:cash"] = ["现金", "cash", "money", "rmb", "yuan"],
-            ["item:shoes"] = ["鞋", "shoes", "sneakers", "boots"],
+            ["item:shoes"] = ["鞋", "shoes", "sneakers", "trainers", "boots", "sandals"],
+            ["item:trousers"] = ["裤子", "长裤", "运动裤", "牛仔裤", "裤", "trousers", "pants", "jeans", "leggings", "joggers"],
+            ["item:shorts"] = ["短裤", "shorts"],
+            ["item:skirt"] = ["裙子", "短裙", "裙", "skirt"],
+            ["item:dress"] = ["连衣裙", "dress"],
+            ["item:tshirt"] = ["t恤", "短袖", "t-shirt", "tshirt", "tee"],
+            ["item:shirt"] = ["衬衫", "衬衣", "shirt", "blouse"],
+            ["item:sweater"] = ["毛衣", "针织衫", "sweater", "jumper", "cardigan", "pullover"],
+            ["item:vest"] = ["背心", "马甲", "vest", "gilet"],
+            ["sex:male"] = ["小男孩", "男孩", "男童", "男生", "儿子", "孙子", "boy", "son", "grandson"],
+            ["sex:female"] = ["小女孩", "女孩", "女童", "女生", "女儿", "孙女", "girl", "daughter", "granddaughter"],
             ["item:stick"] = ["登山杖", "拐杖", "trekking pole", "hiking pole", "walking stick"],
             ["mark:bear"] = ["熊", "bear", "teddy"],
             ["mark:rabbit"] = ["兔", "rabbit", "bunny"],

@@ -13,6 +13,7 @@ public static class MatchPairing
     public static readonly IReadOnlyList<(ReportKind Sought, ReportKind Found)> Pairs =
     [
         (ReportKind.LostItem, ReportKind.FoundItem),
+        (ReportKind.LostPerson, ReportKind.FoundPerson),
     ];
 
     /// <summary>The private detail of a sought report that a claimant must know, by kind (none: identity alone decides).</summary>
@@ -20,6 +21,15 @@ public static class MatchPairing
     {
         [ReportKind.LostItem] = "secret",
     };
+
+    /// <summary>
+    /// True when the sought report is a lost person with a one-time hand-over code: the police post must have typed the
+    /// parent's code (and it matched) before the hand-over, as the owner's hidden detail decides an item's claim.
+    /// </summary>
+    public static bool NeedsHandoverCode(Report sought) => sought.Kind == ReportKind.LostPerson && sought.HandoverHash is not null;
+
+    /// <summary>A person pair is confirmed and handed over by a police post (or the admin) only, as a lost person is resolved.</summary>
+    public static bool PolicePostOnly(ReportKind kind) => kind.IsPerson();
 
     /// <summary>True when a report of <paramref name="a"/> and one of <paramref name="b"/> may be confirmed as one case.</summary>
     public static bool Fit(ReportKind a, ReportKind b) => Pairs.Any(p => (p.Sought == a && p.Found == b) || (p.Sought == b && p.Found == a));

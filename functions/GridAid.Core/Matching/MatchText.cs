@@ -34,12 +34,22 @@ public static class MatchText
     /// </summary>
     public static (IReadOnlySet<string> Concepts, string Remainder) Concepts(string normalised)
     {
-        var found = new HashSet<string>(StringComparer.Ordinal);
+        var (found, rest) = Occurrences(normalised);
+        return (found.SelectMany(o => o.Concepts).ToHashSet(StringComparer.Ordinal), rest);
+    }
+
+    /// <summary>
+    /// Each phrase of the lexicon where it stands in the text (position, concepts), in the text's order, and the text left
+    /// once each was blanked out (longest first): what <see cref="Concepts"/> reads, with the order kept, so a colour can
+    /// be paired with the garment that follows it ("红色外套 蓝裤子", "red coat, blue trousers").
+    /// </summary>
+    public static (IReadOnlyList<(int At, IReadOnlyList<string> Concepts)> Found, string Remainder) Occurrences(string normalised)
+    {
+        var found = new List<(int At, IReadOnlyList<string> Concepts)>();
         var rest = new StringBuilder(normalised);
         foreach (var (phrase, concepts) in MatchLexicon.Phrases)
         {
             var text = rest.ToString();
-            var took = false;
             for (var i = text.IndexOf(phrase, StringComparison.Ordinal); i >= 0; i = text.IndexOf(phrase, i + phrase.Length, StringComparison.Ordinal))
             {
                 if (IsAscii(phrase) && !IsWordAt(text, i, phrase.Length))
@@ -47,19 +57,15 @@ public static class MatchText
                     continue;
                 }
 
-                took = true;
+                found.Add((i, concepts));
                 for (var k = i; k < i + phrase.Length; k++)
                 {
                     rest[k] = ' ';
                 }
             }
-
-            if (took)
-            {
-                found.UnionWith(concepts);
-            }
         }
 
+        found.Sort((a, b) => a.At.CompareTo(b.At));
         return (found, rest.ToString());
     }
 

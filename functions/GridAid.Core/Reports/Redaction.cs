@@ -14,6 +14,7 @@ public static class Redaction
                 Description = string.Empty,
                 Contact = new Contact(null, null),
                 Details = new Dictionary<string, string>(),
+                HandoverHash = null,
                 Handover = null,
                 PhotoCount = 0,
                 UpdatedAt = now,

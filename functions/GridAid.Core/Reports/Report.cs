@@ -32,6 +32,11 @@ public sealed record Report
 
     public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
 
+    /// <summary>
+    /// The salted hash of a lost-person report's one-time hand-over code (<see cref="Security.HandoverCode"/>); the code
+    /// itself is only on the reporter's phone. Never shown to anyone: no view, alert, event or export names this property.
+    /// </summary>
+    public string? HandoverHash { get; init; }
     /// <summary>The partner a station confirmed (a found item for a lost one, and back): see <c>Matching/ConfirmedMatch</c>.</summary>
     public Matching.ReportMatch? Match { get; init; }
 

@@ -24,6 +24,11 @@ public static class ReportDetailFields
     public static readonly IReadOnlyList<string> HazardTypes =
         ["fire", "fall_risk", "crowd_crush", "damaged_path", "animal", "other"];
 
+    /// <summary>The age bands a finder picks from (a found child's age is a guess): 0–2, 3–6, 7–12, 13–17, 18–59, 60 and over.</summary>
+    public static readonly IReadOnlyList<string> AgeBands = ["0_2", "3_6", "7_12", "13_17", "18_59", "60_plus"];
+
+    public static readonly IReadOnlyList<string> Sexes = ["male", "female", "unknown"];
+
     public static readonly IReadOnlyDictionary<ReportKind, IReadOnlyList<DetailField>> ByKind =
         new Dictionary<ReportKind, IReadOnlyList<DetailField>>
         {
@@ -48,12 +53,20 @@ public static class ReportDetailFields
                 new("relationship", MaxLength: 50),
                 new("personName", MaxLength: 50, Personal: true),
                 new("age", Required: true, Range: (0, 120)),
-                new("sex", Choices: ["male", "female", "unknown"]),
+                new("sex", Choices: Sexes),
                 new("height", Range: (30, 250)),
                 new("clothing", Required: true, MaxLength: 300),
                 new("shoes", MaxLength: 200),
                 new("lastSeenAt", MaxLength: 50),
                 new("lastSeenPlace", MaxLength: 200),
+            ],
+            [ReportKind.FoundPerson] =
+            [
+                new("ageBand", Required: true, Choices: AgeBands),
+                new("sex", Choices: Sexes),
+                new("clothing", Required: true, MaxLength: 300),
+                new("foundPlace", MaxLength: 200),
+                new("whereNow", Required: true, Choices: ["with_reporter", "at_station"]),
             ],
             [ReportKind.Help] = [],
             [ReportKind.Hazard] =

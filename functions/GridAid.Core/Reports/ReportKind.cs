@@ -9,6 +9,9 @@ public enum ReportKind
     Help,
     Hazard,
     Tip,
+
+    /// <summary>A person found alone (a child crying by the path): goes to the cell's police post and is matched against the lost persons.</summary>
+    FoundPerson,
 }
 
 public static class ReportKinds
@@ -16,7 +19,10 @@ public static class ReportKinds
     public static readonly IReadOnlyList<ReportKind> All = Enum.GetValues<ReportKind>();
 
     /// <summary>Kinds where a life may be at stake: routed wide, and escalated when nobody answers.</summary>
-    public static bool IsUrgent(this ReportKind kind) => kind is ReportKind.LostPerson or ReportKind.Hazard;
+    public static bool IsUrgent(this ReportKind kind) => kind is ReportKind.LostPerson or ReportKind.Hazard or ReportKind.FoundPerson;
+
+    /// <summary>A person missing or found: matched against each other, resolved only by a police post or the admin, urgent lane.</summary>
+    public static bool IsPerson(this ReportKind kind) => kind is ReportKind.LostPerson or ReportKind.FoundPerson;
 
     public static string ToWire(this ReportKind kind) => WireNames.ToSnakeCase(kind.ToString());
 

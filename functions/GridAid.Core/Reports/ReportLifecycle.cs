@@ -73,6 +73,19 @@ public static class ReportLifecycle
         };
     }
 
+    /// <summary>
+    /// A police post checked the hand-over code the adult showed: the timeline says so, matched or refused (the status
+    /// stays: a match lets the post resolve, it does not resolve by itself). Never the code itself.
+    /// </summary>
+    public static Report HandoverChecked(Report report, string stationId, bool matched, DateTimeOffset now) => report with
+    {
+        UpdatedAt = now,
+        Timeline = [.. report.Timeline, new TimelineEntry(now, report.Status, stationId, matched ? TimelineNotes.HandoverMatched : TimelineNotes.HandoverRefused)],
+    };
+
+    /// <summary>How many wrong hand-over codes the report has taken.</summary>
+    public static int WrongHandoverCodes(Report report) => report.Timeline.Count(t => t.Note == TimelineNotes.HandoverRefused);
+
     /// <summary>The area's admin resolves the report (every station stands down); null when it is already resolved or closed.</summary>
     public static Report? ResolvedByAdmin(Report report, DateTimeOffset now) =>
         report.Status >= ReportStatus.Resolved
@@ -195,6 +208,12 @@ public static class TimelineNotes
 
     /// <summary>A station found the lost person and is taking them to a police post.</summary>
     public const string FoundHandingOver = "found_handing_over";
+
+    /// <summary>A police post typed the reporter's one-time hand-over code, and it matched.</summary>
+    public const string HandoverMatched = "handover_matched";
+
+    /// <summary>A police post typed a hand-over code that is not the reporter's: refused.</summary>
+    public const string HandoverRefused = "handover_refused";
 
     /// <summary>The area's admin resolved the report (no station did).</summary>
     public const string ResolvedByAdmin = "resolved_by_admin";

@@ -76,7 +76,7 @@ public static class ReportRules
 
     public static FieldRule DescriptionFor(ReportKind kind) => Description with { Required = kind is ReportKind.Help or ReportKind.Tip };
 
-    public static FieldRule PhoneFor(ReportKind kind) => Phone with { Required = kind == ReportKind.LostPerson };
+    public static FieldRule PhoneFor(ReportKind kind) => Phone with { Required = kind.IsPerson() };
 
     public static FieldRule For(DetailField f) => new(f.Required, f.MaxLength, f.Choices, f.Range?.Min, f.Range?.Max);
 

@@ -16,6 +16,8 @@ public sealed record RoutingDecision(IReadOnlyList<Station> Stations, QrPoint? P
 /// <item>Lost and found items also go to the area's lost-and-found desks.</item>
 /// <item>Hazards go to every station of the cell and the police posts of the cell and its neighbours.</item>
 /// <item>A lost person goes to every station of the cell and its neighbours, and to every police post in the area, at once.</item>
+/// <item>A found person goes only to the police posts of the point's cell at once (the grid member who reported the child is
+/// already with them); with none in the cell, to those of its neighbours, then every police post of the area.</item>
 /// <item>An unknown or missing point goes to the area's default station (and, for a lost person, every police post): a report is never dropped.</item>
 /// </list>
 /// </summary>
@@ -25,6 +27,11 @@ public static class ReportRouter
     {
         var point = pointCode is null ? null : directory.FindPoint(pointCode);
         var cell = point is null ? null : directory.FindCell(point.GridCellId);
+        if (kind == ReportKind.FoundPerson)
+        {
+            return new RoutingDecision(PolicePostsNearest(cell, directory), point, cell);
+        }
+
         var stations = new List<Station>();
 
         void Add(IEnumerable<Station?> candidates)
@@ -67,6 +74,28 @@ public static class ReportRouter
         }
 
         return new RoutingDecision(stations, point, cell);
+    }
+
+    /// <summary>The police posts of the cell; else of its neighbours; else all of the area's; else the default station.</summary>
+    private static List<Station> PolicePostsNearest(GridCell? cell, AreaDirectory directory)
+    {
+        static List<Station> Police(IEnumerable<Station> s) =>
+            s.Where(x => x.Type == StationType.PolicePost).DistinctBy(x => x.Id).ToList();
+
+        var own = cell is null ? [] : Police(StationsOf([cell], directory));
+        if (own.Count > 0)
+        {
+            return own;
+        }
+
+        var near = cell is null ? [] : Police(StationsOf(cell.NeighbourCellIds.Select(directory.FindCell).OfType<GridCell>(), directory));
+        if (near.Count > 0)
+        {
+            return near;
+        }
+
+        var all = Police(directory.Stations.OrderBy(s => s.Id, StringComparer.Ordinal));
+        return all.Count > 0 ? all : [directory.DefaultStation];
     }
 
     private static IEnumerable<Station> StationsOf(IEnumerable<GridCell> cells, AreaDirectory directory) =>

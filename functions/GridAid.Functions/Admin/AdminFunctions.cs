@@ -64,7 +64,7 @@ public sealed class AdminFunctions(ReportStore reports, AlertStore alerts, Direc
         var r = stored.Report;
         return ApiResults.Json(new
         {
-            report = r,
+            report = r with { HandoverHash = null }, // the hand-over code's hash is for the check alone
             point = r.PointCode is null ? null : area?.FindPoint(r.PointCode)?.Name,
             redacted = Redaction.IsRedacted(r),
             photos = Core.Photos.PhotoRules.ForAdmin(r.TrackingCode, r.PhotoCount),

@@ -1,17 +1,21 @@
+using System.Diagnostics;
 using GridAid.Core.Photos;
 using GridAid.Core.Reports;
-using System.Diagnostics;
+using GridAid.Core.Security;
 using GridAid.Functions.Lanes;
-using GridAid.Infrastructure.Blobs;
 using GridAid.Functions.Telemetry;
+using GridAid.Infrastructure.Blobs;
 using GridAid.Infrastructure.Queues;
 using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Logging;
 
 namespace GridAid.Functions.Intake;
 
-/// <summary>The intake's answer: the tracking code and the report's status (a repeat gets the first report's).</summary>
-public sealed record IntakeResult(string TrackingCode, ReportStatus Status);
+/// <summary>
+/// The intake's answer: the tracking code and the report's status (a repeat gets the first report's); for a lost person,
+/// the one-time hand-over code, which only the reporter's receipt shows (<see cref="HandoverCode"/>).
+/// </summary>
+public sealed record IntakeResult(string TrackingCode, ReportStatus Status, string? HandoverCode = null);
 
 /// <summary>
 /// Makes a valid report durable and hands it to the router. It returns only once the report row is written and
@@ -82,12 +86,13 @@ public sealed class ReportIntake(
             {
                 // Once the code is claimed, finish even if the phone hangs up (but not past the budget): a half-accepted
                 // report would wait for a retry that may never come.
-                var report = Report.Receive(valid, areaId, code, now);
+                var handover = HandoverOf(valid.Kind, key, areaId, code, requestId);
+                var report = WithHandover(Report.Receive(valid, areaId, code, now), handover);
                 GridAidTelemetry.Tagged(Activity.Current, report);
                 await StoreAndQueueAsync(report, photos, budget);
                 GridAidTelemetry.CountAccepted(report);
                 logger.LogInformation("Accepted {Kind} report {TrackingCode} in {AreaId}", valid.Kind, code, areaId);
-                return new IntakeResult(code, ReportStatus.Received);
+                return new IntakeResult(code, ReportStatus.Received, handover);
             }
 
             if (claim.Entry.ClientRequestId == requestId && claim.Entry.AreaId == areaId && (claim.Entry.Fingerprint ?? fingerprint) == fingerprint)
@@ -105,11 +110,15 @@ public sealed class ReportIntake(
     private async Task<IntakeResult> ResumeAsync(ValidReport valid, IReadOnlyList<CleanPhoto> photos, TrackingCodeEntity entry, CancellationToken ct)
     {
         var stored = await reports.GetAsync(entry.AreaId, entry.ReportKey, ct);
+        // The same request id gives the same hand-over code: the repeat's receipt shows what the first one would have.
+        var handover = entry.ClientRequestId is { } requestId
+            ? HandoverOf(valid.Kind, await trackingKey.GetAsync(ct), entry.AreaId, entry.PartitionKey, requestId)
+            : null;
         if (stored is null)
         {
-            var report = Report.Receive(valid, entry.AreaId, entry.PartitionKey, ReportKeys.SubmittedAt(entry.ReportKey));
+            var report = WithHandover(Report.Receive(valid, entry.AreaId, entry.PartitionKey, ReportKeys.SubmittedAt(entry.ReportKey)), handover);
             await StoreAndQueueAsync(report, photos, ct);
-            return new IntakeResult(report.TrackingCode, ReportStatus.Received);
+            return new IntakeResult(report.TrackingCode, ReportStatus.Received, handover);
         }
 
         if (stored.Report.Status == ReportStatus.Received)
@@ -118,8 +127,15 @@ public sealed class ReportIntake(
             await queue.SendAsync(new RoutingMessage(stored.Report, stored.Version), ct);
         }
 
-        return new IntakeResult(stored.Report.TrackingCode, stored.Report.Status);
+        return new IntakeResult(stored.Report.TrackingCode, stored.Report.Status, stored.Report.HandoverHash is null ? null : handover);
     }
+
+    /// <summary>A lost person's one-time hand-over code (null for the other kinds).</summary>
+    private static string? HandoverOf(ReportKind kind, byte[] key, string areaId, string trackingCode, string requestId) =>
+        kind == ReportKind.LostPerson ? HandoverCode.For(key, areaId, trackingCode, requestId) : null;
+
+    private static Report WithHandover(Report report, string? code) =>
+        code is null ? report : report with { HandoverHash = HandoverCode.Hash(report.AreaId, report.TrackingCode, code) };
 
     /// <summary>
     /// The photos first (at fixed blob names: a retry overwrites them), so that a report a station sees never points at a

@@ -36,6 +36,12 @@ public sealed class RateLimitOptions
     /// <summary>Wrong access codes one client address may present before its sign-ins are refused for a while.</summary>
     public RateLimit FailedSignInsPerClient { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(5) };
 
+    /// <summary>
+    /// Wrong hand-over codes one station may type for one report before it waits (a six-digit code is a million guesses;
+    /// the report also refuses every code after <c>HandoverCode.MaxWrongCodes</c> wrong ones in all, on any instance).
+    /// </summary>
+    public RateLimit WrongHandoverCodes { get; set; } = new() { PermitLimit = 5, Window = TimeSpan.FromMinutes(10) };
+
     /// <summary>How many lost-person reports from one point page in full before the rest are collapsed into one alert.</summary>
     public LostPersonFloodPolicy LostPersonFlood { get; set; } = new();
 
@@ -45,6 +51,7 @@ public sealed class RateLimitOptions
         ReportsPerClient.Validate(nameof(ReportsPerClient));
         ReportsPerPoint.Validate(nameof(ReportsPerPoint));
         FailedSignInsPerClient.Validate(nameof(FailedSignInsPerClient));
+        WrongHandoverCodes.Validate(nameof(WrongHandoverCodes));
         LostPersonFlood.Validate();
         if (MaxPartitions < 1 || (TrustForwardedFor && string.IsNullOrWhiteSpace(ForwardedForHeader)))
         {

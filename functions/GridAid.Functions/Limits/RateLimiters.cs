@@ -12,6 +12,7 @@ public sealed class RateLimiters : IDisposable
     private readonly BoundedTokenBuckets? _reportsPerClient;
     private readonly BoundedTokenBuckets? _reportsPerPoint;
     private readonly BoundedTokenBuckets? _failedSignIns;
+    private readonly BoundedTokenBuckets? _wrongHandoverCodes;
 
     public RateLimiters(IOptions<GridAidOptions> options)
     {
@@ -25,6 +26,7 @@ public sealed class RateLimiters : IDisposable
         _reportsPerClient = new BoundedTokenBuckets(Options.ReportsPerClient, Options.MaxPartitions);
         _reportsPerPoint = new BoundedTokenBuckets(Options.ReportsPerPoint, Options.MaxPartitions);
         _failedSignIns = new BoundedTokenBuckets(Options.FailedSignInsPerClient, Options.MaxPartitions);
+        _wrongHandoverCodes = new BoundedTokenBuckets(Options.WrongHandoverCodes, Options.MaxPartitions);
     }
 
     public RateLimitOptions Options { get; }
@@ -66,11 +68,22 @@ public sealed class RateLimiters : IDisposable
         using var _ = _failedSignIns?.Acquire(client);
     }
 
+    /// <summary>Whether <paramref name="key"/> (a station and a report) has used up its wrong hand-over codes: null, or when to try again.</summary>
+    public TimeSpan? RefuseHandoverCheck(string key) =>
+        _wrongHandoverCodes is null || _wrongHandoverCodes.HasPermit(key) ? null : RetryAfter(_wrongHandoverCodes.Acquire(key));
+
+    /// <summary>Counts one wrong hand-over code for <paramref name="key"/>.</summary>
+    public void HandoverCodeWrong(string key)
+    {
+        using var _ = _wrongHandoverCodes?.Acquire(key);
+    }
+
     public void Dispose()
     {
         _reportsPerClient?.Dispose();
         _reportsPerPoint?.Dispose();
         _failedSignIns?.Dispose();
+        _wrongHandoverCodes?.Dispose();
     }
 
     /// <summary>Null for an acquired lease; otherwise the wait it names (at least a second).</summary>

@@ -41,16 +41,7 @@ public sealed class ItemMatches(ReportStore reports, AlertStore alerts, Director
             return null;
         }
 
-        var now = clock.GetUtcNow();
-        var open = new List<Report>();
-        await foreach (var r in reports.ListBetweenAsync(caller.AreaId, now - Window, now.AddMinutes(1), ct))
-        {
-            // A report already matched is taken: it is nobody else's candidate.
-            if (r.Kind is ReportKind.LostItem or ReportKind.FoundItem && r.Status < ReportStatus.Resolved && r.Match is null)
-            {
-                open.Add(r);
-            }
-        }
+        var open = await OpenAsync(reports, caller.AreaId, clock.GetUtcNow(), k => k is ReportKind.LostItem or ReportKind.FoundItem, ct);
 
         var area = await directory.GetAsync(caller.AreaId, ct);
         var byCode = open.ToDictionary(r => r.TrackingCode, StringComparer.Ordinal);
@@ -63,6 +54,21 @@ public sealed class ItemMatches(ReportStore reports, AlertStore alerts, Director
                     r.Description, r.PointCode, point?.Name.ToString(), r.SubmittedAt);
             })
             .ToList();
+    }
+
+    /// <summary>The area's open reports of the kinds <paramref name="kinds"/> takes, of the last <see cref="Window"/> (one row-key range).</summary>
+    public static async Task<List<Report>> OpenAsync(ReportStore reports, string areaId, DateTimeOffset now, Func<ReportKind, bool> kinds, CancellationToken ct)
+    {
+        var open = new List<Report>();
+        await foreach (var r in reports.ListBetweenAsync(areaId, now - Window, now.AddMinutes(1), ct))
+        {
+            if (kinds(r.Kind) && r.Status < ReportStatus.Resolved)
+            {
+                open.Add(r);
+            }
+        }
+
+        return open;
     }
 
     /// <summary>What the matcher reads of a report: the shared fields, never the owner's secret detail.</summary>

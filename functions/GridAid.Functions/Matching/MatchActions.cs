@@ -1,4 +1,5 @@
 using GridAid.Core.Alerts;
+using GridAid.Core.Directory;
 using GridAid.Core.Matching;
 using GridAid.Core.Reports;
 using GridAid.Functions.Retention;
@@ -62,6 +63,11 @@ public sealed class MatchActions(
         }
 
         var station = (await directory.GetAsync(areaId, ct))?.FindStation(stationId);
+        if (MatchPairing.PolicePostOnly(self.Report.Kind) && station?.Type != StationType.PolicePost)
+        {
+            return new PairResult(PairOutcome.Refused, MatchRefusal.PolicePostOnly);
+        }
+
         var place = where ?? new LocalizedNote(station?.Name.Zh ?? stationId, station?.Name.En ?? stationId);
         var now = clock.GetUtcNow();
         try
@@ -140,6 +146,12 @@ public sealed class MatchActions(
         }
 
         var (sought, found) = (pair.Sought!, pair.Found!);
+        if (MatchPairing.PolicePostOnly(sought.Report.Kind)
+            && (await directory.GetAsync(areaId, ct))?.FindStation(stationId)?.Type != StationType.PolicePost)
+        {
+            return new PairResult(PairOutcome.Refused, MatchRefusal.PolicePostOnly);
+        }
+
         if (ConfirmedMatch.CheckHandover(sought.Report, found.Report) is { } refusal)
         {
             return new PairResult(PairOutcome.Refused, refusal);

@@ -4,20 +4,29 @@ using GridAid.Core.Reports;
 namespace GridAid.Functions.Matching;
 
 /// <summary>
-/// Lost ↔ found: the candidates for an item report a station holds (or its admin reads), best first; confirming one as
-/// the partner, checking a claim against the owner's hidden detail, and the hand-over (docs/matching.md, "Bringing them
-/// together"). Only the station holding the report acts; the admin alone may reveal the hidden detail, audited.
+/// Lost ↔ found: the candidates for an item report a station holds (or its admin reads), best first; for a lost or found
+/// person, the people of the other side (<see cref="PersonMatches"/>), in the same route; confirming one as the partner,
+/// checking a claim against the owner's hidden detail, and the hand-over (docs/matching.md, "Bringing them together").
+/// Only the station holding the report acts; the admin alone may reveal the hidden detail, audited.
 /// </summary>
-public sealed class MatchFunctions(ItemMatches matches, MatchActions actions)
+public sealed class MatchFunctions(ItemMatches matches, PersonMatches persons, MatchActions actions)
 {
     [Function(nameof(ListAlertMatches))]
     [CallableBy(Callers.RouteStationOrAdmin)]
     public async Task<IActionResult> ListAlertMatches(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "stations/{stationId}/alerts/{trackingCode}/matches")] HttpRequest req,
-        string stationId, string trackingCode, CancellationToken ct) =>
-        await matches.ForAsync(req.Caller(), stationId, trackingCode, ct) is { } found
-            ? ApiResults.Json(found)
+        string stationId, string trackingCode, CancellationToken ct)
+    {
+        if (await matches.ForAsync(req.Caller(), stationId, trackingCode, ct) is { } items)
+        {
+            return ApiResults.Json(items);
+        }
+
+        // Not an item (or not this station's): a person, read again. Person alerts are few; an item alert costs one read.
+        return await persons.ForAsync(req.Caller(), stationId, trackingCode, ct) is { } people
+            ? ApiResults.Json(people)
             : NoAlert;
+    }
 
     /// <summary>
     /// Confirms <c>{"with": code}</c> as the partner of the station's report; <c>where</c> (<c>{zh, en}</c>, optional) says
@@ -125,7 +134,11 @@ public sealed class MatchFunctions(ItemMatches matches, MatchActions actions)
     private static IActionResult Refused(MatchRefusal refusal, string? lang) => refusal switch
     {
         MatchRefusal.KindsDoNotPair => ApiResults.Problem(StatusCodes.Status409Conflict,
-            "只能把丢失物品和拾获物品配成一对", "Only a lost item and a found item can be matched", lang),
+            "只能把丢失物品和拾获物品、走失的人和找到的人配成一对", "Only a lost item and a found item, or a lost person and a found person, can be matched", lang),
+        MatchRefusal.HandoverCodeNotChecked => ApiResults.Problem(StatusCodes.Status409Conflict,
+            "请先核对家长手机上的交接码，一致后才能交接", "Check the parent's hand-over code first; hand over only after it matches", lang),
+        MatchRefusal.PolicePostOnly => ApiResults.Problem(StatusCodes.Status403Forbidden,
+            "走失人员只能由派出所确认匹配和交接", "Only a police post confirms and hands over a person", lang),
         MatchRefusal.Closed => ApiResults.Problem(StatusCodes.Status409Conflict,
             "其中一份报告已解决或已关闭", "One of the two reports is already resolved or closed", lang),
         MatchRefusal.SameReport => ApiResults.Problem(StatusCodes.Status409Conflict,

@@ -135,7 +135,12 @@ public static class Open311Requests
         : field;
 
     /// <summary>What happens next, as the receipt page says it.</summary>
-    public static string Notice(ReportKind kind, string? lang) => PageText.Get(lang, kind == ReportKind.LostPerson ? "rc.nextPerson" : "rc.next");
+    public static string Notice(ReportKind kind, string? lang) => PageText.Get(lang, kind switch
+    {
+        ReportKind.LostPerson => "rc.nextPerson",
+        ReportKind.FoundPerson => "rc.nextFound",
+        _ => "rc.next",
+    });
 
     /// <summary>GeoReport v2 knows two statuses: a report is <c>closed</c> once resolved (or closed unattended), else <c>open</c>.</summary>
     public static string Status(ReportStatus status) => status >= ReportStatus.Resolved ? "closed" : "open";

@@ -34,7 +34,7 @@ public sealed record Open311Value(
     [property: JsonPropertyName("name")] string Name);
 
 /// <summary>
-/// The six report kinds as Open311 services (<c>service_code</c> = the kind's wire name, e.g. <c>lost_person</c>) and
+/// The report kinds as Open311 services (<c>service_code</c> = the kind's wire name, e.g. <c>lost_person</c>) and
 /// their detail fields (<see cref="ReportDetailFields"/>) as attributes, labelled with the report form's own strings.
 /// Datatypes follow GeoReport v2: a field with choices is a <c>singlevaluelist</c>, one with a range a <c>number</c>,
 /// a field longer than a line (over 200 characters) <c>text</c>, any other <c>string</c>.
@@ -46,6 +46,7 @@ public static class Open311Services
     {
         ["category"] = "cat.",
         ["whereNow"] = "now.",
+        ["ageBand"] = "age.",
         ["sex"] = "sex.",
         ["hazardType"] = "hz.",
         ["severity"] = "sev.",
@@ -69,7 +70,7 @@ public static class Open311Services
     private static string Group(ReportKind kind) => kind switch
     {
         ReportKind.LostItem or ReportKind.FoundItem => "lost_and_found",
-        ReportKind.LostPerson or ReportKind.Help => "people",
+        ReportKind.LostPerson or ReportKind.FoundPerson or ReportKind.Help => "people",
         _ => "safety",
     };
 

@@ -41,7 +41,7 @@ public static class ReportFormPages
         [ReportSubmission.HoneypotField] = new("报告", "Report"),
     };
 
-    public static IActionResult Receipt(string trackingCode, ReportKind kind, LocalizedText? station, string lang)
+    public static IActionResult Receipt(string trackingCode, ReportKind kind, LocalizedText? station, string lang, string? handoverCode = null)
     {
         var english = Language.IsEnglish(lang);
         var code = Enc(trackingCode);
@@ -52,6 +52,10 @@ public static class ReportFormPages
             ? new LocalizedText(
                 "接下来：所有警务站已同时收到。请留在原地并保持手机畅通，民警会联系您。紧急情况请拨打 110。",
                 "What happens next: every police post has it now. Stay where you are and keep your phone on; the police will call you. In an emergency call 110.")
+            : kind == ReportKind.FoundPerson
+            ? new LocalizedText(
+                "接下来：附近的派出所已收到。请陪着这个人，或把他们交给派出所，并保持手机畅通，民警会联系您。",
+                "What happens next: the nearest police post has it now. Stay with them, or take them to the police post, and keep your phone on; the police will call you.")
             : new LocalizedText(
                 "接下来：站点工作人员会在几分钟内查看。如果需要，他们会打电话给您。请记下查询码，随时查看进度。",
                 "What happens next: station staff will look at it within minutes and call you if needed. Keep the tracking code to follow it.");
@@ -63,6 +67,7 @@ public static class ReportFormPages
             .Append("<p class=\"code\" id=\"rc-code\">").Append(code).Append("</p>")
             .Append("<p>").Append(Both(new("接收站点：" + stationName.Zh, "Received by: " + stationName.En), english)).Append("</p>")
             .Append(Paragraphs(next, english))
+            .Append(HandoverBox(handoverCode, english))
             .Append("<p><a class=\"primary btn\" href=\"").Append(Enc(statusUrl)).Append("\">")
             .Append(Both(new("查看处理进度", "Follow your report"), english)).Append("</a></p>")
             .Append("<p><a href=\"/\">").Append(Both(new("返回首页", "Home"), english)).Append("</a></p>")
@@ -131,6 +136,17 @@ public static class ReportFormPages
             status);
 
     /// <summary>The person's language first, the other one after it (marked up with its own <c>lang</c>).</summary>
+    /// <summary>The one-time hand-over code, for the reporter's eyes only (their receipt and their status page); empty without one.</summary>
+    internal static string HandoverBox(string? handoverCode, bool english) =>
+        handoverCode is null
+            ? string.Empty
+            : "<div class=\"note handover\" id=\"hc\"><p class=\"lbl\">" + Both(new("交接码", "Hand-over code"), english) + "</p>"
+              + "<p class=\"code\" id=\"hc-code\">" + Enc(handoverCode) + "</p>"
+              + Paragraphs(new(
+                  "找到后，民警会先核对这个码，再把人交给您。请只给民警看，不要告诉别人。",
+                  "When they are found, the police check this code before handing them over to you. Show it only to the police."), english)
+              + "</div>";
+
     internal static string Both(LocalizedText text, bool english) =>
         english
             ? Enc(text.En) + " <span lang=\"zh-CN\">· " + Enc(text.Zh) + "</span>"

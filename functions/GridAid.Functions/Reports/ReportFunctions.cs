@@ -49,8 +49,9 @@ public sealed class ReportFunctions(
         var taken = await acceptance.AcceptAsync(req, valid, ct, photos);
         return taken.Outcome switch
         {
+            // The hand-over code (a lost person only) is in this answer, which only the reporter's phone gets, and nowhere else.
             AcceptanceOutcome.Accepted => ApiResults.Json(
-                new { trackingCode = taken.Result!.TrackingCode, status = taken.Result.Status, statusUrl = $"/s/{taken.Result.TrackingCode}" },
+                new { trackingCode = taken.Result!.TrackingCode, status = taken.Result.Status, statusUrl = $"/s/{taken.Result.TrackingCode}", handoverCode = taken.Result.HandoverCode },
                 StatusCodes.Status202Accepted),
             AcceptanceOutcome.Limited => LimitAnswers.TooManyReports(taken.Wait!.Value, valid.Lang),
             AcceptanceOutcome.RequestIdOverused => ApiResults.Problem(StatusCodes.Status409Conflict,
@@ -82,11 +83,21 @@ public sealed class ReportFunctions(
         var taken = await acceptance.AcceptAsync(req, valid, ct, photos);
         return taken.Outcome switch
         {
-            AcceptanceOutcome.Accepted => ReportFormPages.Receipt(
-                taken.Result!.TrackingCode, valid.Kind, await ReceivingStation.NameAsync(directory, valid, options.Value.DefaultArea, ct), valid.Lang),
+            AcceptanceOutcome.Accepted => ReceiptOf(req, taken.Result!, valid, await ReceivingStation.NameAsync(directory, valid, options.Value.DefaultArea, ct)),
             AcceptanceOutcome.Limited => LimitAnswers.TooManyReportsPage(taken.Wait!.Value, valid.Lang, ReportForm.BackPath(req)),
             _ => ReportFormPages.Busy(valid.Lang, ReportForm.BackPath(req)),
         };
+    }
+
+    /// <summary>The no-JS receipt; for a lost person it shows the hand-over code and leaves it in this phone's cookie for the status page.</summary>
+    private static IActionResult ReceiptOf(HttpRequest req, Intake.IntakeResult result, ValidReport valid, Core.Directory.LocalizedText? station)
+    {
+        if (result.HandoverCode is { } code)
+        {
+            HandoverCookie.Set(req, result.TrackingCode, code);
+        }
+
+        return ReportFormPages.Receipt(result.TrackingCode, valid.Kind, station, valid.Lang, result.HandoverCode);
     }
 
     /// <summary>
@@ -142,7 +153,7 @@ public sealed class ReportFunctions(
         }
 
         var area = await directory.GetAsync(stored.Report.AreaId, ct);
-        return StatusPages.Status(ReportStatusView.From(stored.Report, area), lang, options.Value.AreaTimeZone());
+        return StatusPages.Status(ReportStatusView.From(stored.Report, area), lang, options.Value.AreaTimeZone(), HandoverCookie.Read(req, stored.Report));
     }
 
     /// <summary>The code of <c>/s/{code}</c> or <c>/s/?code=</c> (the page's own look-up form), from the Referer.</summary>

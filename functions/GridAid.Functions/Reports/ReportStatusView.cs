@@ -54,11 +54,15 @@ public sealed record ReportStatusView(
             r.SubmittedAt,
             r.UpdatedAt,
             // Claim checks are staff business: the owner never learns how many answers were wrong.
-            r.Timeline.Where(t => t.Note is not (TimelineNotes.ClaimMatched or TimelineNotes.ClaimNotMatched)).Select(t => TimelineView.From(t, d)).ToList(),
+            r.Timeline.Where(t => t.Note is not (TimelineNotes.ClaimMatched or TimelineNotes.ClaimNotMatched)).Select(t => TimelineView.From(t, d)).Select(t => ForPerson(t, r.Kind)).ToList(),
             r.Timeline.LastOrDefault(t => t.Status == ReportStatus.Resolved && t.Text is not null)?.Text,
             CollectView.From(r, d),
             r.Status < ReportStatus.Resolved && Core.Routing.EscalationPolicy.IsCommandAlerted(r));
     }
+
+    /// <summary>A person's match and hand-over say so in person words ("matched with a found person"), not an item's.</summary>
+    private static TimelineView ForPerson(TimelineView t, ReportKind kind) =>
+        kind.IsPerson() && t.Note is "matched" or "handed_over" ? t with { Note = t.Note + "_person" } : t;
 }
 
 /// <summary>

@@ -26,6 +26,7 @@ public static class StatusPages
         [ReportKind.Help] = new("求助", "Need help"),
         [ReportKind.Hazard] = new("危险隐患", "Hazard"),
         [ReportKind.Tip] = new("线索 / 建议", "Tip"),
+        [ReportKind.FoundPerson] = new("找到走失的人", "Found person"),
     };
 
     private static readonly Dictionary<ReportStatus, LocalizedText> Statuses = new()
@@ -44,6 +45,10 @@ public static class StatusPages
         ["redacted"] = new("已按隐私说明删除个人信息", "Personal data deleted, as the privacy notice says"),
         ["closed_unattended"] = new("已关闭：30 天内未解决", "Closed: nobody resolved it within 30 days"),
         ["routing_failed"] = new("已转交值班站点", "Given to the duty station"),
+        ["matched_person"] = new("派出所已确认找到的人", "The police post confirmed the person found"),
+        ["handed_over_person"] = new("已交给家人", "Handed over to the family"),
+        ["handover_matched"] = new("派出所核对交接码：一致", "The police post checked the hand-over code: it matches"),
+        ["handover_refused"] = new("派出所核对交接码：不一致，未交接", "The police post checked a hand-over code: wrong, nobody handed over"),
         ["matched"] = new("已找到匹配的拾获物品", "Matched with a found item"),
         ["handed_over"] = new("物品已交还失主", "Handed over to the owner"),
         ["command"] = new("未能及时找到，已通知指挥中心", "Not found in time: the command centre was alerted"),
@@ -52,7 +57,8 @@ public static class StatusPages
     /// <summary>The advice once a lost person reached the command tier, shown in both languages.</summary>
     public static readonly LocalizedText CallPoliceText = new("仍未找到：请立即拨打 110 报警。", "Still not found: call the police on 110 now.");
 
-    public static IActionResult Status(ReportStatusView view, string? lang, TimeZoneInfo zone)
+    /// <summary>The status page; <paramref name="handoverCode"/> only when this phone is the reporter's (<see cref="HandoverCookie"/>).</summary>
+    public static IActionResult Status(ReportStatusView view, string? lang, TimeZoneInfo zone, string? handoverCode = null)
     {
         var english = Language.IsEnglish(lang);
         string Name(LocalizedText? t) => t is null ? string.Empty : Enc(t.For(lang));
@@ -80,6 +86,7 @@ public static class StatusPages
                 .Append(NoteHtml(note, lang)).Append("</div>");
         }
 
+        body.Append(HandoverBox(handoverCode, english));
         body.Append(CollectHtml.Of(view, lang, When));
 
         body.Append("<dl class=\"kv\">")

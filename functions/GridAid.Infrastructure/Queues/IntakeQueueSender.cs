@@ -7,14 +7,14 @@ using GridAid.Infrastructure.Telemetry;
 
 namespace GridAid.Infrastructure.Queues;
 
-/// <summary>The queues between the intake function and the router: lost persons in their own lane, everything else in the intake queue.</summary>
+/// <summary>The queues between the intake function and the router: lost and found persons in their own lane, everything else in the intake queue.</summary>
 public sealed class IntakeQueueSender(StorageClients storage)
 {
     private readonly QueueClient _intake = storage.Queue(QueueNames.Intake);
     private readonly QueueClient _urgent = storage.Queue(QueueNames.Urgent);
 
     /// <summary>The queue a report's routing message goes to.</summary>
-    public static string QueueFor(ReportKind kind) => kind == ReportKind.LostPerson ? QueueNames.Urgent : QueueNames.Intake;
+    public static string QueueFor(ReportKind kind) => kind.IsPerson() ? QueueNames.Urgent : QueueNames.Intake;
 
     /// <summary>Queues a report for the router, with the current trace context when the message has none of its own.</summary>
     public async Task SendAsync(RoutingMessage message, CancellationToken ct) =>

@@ -40,6 +40,8 @@ public sealed class ReportEntity : ITableEntity
 
     public string? TimelineJson { get; set; }
 
+    /// <summary>The hash of a lost person's one-time hand-over code (never the code).</summary>
+    public string? HandoverHash { get; set; }
     /// <summary>The confirmed partner (<c>Matching.ReportMatch</c>), as JSON; null when none.</summary>
     public string? MatchJson { get; set; }
 
@@ -68,6 +70,7 @@ public sealed class ReportEntity : ITableEntity
         DetailsJson = TableJson.Write(r.Details),
         StationIds = string.Join(',', r.StationIds),
         TimelineJson = TableJson.Write(r.Timeline),
+        HandoverHash = r.HandoverHash,
         MatchJson = r.Match is null ? null : TableJson.Write(r.Match),
         HandoverJson = r.Handover is null ? null : TableJson.Write(r.Handover),
         PhotoCount = r.PhotoCount,
@@ -91,6 +94,7 @@ public sealed class ReportEntity : ITableEntity
             Details = TableJson.Read<Dictionary<string, string>>(DetailsJson, []),
             StationIds = StationIds.Split(',', StringSplitOptions.RemoveEmptyEntries),
             Timeline = TableJson.Read<List<TimelineEntry>>(TimelineJson, []),
+            HandoverHash = HandoverHash,
             Match = TableJson.Read<GridAid.Core.Matching.ReportMatch?>(MatchJson, null),
             Handover = TableJson.Read<GridAid.Core.Matching.HandoverRecord?>(HandoverJson, null),
             PhotoCount = PhotoCount,

@@ -139,11 +139,11 @@ public sealed class Open311Tests(GridAidFixture f)
     }
 
     [Fact]
-    public async Task The_six_kinds_are_services_and_their_detail_fields_attributes()
+    public async Task The_kinds_are_services_and_their_detail_fields_attributes()
     {
         // Sample URL: services.xml?jurisdiction_id=city.gov
         var services = (await f.GetJsonAsync($"{Base}/services.json?jurisdiction_id=taishan&lang=en")).EnumerateArray().ToArray();
-        Assert.Equal(["lost_item", "found_item", "lost_person", "help", "hazard", "tip"], services.Select(s => s.GetProperty("service_code").GetString()));
+        Assert.Equal(["lost_item", "found_item", "lost_person", "help", "hazard", "tip", "found_person"], services.Select(s => s.GetProperty("service_code").GetString()));
         var person = services.Single(s => s.GetProperty("service_code").GetString() == "lost_person");
         Assert.Equal("Lost person", person.GetProperty("service_name").GetString());
         Assert.True(person.GetProperty("metadata").GetBoolean());
@@ -163,6 +163,13 @@ public sealed class Open311Tests(GridAidFixture f)
         Assert.Equal(["male", "female", "unknown"], attributes["sex"].GetProperty("values").EnumerateArray().Select(v => v.GetProperty("key").GetString()));
         Assert.Equal("Not sure", attributes["sex"].GetProperty("values")[2].GetProperty("name").GetString());
         Assert.Equal(Enumerable.Range(1, attributes.Count), attributes.Values.Select(a => a.GetProperty("order").GetInt32()).Order());
+
+        var found = (await f.GetJsonAsync($"{Base}/services/found_person.json?lang=en")).GetProperty("attributes").EnumerateArray().ToDictionary(a => a.GetProperty("code").GetString()!);
+        Assert.Equal("Found person", services.Single(s => s.GetProperty("service_code").GetString() == "found_person").GetProperty("service_name").GetString());
+        Assert.Equal("people", services.Single(s => s.GetProperty("service_code").GetString() == "found_person").GetProperty("group").GetString());
+        Assert.True(found["ageBand"].GetProperty("required").GetBoolean());
+        Assert.Contains(found["ageBand"].GetProperty("values").EnumerateArray(), v => v.GetProperty("key").GetString() == "3_6" && v.GetProperty("name").GetString() == "3–6");
+        Assert.Contains(found["whereNow"].GetProperty("values").EnumerateArray(), v => v.GetProperty("key").GetString() == "at_station" && v.GetProperty("name").GetString() == "At a station / police post");
 
         var item = await f.GetJsonAsync($"{Base}/services/lost_item.json?lang=en");
         var category = item.GetProperty("attributes")[0];
