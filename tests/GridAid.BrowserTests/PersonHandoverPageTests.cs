@@ -70,7 +70,8 @@ public sealed class PersonHandoverPageTests(BrowserFixture fx)
         await Assertions.Expect(first).ToContainTextAsync("Lost person");
         await Assertions.Expect(first).ToContainTextAsync("same clothes");
         await Assertions.Expect(card.Locator(".matches")).Not.ToContainTextAsync("13900139000");
-        await card.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "station-found-person-en-US.png") });
+        // The whole page: the inbox redraws the card when its matches or a poll arrive, so a handle on it may be gone.
+        await FormDriver.ScreenshotAsync(page, "station-found-person-en-US", copyToDocs: false);
 
         // The parent arrives: the post types a wrong code first, then the one on the parent's phone.
         var lostCard = page.Locator($"article[data-code='{lost}']");
@@ -82,7 +83,7 @@ public sealed class PersonHandoverPageTests(BrowserFixture fx)
         await lostCard.Locator(".handover input").FillAsync(code);
         await lostCard.Locator(".handover button").ClickAsync();
         await Assertions.Expect(lostCard.Locator(".handover [role=status]")).ToHaveTextAsync("The code matches: hand over, then resolve");
-        await lostCard.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "station-handover-en-US.png") });
+        await FormDriver.ScreenshotAsync(page, "station-handover-en-US", copyToDocs: false);
 
         // Both checks are on the parent's timeline, in Chinese.
         await parent.ReloadAsync();

@@ -62,7 +62,8 @@ public sealed class ItemMatches(ReportStore reports, AlertStore alerts, Director
         var open = new List<Report>();
         await foreach (var r in reports.ListBetweenAsync(areaId, now - Window, now.AddMinutes(1), ct))
         {
-            if (kinds(r.Kind) && r.Status < ReportStatus.Resolved)
+            // A report already matched is taken: it is nobody else's candidate.
+            if (kinds(r.Kind) && r.Status < ReportStatus.Resolved && r.Match is null)
             {
                 open.Add(r);
             }
