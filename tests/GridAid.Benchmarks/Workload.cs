@@ -46,6 +46,7 @@ public sealed class Workload(HttpClient http)
             ReportKind.LostItem => new() { ["category"] = "bag", ["colour"] = "black" },
             ReportKind.FoundItem => new() { ["category"] = "phone" },
             ReportKind.LostPerson => new() { ["age"] = "6", ["clothing"] = "red coat" },
+            ReportKind.FoundPerson => new() { ["ageBand"] = "3_6", ["clothing"] = "red coat", ["whereNow"] = "at_station" },
             ReportKind.Hazard => new() { ["hazardType"] = "fire" },
             _ => [],
         };
