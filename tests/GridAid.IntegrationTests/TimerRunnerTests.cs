@@ -213,8 +213,11 @@ public class TimerRunnerTests
         public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         {
             _due = GetUtcNow() + dueTime;
+            // The timer first, then the news of it: a test that hears of the wait and advances the clock at once must
+            // find the timer there to fire (told first, it could advance before the timer existed, which then never fired).
+            var timer = base.CreateTimer(callback, state, dueTime, period);
             _waits.Writer.TryWrite(dueTime);
-            return base.CreateTimer(callback, state, dueTime, period);
+            return timer;
         }
     }
 }
