@@ -43,6 +43,8 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<ChannelStore>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<DeliverySender>();
+        services.AddSingleton<FigureStore>();
+        services.AddSingleton<GridAid.Core.Figures.IFigureRecorder>(sp => sp.GetRequiredService<FigureStore>());
         services.AddSingleton<IAlertPublisher>(sp => new BestEffortAlertPublisher(
             CreatePublisher(sp.GetRequiredService<IOptions<EventGridOptions>>().Value),
             sp.GetRequiredService<ILogger<BestEffortAlertPublisher>>()));

@@ -62,7 +62,10 @@ public static class TableNames
     /// <summary>One row per delivery (alert × channel): what stops a redelivery from posting twice, and the failures shown to admins.</summary>
     public const string Deliveries = "deliveries";
 
-    public static readonly IReadOnlyList<string> All = [Directory, Reports, TrackingCodes, Alerts, Poison, Secrets, Audit, FloodWindows, Devices, StationChannels, Deliveries];
+    /// <summary>Counted facts (inspections, questions answered …) the dashboard's figures are built from; ids and station ids only.</summary>
+    public const string FigureFacts = "figurefacts";
+
+    public static readonly IReadOnlyList<string> All = [Directory, Reports, TrackingCodes, Alerts, Poison, Secrets, Audit, FloodWindows, Devices, StationChannels, Deliveries, FigureFacts];
 }
 
 /// <summary>Blob container names (private: no public access; photos are served by an authenticated route).</summary>
