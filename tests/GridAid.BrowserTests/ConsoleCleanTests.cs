@@ -8,7 +8,7 @@ public sealed class ConsoleCleanTests(BrowserFixture fx)
 {
     public static TheoryData<string, int> Screens() => new()
     {
-        { "zh-CN", 360 }, { "en-US", 360 }, { "zh-CN", 1280 }, { "en-US", 1280 },
+        { "zh-CN", 360 }, { "en-US", 360 }, { "zh-CN", 1280 }, { "en-US", 1280 }, { "ko-KR", 360 },
     };
 
     [Theory]

@@ -25,7 +25,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fx)
 
         var response = await page.GotoAsync("/r/" + FormDriver.Point);
         Assert.Equal(SecurityHeaders.ContentSecurityPolicy, await response!.HeaderValueAsync("content-security-policy"));
-        await page.Locator("#langs button").WaitForAsync();
+        await page.Locator("#langs button").First.WaitForAsync();
         await FormDriver.FillAsync(page, "lost_item", "csp-" + Guid.NewGuid().ToString("N"));
         // Geolocation is allowed to the page itself (Permissions-Policy geolocation=(self)).
         await page.ClickAsync("#geo");
@@ -36,7 +36,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fx)
         await page.GotoAsync("/s/" + code);
         await page.Locator("#tl li").First.WaitForAsync(Wait);
         await page.GotoAsync("/");
-        await page.Locator("#langs button").WaitForAsync();
+        await page.Locator("#langs button").First.WaitForAsync();
         await page.GotoAsync("/privacy.html");
 
         Assert.True(watch.Problems.Count == 0, string.Join('\n', watch.Problems));

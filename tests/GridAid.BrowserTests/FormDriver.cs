@@ -15,7 +15,7 @@ public static class FormDriver
     public static async Task OpenAsync(IPage page, string path = "/r/" + Point)
     {
         await page.GotoAsync(path);
-        await page.Locator("#langs button").WaitForAsync();
+        await page.Locator("#langs button").First.WaitForAsync();
     }
 
     public static async Task FillAsync(IPage page, string kind, string marker)

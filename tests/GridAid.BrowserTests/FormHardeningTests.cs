@@ -151,7 +151,7 @@ public sealed class FormHardeningTests(BrowserFixture fx)
                 new object?[] { DraftKey, draft, hoursAgo });
 
             await page.ReloadAsync();
-            await page.Locator("#langs button").WaitForAsync();
+            await page.Locator("#langs button").First.WaitForAsync();
 
             var what = hoursAgo is null ? "a draft without a time" : $"a draft of {hoursAgo} hours ago";
             Assert.True((await page.InputValueAsync("#desc") == draft) == kept, what + (kept ? " is restored" : " is discarded"));

@@ -166,7 +166,7 @@ public sealed class ReportFormTests(BrowserFixture fx, ITestOutputHelper output)
         await FormDriver.FillAsync(page, "lost_person", "reload-check");
 
         await page.ReloadAsync();
-        await page.Locator("#langs button").WaitForAsync();
+        await page.Locator("#langs button").First.WaitForAsync();
         await page.Locator("#d-age").WaitForAsync();
 
         Assert.True(await page.IsCheckedAsync("#k-lost_person"));

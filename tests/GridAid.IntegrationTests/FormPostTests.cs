@@ -46,6 +46,28 @@ public partial class FormPostTests(GridAidFixture f)
     }
 
     [Fact]
+    public async Task A_korean_form_post_gets_korean_pages_from_the_language_files_with_chinese_beside_the_receipt()
+    {
+        using var refused = await f.Http.PostAsync("/api/reports", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["kind"] = "lost_person",
+            ["lang"] = "ko",
+        }));
+        var errors = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("<html lang=\"ko\">", errors, StringComparison.Ordinal);
+        Assert.Contains(WebUtility.HtmlEncode(GridAid.Core.Text.Texts.Get("ko", "rule.phone_required")), errors, StringComparison.Ordinal);
+        Assert.Contains("경찰이 연락할 수 있도록", errors, StringComparison.Ordinal);
+
+        var form = Form(Guid.NewGuid().ToString("N"));
+        var fields = (await form.ReadAsStringAsync()).Replace("lang=en", "lang=ko", StringComparison.Ordinal);
+        using var accepted = await f.Http.PostAsync("/api/reports", new StringContent(fields, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+        var receipt = await accepted.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Contains("보고가 접수되었습니다 <span lang=\"zh-CN\">· 已收到您的报告</span>", receipt, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_form_post_with_errors_gets_an_html_page_in_the_persons_language()
     {
         using var response = await f.Http.PostAsync("/api/reports", new FormUrlEncodedContent(new Dictionary<string, string>

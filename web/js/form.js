@@ -129,7 +129,7 @@
   };
   const message = (code, r) => {
     const m = rules && rules.messages[code];
-    return m && (G.lang.startsWith('zh') ? m.zh : m.en).replace(/\{(min|maxLength|max)\}/g, (x, p) => r[p]);
+    return m && G.n(m).replace(/\{(min|maxLength|max)\}/g, (x, p) => r[p]);
   };
   // ReportValidator.NormalizePhone: keep digits and +, drop a mainland +86.
   const phone = raw => {
@@ -237,9 +237,8 @@
   // Waiting to send again: after a 429 the server's words (its title in the person's language) and no "try now" button.
   const tell = () => {
     const s = Math.max(1, Math.ceil((nextAt - Date.now()) / 1000));
-    const zh = G.lang.startsWith('zh');
-    const why = busy && ((busy.titles && busy.titles[zh ? 'zh' : 'en']) || busy.title || G.t('tooMany'));
-    if (why) say(why + (/[.!?。！？]$/.test(why) ? '' : zh ? '。' : '.') + (zh ? '' : ' ') + G.t('retryIn', { s }), false);
+    const why = busy && ((busy.titles && G.n(busy.titles)) || busy.title || G.t('tooMany'));
+    if (why) say(why.replace(/[.。]\s*$/, '') + G.t('stop') + G.t('retryIn', { s }), false);
     else say(navigator.onLine === false ? G.t('offline') : G.t('retrying', { s }), true);
   };
   const schedule = () => {

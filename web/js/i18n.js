@@ -1,21 +1,55 @@
 // GridAid strings: one file per language in /i18n/{lang}.json (+ /i18n/staff.{lang}.json for station and admin
-// pages). A third language = its files + its code below.
+// pages); the languages are listed in /i18n/languages.json. A new language is its files and its line there: no code.
 (() => {
   'use strict';
-  const LANGS = { 'zh-CN': '中文', en: 'English' };
   const KEY = 'gridaid.lang';
+  const LIST = 'gridaid.langs';
   const hooks = [];
+  const store = {
+    get(k) { try { return localStorage.getItem(k); } catch (e) { return null; } },
+    set(k, v) { try { localStorage.setItem(k, v); } catch (e) { /* private mode */ } },
+  };
+  // Until the list arrives, the languages this device saw last time (or the two every area has).
+  let langs = (() => {
+    try { const l = JSON.parse(store.get(LIST)); if (Array.isArray(l) && l.length) return l; } catch (e) { /* none */ }
+    return [{ code: 'zh-CN', name: '中文', names: 'zh' }, { code: 'en', name: 'English', names: 'en' }];
+  })();
+  // Asked for in the address, chosen on this device before (a tap on a language), else the phone's own languages.
+  const asked = [new URLSearchParams(location.search).get('lang'), store.get(KEY), ...(navigator.languages || [navigator.language])];
+  let chosen = false; // the language came from the address or a tap, not from the phone: remember it for the next page
   const pick = () => {
-    const q = new URLSearchParams(location.search).get('lang');
-    let saved = null;
-    try { saved = localStorage.getItem(KEY); } catch (e) { /* private mode */ }
-    for (const c of [q, saved, ...(navigator.languages || [navigator.language])]) {
+    const codes = langs.map(l => l.code);
+    for (const [i, c] of asked.entries()) {
       if (!c) continue;
-      const hit = Object.keys(LANGS).find(l => l.toLowerCase() === c.toLowerCase()) ||
-        Object.keys(LANGS).find(l => l.split('-')[0] === c.toLowerCase().split('-')[0]);
-      if (hit) return hit;
+      const hit = codes.find(l => l.toLowerCase() === c.toLowerCase()) ||
+        codes.find(l => l.split('-')[0] === c.toLowerCase().split('-')[0]);
+      if (hit) { chosen = i < 2; return hit; }
     }
+    chosen = false;
     return 'zh-CN';
+  };
+  const info = code => langs.find(l => l.code === code) || { code, names: code.split('-')[0] };
+  /** The other languages as buttons (a tap is remembered on this device), and a mark on a machine-assisted one. */
+  const drawLangs = () => {
+    const box = document.getElementById('langs');
+    if (!box) return;
+    box.textContent = '';
+    for (const l of langs) {
+      if (l.code === G.lang) continue;
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'lang';
+      b.lang = l.code;
+      b.textContent = l.name;
+      b.addEventListener('click', () => { chosen = true; asked.unshift(l.code); G.use(l.code).catch(() => {}); });
+      box.append(b);
+    }
+    if (info(G.lang).review) {
+      const m = document.createElement('small');
+      m.className = 'machine';
+      m.textContent = G.t('lang.machine');
+      box.append(m);
+    }
   };
   const G = window.G = {
     lang: pick(),
@@ -26,8 +60,8 @@
       if (vars) for (const k in vars) v = v.split('{' + k + '}').join(vars[k]);
       return v;
     },
-    /** Name in the current language from a {zh, en} pair. */
-    n(name) { return !name ? '' : (G.lang.startsWith('zh') ? name.zh : name.en) || name.en || name.zh; },
+    /** A place's name in the current language, from its map of language to text ({zh, en, …}); English, then Chinese, where it has none. */
+    n(name) { return !name ? '' : name[info(G.lang).names] || name.en || name.zh || ''; },
     onLang(fn) { hooks.push(fn); },
     /** What one timeline step of a report says (the status page and the admin's report page). */
     step(e) {
@@ -50,30 +84,26 @@
       }));
       G.s = Object.assign({}, ...parts);
       G.lang = lang;
-      try { localStorage.setItem(KEY, lang); } catch (e) { /* private mode */ }
+      if (chosen) store.set(KEY, lang);
       document.documentElement.lang = lang;
       document.querySelectorAll('[data-i]').forEach(el => { el.textContent = G.t(el.dataset.i); });
       document.querySelectorAll('[data-ip]').forEach(el => { el.placeholder = G.t(el.dataset.ip); });
-      const box = document.getElementById('langs');
-      if (box) {
-        box.textContent = '';
-        for (const l in LANGS) {
-          if (l === lang) continue;
-          const b = document.createElement('button');
-          b.type = 'button';
-          b.className = 'lang';
-          b.lang = l;
-          b.textContent = LANGS[l];
-          b.addEventListener('click', () => G.use(l).catch(() => {}));
-          box.append(b);
-        }
-      }
+      drawLangs();
       hooks.forEach(fn => fn());
     },
     ready: null,
   };
+  // The list and the likeliest strings load side by side; a language only the list knows follows at once.
+  const listed = fetch('/i18n/languages.json').then(r => (r.ok ? r.json() : null)).then(j => {
+    if (j && Array.isArray(j.languages) && j.languages.length) {
+      langs = j.languages;
+      store.set(LIST, JSON.stringify(langs));
+    }
+  }).catch(() => {});
   G.ready = new Promise(res => {
-    const go = () => G.use(G.lang).catch(() => G.use('zh-CN')).catch(() => {}).finally(res);
+    const go = () => Promise.all([G.use(G.lang).catch(() => G.use('zh-CN')), listed])
+      .then(() => { const best = pick(); return best === G.lang ? drawLangs() : G.use(best); })
+      .catch(() => {}).finally(res);
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', go); else go();
   });
 })();

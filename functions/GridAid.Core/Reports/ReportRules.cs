@@ -1,5 +1,6 @@
 using System.Globalization;
 using GridAid.Core.Directory;
+using GridAid.Core.Text;
 
 namespace GridAid.Core.Reports;
 
@@ -35,34 +36,20 @@ public static class ReportRules
 
     public const int MaxName = 50;
 
-    /// <summary>Message templates by code; <c>{min}</c>, <c>{max}</c> and <c>{maxLength}</c> are the field rule's numbers.</summary>
-    public static readonly IReadOnlyDictionary<string, LocalizedText> Messages = new Dictionary<string, LocalizedText>(StringComparer.Ordinal)
+    /// <summary>
+    /// Message templates by code, from the language files (<c>rule.{code}</c> in <c>web/i18n/server.*.json</c>);
+    /// <c>{min}</c>, <c>{max}</c> and <c>{maxLength}</c> are the field rule's numbers.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, LocalizedText> Messages = new[]
     {
-        ["body_required"] = new("请填写报告内容", "The report is empty"),
-        ["honeypot"] = new("报告未能发送：请刷新页面后重新填写", "The report could not be sent: reload the page and fill it in again"),
-        ["kind_required"] = new("请选择报告类型", "Choose what you are reporting"),
-        ["point_invalid"] = new("地点编码无效", "The place code is not valid"),
-        ["area_invalid"] = new("景区编码无效", "The area code is not valid"),
-        ["description_too_long"] = new("描述最多{maxLength}字", "Use at most {maxLength} characters"),
-        ["description_required"] = new("请描述您的情况", "Please describe what you need or saw"),
-        ["name_too_long"] = new("姓名最多{maxLength}字", "Use at most {maxLength} characters for the name"),
-        ["phone_required"] = new("请留下您的手机号，以便民警联系您", "Leave your phone number so the police can call you"),
-        ["phone_invalid"] = new(
-            "无法拨打这个号码：大陆手机号是13至19开头的11位数字，国际号码以+开头",
-            "We cannot call this number: a mainland mobile has 11 digits starting 13 to 19, an international number starts with +"),
-        ["request_id_invalid"] = new("请求编号无效", "The request id is not valid"),
-        ["too_many_details"] = new("附加信息最多{max}项", "Send at most {max} detail fields"),
-        ["detail_name_too_long"] = new("附加信息的名称最多{max}个字符", "Detail field names have at most {max} characters"),
-        ["required"] = new("此项必填", "This field is required"),
-        ["too_long"] = new("最多{maxLength}字", "Use at most {maxLength} characters"),
-        ["invalid_choice"] = new("请从列表中选择", "Choose one of the options"),
-        ["out_of_range"] = new("请输入{min}到{max}之间的数字", "Enter a number from {min} to {max}"),
-    };
+        "body_required", "honeypot", "kind_required", "point_invalid", "area_invalid", "description_too_long", "description_required",
+        "name_too_long", "phone_required", "phone_invalid", "request_id_invalid", "too_many_details", "detail_name_too_long",
+        "required", "too_long", "invalid_choice", "out_of_range",
+    }.ToDictionary(code => code, code => Texts.Of("rule." + code), StringComparer.Ordinal);
 
     public static LocalizedText Message(string code, int? min = null, int? max = null, int? maxLength = null)
     {
-        var t = Messages[code];
-        return new LocalizedText(Fill(t.Zh, min, max, maxLength), Fill(t.En, min, max, maxLength));
+        return Messages[code].Map(t => Fill(t, min, max, maxLength));
     }
 
     /// <summary>The message for a field that broke its rule, filled with the rule's numbers (as the form fills it).</summary>

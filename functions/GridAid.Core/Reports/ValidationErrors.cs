@@ -1,9 +1,13 @@
 namespace GridAid.Core.Reports;
 
-/// <summary>One problem with one field, with its message in both languages.</summary>
-public sealed record FieldError(string Field, string Code, string Zh, string En)
+/// <summary>One problem with one field, with its message in every language.</summary>
+public sealed record FieldError(string Field, string Code, Directory.LocalizedText Text)
 {
-    public string Message(string? lang) => Directory.Language.IsEnglish(lang) ? En : Zh;
+    public string Zh => Text.Zh;
+
+    public string En => Text.En;
+
+    public string Message(string? lang) => Text.For(lang);
 }
 
 /// <summary>The problems found in a submission, keyed by field path (<c>contact.phone</c>, <c>details.age</c>).</summary>
@@ -15,9 +19,9 @@ public sealed class ValidationErrors
 
     public IReadOnlyList<FieldError> All => _errors;
 
-    public void Add(string field, string code, string zh, string en) => _errors.Add(new FieldError(field, code, zh, en));
+    public void Add(string field, string code, string zh, string en) => Add(field, code, new Directory.LocalizedText(zh, en));
 
-    public void Add(string field, string code, Directory.LocalizedText text) => Add(field, code, text.Zh, text.En);
+    public void Add(string field, string code, Directory.LocalizedText text) => _errors.Add(new FieldError(field, code, text));
 
     /// <summary>Messages per field in the reader's language, the shape of ASP.NET's validation problem details.</summary>
     public IDictionary<string, string[]> ToDictionary(string? lang) =>

@@ -84,7 +84,7 @@ public sealed class AccessGate(CallerAuthenticator authenticator, DirectoryCache
         }
 
         return (await directory.GetAsync(caller.AreaId, ct))?.FindStation(stationId) is null
-            ? ApiResults.NotFound("本景区没有该站点", "This area has no such station")
+            ? ApiResults.ProblemOf(StatusCodes.Status404NotFound, "problem.noSuchStation", null)
             : null;
     }
 

@@ -1,9 +1,10 @@
 using GridAid.Core.Directory;
 using GridAid.Core.Reports;
+using GridAid.Core.Text;
 
 namespace GridAid.Functions.Http;
 
-/// <summary>The API's answers: JSON bodies and RFC 9457 problem details, titled in both languages.</summary>
+/// <summary>The API's answers: JSON bodies and RFC 9457 problem details, titled in the reader's language with every language's title beside it.</summary>
 public static class ApiResults
 {
     private const string ProblemJson = "application/problem+json; charset=utf-8";
@@ -15,8 +16,8 @@ public static class ApiResults
             new
             {
                 type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-                title = Language.IsEnglish(lang) ? "Please check the highlighted fields" : "请检查标出的内容",
-                titles = new { zh = "请检查标出的内容", en = "Please check the highlighted fields" },
+                title = Texts.Get(lang, "problem.validation"),
+                titles = Texts.Of("problem.validation"),
                 status = StatusCodes.Status400BadRequest,
                 errors = errors.ToDictionary(lang),
                 codes = errors.Codes(),
@@ -24,11 +25,15 @@ public static class ApiResults
             StatusCodes.Status400BadRequest,
             ProblemJson);
 
-    public static IActionResult Problem(int status, string zh, string en, string? lang = null) =>
-        new JsonBodyResult(
-            new { title = Language.IsEnglish(lang) ? en : zh, titles = new { zh, en }, status },
-            status,
-            ProblemJson);
+    public static IActionResult Problem(int status, string zh, string en, string? lang = null) => Problem(status, new LocalizedText(zh, en), lang);
+
+    /// <summary>A problem titled in the reader's language, with every language's title in <c>titles</c>.</summary>
+    public static IActionResult Problem(int status, LocalizedText title, string? lang = null) =>
+        new JsonBodyResult(new { title = title.For(lang), titles = title, status }, status, ProblemJson);
+
+    /// <summary>A problem titled by the language files' string <paramref name="key"/>, its placeholders filled.</summary>
+    public static IActionResult ProblemOf(int status, string key, string? lang, params (string Name, object? Value)[] values) =>
+        Problem(status, Texts.Of(key, values), lang);
 
     /// <summary>503 with <c>Retry-After</c>: the phone keeps the report and sends it again after that many seconds.</summary>
     public static IActionResult Unavailable(string zh, string en, string? lang, int retryAfterSeconds = 5) =>
@@ -46,11 +51,13 @@ public static class ApiResults
         }
     }
 
-    public static IActionResult NotFound(string zh = "未找到", string en = "Not found") => Problem(StatusCodes.Status404NotFound, zh, en);
+    public static IActionResult NotFound() => ProblemOf(StatusCodes.Status404NotFound, "problem.notFound", null);
+
+    public static IActionResult NotFound(string zh, string en) => Problem(StatusCodes.Status404NotFound, zh, en);
 
     public static IActionResult Unauthorized() => new UnauthorizedProblem();
 
-    public static IActionResult Forbidden() => Problem(StatusCodes.Status403Forbidden, "无权访问", "Not allowed for this account");
+    public static IActionResult Forbidden() => ProblemOf(StatusCodes.Status403Forbidden, "problem.forbidden", null);
 
     /// <summary>An answer carrying a secret (a new access code): no cache may keep it.</summary>
     public static IActionResult NoStore(IActionResult inner) => new NoStoreResult(inner);
@@ -70,7 +77,7 @@ public static class ApiResults
         public Task ExecuteResultAsync(ActionContext context)
         {
             context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer realm=\"gridaid\"";
-            return Problem(StatusCodes.Status401Unauthorized, "请登录", "Sign in first").ExecuteResultAsync(context);
+            return ProblemOf(StatusCodes.Status401Unauthorized, "problem.signIn", null).ExecuteResultAsync(context);
         }
     }
 }

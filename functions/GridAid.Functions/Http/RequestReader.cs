@@ -63,7 +63,7 @@ public static class RequestReader
             // Not JSON, too deep, or not of this shape: the same answer as an empty body.
         }
 
-        return Read.Refused<T>(ApiResults.Problem(StatusCodes.Status400BadRequest, "无法读取提交的内容", "The request could not be read", req.Language()));
+        return Read.Refused<T>(ApiResults.ProblemOf(StatusCodes.Status400BadRequest, "problem.unreadable", req.Language()));
     }
 
     /// <summary>The reader's language: <c>?lang=</c>, else the first of the browser's <c>Accept-Language</c>.</summary>
@@ -92,7 +92,7 @@ public static class RequestReader
         {
             if (!ReportKinds.TryParse(k, out var parsed))
             {
-                return Read.Refused<ReportQuery>(ApiResults.Problem(StatusCodes.Status400BadRequest, "未知的报告类型", "Unknown report kind", req.Language()));
+                return Read.Refused<ReportQuery>(ApiResults.ProblemOf(StatusCodes.Status400BadRequest, "problem.unknownKind", req.Language()));
             }
 
             kind = parsed;
@@ -103,7 +103,7 @@ public static class RequestReader
         {
             if (!ReportStatuses.TryParse(s, out var parsed))
             {
-                return Read.Refused<ReportQuery>(ApiResults.Problem(StatusCodes.Status400BadRequest, "未知的状态", "Unknown status", req.Language()));
+                return Read.Refused<ReportQuery>(ApiResults.ProblemOf(StatusCodes.Status400BadRequest, "problem.unknownStatus", req.Language()));
             }
 
             status = parsed;
@@ -114,7 +114,7 @@ public static class RequestReader
         {
             if (!int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed is < 2000 or > 9998)
             {
-                return Read.Refused<ReportQuery>(ApiResults.Problem(StatusCodes.Status400BadRequest, "年份无效", "Not a valid year", req.Language()));
+                return Read.Refused<ReportQuery>(ApiResults.ProblemOf(StatusCodes.Status400BadRequest, "problem.badYear", req.Language()));
             }
 
             year = parsed;
@@ -134,7 +134,7 @@ public static class RequestReader
         req.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag || t.Trim() == "W/" + etag));
 
     private static Microsoft.AspNetCore.Mvc.IActionResult TooLarge(HttpRequest req) =>
-        ApiResults.Problem(StatusCodes.Status413PayloadTooLarge, "提交的内容过大", "The request is too large", req.Language());
+        ApiResults.ProblemOf(StatusCodes.Status413PayloadTooLarge, "problem.tooLarge", req.Language());
 }
 
 /// <summary>The report filters of a list or an export; null fields filter nothing.</summary>

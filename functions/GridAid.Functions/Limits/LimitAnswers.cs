@@ -1,5 +1,6 @@
 using System.Net;
 using GridAid.Core.Directory;
+using GridAid.Core.Text;
 using GridAid.Functions.Reports;
 
 namespace GridAid.Functions.Limits;
@@ -14,11 +15,7 @@ public static class LimitAnswers
     {
         var s = Seconds(retryAfter);
         return ApiResults.RetryAfter(
-            ApiResults.Problem(
-                StatusCodes.Status429TooManyRequests,
-                $"提交太频繁，请{s}秒后再试。走失人员报告不受此限制；紧急情况请拨打110。",
-                $"Too many reports from here: try again in {s} seconds. A report of a lost person always goes through; in an emergency call 110.",
-                lang),
+            ApiResults.ProblemOf(StatusCodes.Status429TooManyRequests, "limit.reports", lang, ("s", s)),
             s);
     }
 
@@ -26,11 +23,7 @@ public static class LimitAnswers
     {
         var s = Seconds(retryAfter);
         return ApiResults.RetryAfter(
-            ApiResults.Problem(
-                StatusCodes.Status429TooManyRequests,
-                $"访问码错误次数过多，请{s}秒后再登录",
-                $"Too many wrong access codes: sign in again in {s} seconds",
-                lang),
+            ApiResults.ProblemOf(StatusCodes.Status429TooManyRequests, "limit.signIns", lang, ("s", s)),
             s);
     }
 
@@ -38,22 +31,20 @@ public static class LimitAnswers
     public static IActionResult TooManyReportsPage(TimeSpan retryAfter, string? lang, string backPath)
     {
         var s = Seconds(retryAfter);
-        var english = Language.IsEnglish(lang);
-        var title = new LocalizedText("请稍后再提交", "Please wait a moment");
-        var message = new LocalizedText(
-            $"这里提交的报告太多，报告没有发出。请在{s}秒后按浏览器的“返回”按钮再提交一次。走失人员报告不受此限制；紧急情况请拨打110。",
-            $"Too many reports have come from here, so this one was not sent. Go back with your browser's Back button and send it again in {s} seconds. A report of a lost person always goes through; in an emergency call 110.");
-        var (first, second, secondLang) = english ? (message.En, message.Zh, "zh-CN") : (message.Zh, message.En, "en");
+        var reader = Language.Normalize(lang);
+        var other = reader == Language.Chinese ? Language.English : Language.Chinese; // said again in the area's other main language
+        var title = Texts.Of("limit.pageTitle");
+        var message = Texts.Of("limit.pageText", ("s", s));
         var body =
-            "<section class=\"card\" aria-labelledby=\"tm-h\"><h1 id=\"tm-h\">" + Enc(title.For(lang)) +
-            " <span lang=\"" + secondLang + "\">· " + Enc(english ? title.Zh : title.En) + "</span></h1>" +
-            "<p>" + Enc(first) + "</p><p lang=\"" + secondLang + "\">" + Enc(second) + "</p>" +
-            "<p><a class=\"primary btn\" href=\"" + Enc(backPath) + "\">" + Enc(english ? "Back" : "返回") + "</a></p></section>";
+            "<section class=\"card\" aria-labelledby=\"tm-h\"><h1 id=\"tm-h\">" + Enc(title.For(reader)) +
+            " <span lang=\"" + other + "\">· " + Enc(title.For(other)) + "</span></h1>" +
+            "<p>" + Enc(message.For(reader)) + "</p><p lang=\"" + other + "\">" + Enc(message.For(other)) + "</p>" +
+            "<p><a class=\"primary btn\" href=\"" + Enc(backPath) + "\">" + Enc(Texts.Get(reader, "back")) + "</a></p></section>";
         var html =
-            "<!doctype html><html lang=\"" + (english ? "en" : "zh-CN") + "\"><head><meta charset=\"utf-8\">" +
-            "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>" + Enc(title.For(lang)) + " · GridAid</title>" +
+            "<!doctype html><html lang=\"" + reader + "\"><head><meta charset=\"utf-8\">" +
+            "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>" + Enc(title.For(reader)) + " · GridAid</title>" +
             "<link rel=\"stylesheet\" href=\"/css/app.css\"></head><body>" +
-            "<header class=\"top\"><a class=\"brand\" href=\"/\">" + (english ? "GridAid" : "景区互助") + "</a></header>" +
+            "<header class=\"top\"><a class=\"brand\" href=\"/\">" + Enc(Texts.Get(reader, "app.name")) + "</a></header>" +
             "<main id=\"main\">" + body + "</main></body></html>";
         return ApiResults.RetryAfter(new HtmlPageResult(html, StatusCodes.Status429TooManyRequests), s);
     }
