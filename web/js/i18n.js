@@ -12,7 +12,7 @@
   // Until the list arrives, the languages this device saw last time (or the two every area has).
   let langs = (() => {
     try { const l = JSON.parse(store.get(LIST)); if (Array.isArray(l) && l.length) return l; } catch (e) { /* none */ }
-    return [{ code: 'zh-CN', name: '中文', names: 'zh' }, { code: 'en', name: 'English', names: 'en' }];
+    return [{ code: 'zh-CN', name: '中文' }, { code: 'en', name: 'English' }];
   })();
   // Asked for in the address, chosen on this device before (a tap on a language), else the phone's own languages.
   const asked = [new URLSearchParams(location.search).get('lang'), store.get(KEY), ...(navigator.languages || [navigator.language])];
@@ -28,7 +28,7 @@
     chosen = false;
     return 'zh-CN';
   };
-  const info = code => langs.find(l => l.code === code) || { code, names: code.split('-')[0] };
+  const info = code => langs.find(l => l.code === code) || { code };
   /** The other languages as buttons (a tap is remembered on this device), and a mark on a machine-assisted one. */
   const drawLangs = () => {
     const box = document.getElementById('langs');
@@ -60,8 +60,8 @@
       if (vars) for (const k in vars) v = v.split('{' + k + '}').join(vars[k]);
       return v;
     },
-    /** A place's name in the current language, from its map of language to text ({zh, en, …}); English, then Chinese, where it has none. */
-    n(name) { return !name ? '' : name[info(G.lang).names] || name.en || name.zh || ''; },
+    /** A place's name in the current language, from its map of language to text ({zh, en, ko …}, keyed by primary subtag); English, then Chinese, where it has none. */
+    n(name) { return !name ? '' : name[G.lang.split('-')[0].toLowerCase()] || name.en || name.zh || ''; },
     onLang(fn) { hooks.push(fn); },
     /** What one timeline step of a report says (the status page and the admin's report page). */
     step(e) {
