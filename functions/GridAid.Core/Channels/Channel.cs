@@ -1,4 +1,5 @@
 using GridAid.Core.Reports;
+using GridAid.Core.Text;
 
 namespace GridAid.Core.Channels;
 
@@ -69,7 +70,7 @@ public static class ChannelRules
         var list = input ?? [];
         if (list.Count > MaxChannels)
         {
-            errors.Add("channels", "too_many", $"每个站点最多 {MaxChannels} 个通知渠道", $"A station has at most {MaxChannels} channels");
+            errors.Add("channels", "too_many", Texts.Of("channel.too_many", ("max", MaxChannels)));
             return (null, errors);
         }
 
@@ -80,31 +81,31 @@ public static class ChannelRules
             var c = list[i];
             if (c?.Type is not { } t || !Types.TryGetValue(t.Trim(), out var type))
             {
-                errors.Add(field + ".type", "invalid_choice", "请选择渠道类型（wecom、dingtalk、webhook）", "Choose the channel type (wecom, dingtalk, webhook)");
+                errors.Add(field + ".type", "invalid_choice", Texts.Of("channel.type"));
                 continue;
             }
 
             var url = c.Url?.Trim() ?? string.Empty;
             if (url.Length is 0 or > MaxUrlLength || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
             {
-                errors.Add(field + ".url", "url_invalid", "请填写完整的网址（最多 500 个字符）", "Enter a full URL (at most 500 characters)");
+                errors.Add(field + ".url", "url_invalid", Texts.Of("channel.url"));
                 continue;
             }
 
             if (TargetAddress.CheckUrl(uri, allowPrivateTargets) is { } refusal)
             {
-                errors.Add(field + ".url", refusal.Code, refusal.Zh, refusal.En);
+                errors.Add(field + ".url", refusal.Code, refusal.Text);
                 continue;
             }
 
             var secret = string.IsNullOrWhiteSpace(c.Secret) ? null : c.Secret.Trim();
             if (type == ChannelType.Wecom && secret is not null)
             {
-                errors.Add(field + ".secret", "secret_unused", "企业微信机器人没有密钥（密钥在网址的 key 里）", "A WeCom robot has no secret (its key is in the URL)");
+                errors.Add(field + ".secret", "secret_unused", Texts.Of("channel.secret_unused"));
             }
             else if (type != ChannelType.Wecom && (secret is null || secret.Length is < MinSecretLength or > MaxSecretLength))
             {
-                errors.Add(field + ".secret", "secret_required", $"请填写密钥（{MinSecretLength} 到 {MaxSecretLength} 个字符）", $"Enter the secret ({MinSecretLength} to {MaxSecretLength} characters)");
+                errors.Add(field + ".secret", "secret_required", Texts.Of("channel.secret_required", ("min", MinSecretLength), ("max", MaxSecretLength)));
             }
             else
             {

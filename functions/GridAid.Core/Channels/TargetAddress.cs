@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
+using GridAid.Core.Text;
+using GridAid.Core.Directory;
 
 namespace GridAid.Core.Channels;
 
 /// <summary>Why a channel URL or address is refused, in both languages.</summary>
-public sealed record TargetRefusal(string Code, string Zh, string En);
+public sealed record TargetRefusal(string Code, LocalizedText Text);
 
 /// <summary>
 /// The SSRF guard's rules: in production a channel is posted to over https, to a public address only. Refused: loopback,
@@ -15,9 +17,9 @@ public sealed record TargetRefusal(string Code, string Zh, string En);
 /// </summary>
 public static class TargetAddress
 {
-    public static readonly TargetRefusal NotHttps = new("url_https", "网址必须以 https:// 开头", "The URL must start with https://");
-    public static readonly TargetRefusal NotPublic = new("url_private", "网址必须指向公网地址（不能是本机、内网、链路本地或元数据地址）", "The URL must reach a public address (not loopback, private, link-local or metadata)");
-    public static readonly TargetRefusal Unresolved = new("url_unresolved", "无法解析该网址的主机名", "The URL's host name does not resolve");
+    public static readonly TargetRefusal NotHttps = new("url_https", Texts.Of("channel.url_https"));
+    public static readonly TargetRefusal NotPublic = new("url_private", Texts.Of("channel.url_private"));
+    public static readonly TargetRefusal Unresolved = new("url_unresolved", Texts.Of("channel.url_unresolved"));
 
     /// <summary>The URL's form: http(s) only (https unless private targets are allowed), no user info, and an IP literal host must be public.</summary>
     public static TargetRefusal? CheckUrl(Uri url, bool allowPrivateTargets)
@@ -30,7 +32,7 @@ public static class TargetAddress
 
         if (url.UserInfo.Length > 0 || url.Host.Length == 0)
         {
-            return new TargetRefusal("url_invalid", "网址不能包含用户名或密码", "The URL cannot carry a user name or password");
+            return new TargetRefusal("url_invalid", Texts.Of("channel.url_userinfo"));
         }
 
         if (!allowPrivateTargets && (url.IsLoopback || (IPAddress.TryParse(url.DnsSafeHost, out var ip) && !IsPublic(ip))))

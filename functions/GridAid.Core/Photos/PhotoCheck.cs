@@ -1,4 +1,5 @@
 using GridAid.Core.Reports;
+using GridAid.Core.Text;
 
 namespace GridAid.Core.Photos;
 
@@ -23,13 +24,13 @@ public static class PhotoCheck
         var errors = new ValidationErrors();
         if (lengths.Count > PhotoRules.MaxPhotos)
         {
-            errors.Add(Field, "too_many", $"最多可附{PhotoRules.MaxPhotos}张照片", $"Attach at most {PhotoRules.MaxPhotos} photos");
+            errors.Add(Field, "too_many", Texts.Of("photo.too_many", ("max", PhotoRules.MaxPhotos)));
             return ([], errors);
         }
 
         if (lengths.Any(l => l > PhotoRules.MaxBytes))
         {
-            errors.Add(Field, "too_large", $"每张照片不能超过{PhotoRules.MaxBytes / (1024 * 1024)} MB", $"Each photo must be {PhotoRules.MaxBytes / (1024 * 1024)} MB or less");
+            errors.Add(Field, "too_large", Texts.Of("photo.too_large", ("mb", PhotoRules.MaxBytes / (1024 * 1024))));
             return ([], errors);
         }
 
@@ -40,10 +41,10 @@ public static class PhotoCheck
             switch (refusal)
             {
                 case PhotoRefusal.TooManyPixels:
-                    errors.Add(Field, "too_many_pixels", "照片像素过多，请拍一张普通照片", "A photo has too many pixels: take an ordinary photo");
+                    errors.Add(Field, "too_many_pixels", Texts.Of("photo.too_many_pixels"));
                     return ([], errors);
                 case PhotoRefusal.NotAnImage:
-                    errors.Add(Field, "not_an_image", "无法读取照片，请选择 JPEG、PNG 或 WebP 图片", "A photo could not be read: choose a JPEG, PNG or WebP image");
+                    errors.Add(Field, "not_an_image", Texts.Of("photo.not_an_image"));
                     return ([], errors);
                 default:
                     photos.Add(photo!);

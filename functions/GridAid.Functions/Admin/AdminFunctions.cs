@@ -39,7 +39,7 @@ public sealed class AdminFunctions(ReportStore reports, AlertStore alerts, Direc
         var areaId = req.Caller().AreaId;
         if (TrackingCode.Normalize(trackingCode) is not { } code || await reports.FindByCodeAsync(code, ct) is not { } stored || stored.Report.AreaId != areaId)
         {
-            return ApiResults.NotFound("未找到该查询码", "No report has this tracking code");
+            return ApiResults.ProblemOf(StatusCodes.Status404NotFound, "problem.noReport", null);
         }
 
         var area = await directory.GetAsync(areaId, ct);
@@ -82,5 +82,5 @@ public sealed class AdminFunctions(ReportStore reports, AlertStore alerts, Direc
         string trackingCode, CancellationToken ct) =>
         TrackingCode.Normalize(trackingCode) is { } code && await redaction.RedactNowAsync(req.Caller().AreaId, code, ct)
             ? new NoContentResult()
-            : ApiResults.NotFound("未找到该查询码", "No report has this tracking code");
+            : ApiResults.ProblemOf(StatusCodes.Status404NotFound, "problem.noReport", null);
 }

@@ -19,5 +19,5 @@ public sealed class FailedMessageFunctions(FailedMessages failed)
         string queue, string id, CancellationToken ct) =>
         await failed.RedriveAsync(req.Caller().AreaId, queue, id, ct) == RedriveOutcome.Redriven
             ? new AcceptedResult()
-            : ApiResults.NotFound("未找到该失败消息", "No such failed message");
+            : ApiResults.ProblemOf(StatusCodes.Status404NotFound, "problem.noFailedMessage", null);
 }

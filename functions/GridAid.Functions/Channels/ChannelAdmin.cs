@@ -3,6 +3,7 @@ using GridAid.Core.Channels;
 using GridAid.Core.Reports;
 using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Logging;
+using GridAid.Core.Text;
 
 namespace GridAid.Functions.Channels;
 
@@ -72,7 +73,7 @@ public sealed class ChannelAdmin(
             catch (RefusedTargetException)
             {
                 var refusal = await ResolvesAsync(valid[i].Url, ct) ? TargetAddress.NotPublic : TargetAddress.Unresolved;
-                errors.Add($"channels[{i}].url", refusal.Code, refusal.Zh, refusal.En);
+                errors.Add($"channels[{i}].url", refusal.Code, refusal.Text);
             }
         }
 
@@ -110,7 +111,7 @@ public sealed class ChannelAdmin(
             TrackingCode = "TEST-0000",
             Kind = ReportKind.Tip,
             PointName = station.Name.ToString(),
-            Description = "GridAid 测试消息：通知渠道工作正常 · GridAid test message: this channel works",
+            Description = Texts.Of("channel.testMessage").ToString(),
             SubmittedAt = now,
             RoutedAt = now,
         };

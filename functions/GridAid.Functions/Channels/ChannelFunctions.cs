@@ -60,7 +60,7 @@ public sealed class ChannelFunctions(ChannelAdmin admin, ChannelDelivery deliver
     {
         ChannelOutcome.Read or ChannelOutcome.Saved or ChannelOutcome.Tested => ApiResults.NoStore(ApiResults.Json(result.Value!)),
         ChannelOutcome.Invalid => ApiResults.ValidationProblem(result.Errors!, req.Language()),
-        ChannelOutcome.StationNotFound => ApiResults.NotFound("未找到该站点", "No station has this id"),
-        _ => ApiResults.NotFound("该站点没有这个通知渠道", "The station has no channel at this index"),
+        ChannelOutcome.StationNotFound => ApiResults.ProblemOf(StatusCodes.Status404NotFound, "problem.noStationId", null),
+        _ => ApiResults.ProblemOf(StatusCodes.Status404NotFound, "problem.noChannel", null),
     };
 }

@@ -37,12 +37,12 @@ public static class ChannelHttp
         }
         catch (SocketException)
         {
-            throw new RefusedTargetException(TargetAddress.Unresolved.En);
+            throw new RefusedTargetException(TargetAddress.Unresolved.Text.En);
         }
 
         if (addresses.Length == 0 || (!allowPrivate && !TargetAddress.AllPublic(addresses)))
         {
-            throw new RefusedTargetException(addresses.Length == 0 ? TargetAddress.Unresolved.En : TargetAddress.NotPublic.En);
+            throw new RefusedTargetException(addresses.Length == 0 ? TargetAddress.Unresolved.Text.En : TargetAddress.NotPublic.Text.En);
         }
 
         return addresses;

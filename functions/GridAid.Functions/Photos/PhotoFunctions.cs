@@ -37,5 +37,5 @@ public sealed class PhotoFunctions(ReportPhotos photos)
         Answer(await photos.ForAdminAsync(req.Caller(), trackingCode, n, thumbnail: true, ct));
 
     private static IActionResult Answer(byte[]? jpeg) =>
-        jpeg is null ? ApiResults.NotFound("没有这张照片", "No such photo") : new PhotoResult(jpeg);
+        jpeg is null ? ApiResults.ProblemOf(StatusCodes.Status404NotFound, "problem.noPhoto", null) : new PhotoResult(jpeg);
 }

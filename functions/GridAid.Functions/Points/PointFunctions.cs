@@ -15,7 +15,7 @@ public sealed class PointFunctions(DirectoryCache directory, IOptions<GridAidOpt
         var area = AccessCode.IsId(areaId) ? await directory.GetAsync(areaId, ct) : null;
         if (area is null)
         {
-            return ApiResults.NotFound("未找到该景区", "Unknown scenic area");
+            return ApiResults.ProblemOf(StatusCodes.Status404NotFound, "problem.noArea", null);
         }
 
         return ApiResults.Json(area.Points.OrderBy(p => p.Code, StringComparer.Ordinal).Select(p => PointViews.Summary(p, area)).ToList());
@@ -28,7 +28,7 @@ public sealed class PointFunctions(DirectoryCache directory, IOptions<GridAidOpt
     {
         if (await directory.FindPointAsync(code, ct) is not var (area, point))
         {
-            return ApiResults.NotFound("未找到该地点", "Unknown place code");
+            return ApiResults.ProblemOf(StatusCodes.Status404NotFound, "problem.noPlace", null);
         }
 
         return ApiResults.Json(PointViews.Detail(point, area));

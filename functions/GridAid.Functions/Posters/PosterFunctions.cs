@@ -12,14 +12,13 @@ public sealed class PosterFunctions(DirectoryCache directory, IOptions<GridAidOp
     {
         if (await directory.FindPointAsync(code, ct) is not var (_, point))
         {
-            return ApiResults.NotFound("未找到该地点", "Unknown place code");
+            return ApiResults.ProblemOf(StatusCodes.Status404NotFound, "problem.noPlace", null);
         }
 
         // The configured address only: what a poster encodes must not depend on the headers of whoever asked for it.
         if (PointQrCode.PublicBase(options.Value.PublicBaseUrl) is not { } baseUrl)
         {
-            return ApiResults.Problem(StatusCodes.Status503ServiceUnavailable,
-                "二维码的公开网址尚未配置(GridAid:PublicBaseUrl)", "The public address for QR codes is not configured (GridAid:PublicBaseUrl)", req.Language());
+            return ApiResults.ProblemOf(StatusCodes.Status503ServiceUnavailable, "problem.noBaseUrl", req.Language());
         }
 
         return new SvgImageResult(PointQrCode.Svg(PointQrCode.Url(baseUrl, point.Code)));

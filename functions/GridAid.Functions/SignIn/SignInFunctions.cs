@@ -21,7 +21,7 @@ public sealed class SignInFunctions(DeviceSignIns signIns)
         var label = body.Label is { Length: > 0 } given ? given : req.Headers.UserAgent.ToString();
         return await signIns.IssueAsync(req.Caller(), label, ct) is { } issued
             ? ApiResults.NoStore(ApiResults.Json(issued, StatusCodes.Status201Created))
-            : ApiResults.Problem(StatusCodes.Status403Forbidden, "请用访问码登录", "Sign in with the access code to remember this device", req.Language());
+            : ApiResults.ProblemOf(StatusCodes.Status403Forbidden, "problem.codeToRemember", req.Language());
     }
 
     [Function(nameof(ForgetThisDevice))]
@@ -51,5 +51,5 @@ public sealed class SignInFunctions(DeviceSignIns signIns)
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "admin/devices/{deviceId}")] HttpRequest req, string deviceId, CancellationToken ct) =>
         AccessCode.IsId(deviceId) && await signIns.RevokeAsync(req.Caller().AreaId, deviceId, ct)
             ? new NoContentResult()
-            : ApiResults.NotFound("没有该设备登录", "No such device sign-in");
+            : ApiResults.ProblemOf(StatusCodes.Status404NotFound, "problem.noDevice", null);
 }
