@@ -304,6 +304,9 @@ public static class MarkdownReport
 
             L($"| **the sweeper, on demand, 2 GB** | | | **{F(sw.SweeperUsdPerMonth, "0.###")}** |");
             L();
+            L($"**Idle storage, all of it** (the queue listeners' receives, backing off to maxPollingInterval {F(sw.MaxPollingIntervalSeconds, "0.###")} s, and the sweeper's requests, its poison-queue receives included): " +
+              $"{F(sw.IdleStorageRequestsPerHour, "N0")} requests an hour = **USD {F(sw.IdleStorageUsdPerMonth, "0.00")} a month** per running instance (goal ≤ 2).");
+            L();
             L(sw.Assumptions);
         }
         else

@@ -198,4 +198,7 @@ public sealed record SweeperResult(
     IReadOnlyDictionary<string, double> IdlePollsPerHourByQueue,
     IReadOnlyList<IdleCostLine> Monthly,
     double SweeperUsdPerMonth,
-    string Assumptions);
+    string Assumptions,
+    double MaxPollingIntervalSeconds,
+    double IdleStorageRequestsPerHour,
+    double IdleStorageUsdPerMonth);

@@ -16,10 +16,15 @@ public sealed class IntakeQueueSender(StorageClients storage)
     /// <summary>The queue a report's routing message goes to.</summary>
     public static string QueueFor(ReportKind kind) => kind.IsPerson() ? QueueNames.Urgent : QueueNames.Intake;
 
-    /// <summary>Queues a report for the router, with the current trace context when the message has none of its own.</summary>
-    public async Task SendAsync(RoutingMessage message, CancellationToken ct) =>
+    /// <summary>
+    /// Queues a report for the router, with the current trace context when the message has none of its own. A message
+    /// sent with a <paramref name="delay"/> stays hidden that long: the guarantee behind a report routed on the intake
+    /// path, which then meets a report already routed instead of racing the intake's own routing.
+    /// </summary>
+    public async Task SendAsync(RoutingMessage message, CancellationToken ct, TimeSpan? delay = null) =>
         await LaneOf(message.Report.Kind).SendMessageAsync(
-            GridAidJson.Serialize(message.TraceParent is null ? message with { TraceParent = TraceContext.Current() } : message), ct);
+            GridAidJson.Serialize(message.TraceParent is null ? message with { TraceParent = TraceContext.Current() } : message),
+            visibilityTimeout: delay, cancellationToken: ct);
 
     /// <summary>
     /// When the oldest message still waiting (visible) in the lane of <paramref name="kind"/> was queued; null when none
