@@ -183,6 +183,16 @@ public static class BenchmarkApp
 
                 results.Flood = await FloodMode.RunAsync(sink, o, log, ct);
             });
+            await Mode("areas", async () =>
+            {
+                if (sink is null)
+                {
+                    results.Notes.Add("Mode areas skipped: it times lost persons by their Event Grid events, which need the in-process host.");
+                    return;
+                }
+
+                results.Areas = await AreasMode.RunAsync(sink, o, log, ct);
+            });
             await Mode("restart", async () => results.Restart = await RestartMode.RunAsync(sink, o, log, ct));
             await Mode("sweeper", async () =>
             {
@@ -323,6 +333,18 @@ public static class BenchmarkApp
                 $"${sw.IdleStorageUsdPerMonth.ToString("0.00", CultureInfo.InvariantCulture)} a month: {sw.IdleStorageRequestsPerHour.ToString("N0", CultureInfo.InvariantCulture)} requests an hour",
                 sw.IdleStorageUsdPerMonth <= 2,
                 $"queue listeners' receives {sw.IdlePollsPerHour.ToString("N0", CultureInfo.InvariantCulture)}/h at maxPollingInterval {sw.MaxPollingIntervalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s + the sweeper's {sw.OpsPerHour.ToString("N0", CultureInfo.InvariantCulture)}/h (poison queues included); {sw.WindowSeconds:F0} s idle window"));
+        }
+
+        if (r.Areas is { } ar)
+        {
+            static string X2(double? v) => v is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "–";
+            var missing = ar.Alone.Missing + ar.DuringFlood.Missing;
+            r.Targets.Add(new TargetResult(
+                $"Another area's lost person while {ar.FloodedArea} is flooded ({ar.Clients} clients): tap → routed within 2× alone, p50 and p99 (same run)",
+                $"p50 {Ms(ar.DuringFlood.RoutedMs.P50)} vs {Ms(ar.Alone.RoutedMs.P50)} alone = {X2(ar.RoutedP50Ratio)}; p99 {Ms(ar.DuringFlood.RoutedMs.P99)} vs {Ms(ar.Alone.RoutedMs.P99)} = {X2(ar.RoutedP99Ratio)}; " +
+                $"{ar.TipsAcceptedPerSecond:F0} tips/s{(missing > 0 ? $", {missing} missing" : string.Empty)}",
+                ar.RoutedP50Ratio is { } p && ar.RoutedP99Ratio is { } q && missing == 0 ? p <= 2 && q <= 2 : null,
+                $"{ar.Areas} areas on one host and one Azurite; {ar.Alone.Reports} lost persons per phase in {string.Join(", ", ar.OtherAreas)}"));
         }
 
         if (r.Restart is { } rs)

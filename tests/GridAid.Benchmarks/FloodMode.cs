@@ -179,9 +179,13 @@ public static class FloodMode
     }
 
     /// <summary>Sends one lost-person report (its latency counted from <paramref name="due"/>) and waits until every target station's event is in.</summary>
-    private static async Task<UrgentSample> UrgentAsync(Workload workload, EventSink sink, string point, long due, CancellationToken ct)
+    private static Task<UrgentSample> UrgentAsync(Workload workload, EventSink sink, string point, long due, CancellationToken ct) =>
+        UrgentAsync(workload, sink, Workload.Plan(ReportKind.LostPerson, point), due, ct);
+
+    /// <summary>Sends one lost-person report of any area (its latency counted from <paramref name="due"/>) and waits until every target station's event is in.</summary>
+    internal static async Task<UrgentSample> UrgentAsync(Workload workload, EventSink sink, PlannedReport plan, long due, CancellationToken ct)
     {
-        var plan = Workload.Plan(ReportKind.LostPerson, point);
+        var point = plan.Point;
         var s = await workload.SubmitAsync(plan, due, ct);
         var acceptedMs = Math.Round(s.LatencyMs, 1);
         if (!s.Accepted)
@@ -235,7 +239,7 @@ public static class FloodMode
         }
     }
 
-    private static UrgentLatency Summarise(List<UrgentSample> samples)
+    internal static UrgentLatency Summarise(List<UrgentSample> samples)
     {
         var routed = samples.Where(x => x.RoutedMs is not null).ToList();
         return new UrgentLatency(
