@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using GridAid.Core.Demo;
 using GridAid.Core.Directory;
@@ -53,51 +52,14 @@ public static class AreasMode
             }
         }
 
-        var tips = new ConcurrentQueue<Submission>();
-        var flooding = 1;
-        var floodStart = Stopwatch.GetTimestamp();
-        var clients = Enumerable.Range(0, o.FloodClients).Select(_ => Task.Run(async () =>
-        {
-            while (Volatile.Read(ref flooding) == 1)
-            {
-                var s = await workload.SubmitAsync(workload.Next(ReportKind.Tip), ct: ct);
-                tips.Enqueue(s);
-                if (s.Status is null)
-                {
-                    await Task.Delay(50, ct);
-                }
-            }
-        }, ct)).ToList();
-
-        var urgent = new List<Task<UrgentSample>>();
-        long floodEnd;
-        using (log.Ticker($"areas: {o.FloodClients} clients flooding {TaishanDemo.AreaId} with tips, lost persons elsewhere every {o.FloodUrgentInterval.TotalSeconds:0.0} s",
-            () => $"{tips.Count} tips answered, {urgent.Count(t => t.IsCompleted)}/{urgent.Count} lost persons done"))
-        {
-            var first = floodStart + (long)(o.FloodWarmup.TotalSeconds * Stopwatch.Frequency);
-            for (var i = 0; i < o.AreasReports; i++)
-            {
-                var due = first + (long)(i * o.FloodUrgentInterval.TotalSeconds * Stopwatch.Frequency);
-                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, ct);
-                }
-
-                var plan = LostPerson(i);
-                urgent.Add(Task.Run(() => FloodMode.UrgentAsync(workload, sink, plan, due, ct), ct));
-            }
-
-            await Task.WhenAll(urgent);
-            floodEnd = Stopwatch.GetTimestamp();
-            Volatile.Write(ref flooding, 0);
-            await Task.WhenAll(clients);
-        }
+        var run = await FloodMode.FloodAsync(workload, sink, o, o.AreasReports, LostPerson,
+            $"areas: {o.FloodClients} clients flooding {TaishanDemo.AreaId} with tips, lost persons elsewhere every {o.FloodUrgentInterval.TotalSeconds:0.0} s", log, null, ct);
+        var (floodStart, floodEnd) = (run.Start, run.End);
 
         var floodSeconds = Stopwatch.GetElapsedTime(floodStart, floodEnd).TotalSeconds;
-        var accepted = tips.Count(t => t.Accepted && t.EndedAt <= floodEnd);
+        var accepted = run.Tips.Count(t => t.Accepted && t.EndedAt <= floodEnd);
         var aloneLatency = FloodMode.Summarise(alone);
-        var floodSamples = urgent.Select(t => t.Result).ToList();
+        var floodSamples = run.Urgent.ToList();
         var floodLatency = FloodMode.Summarise(floodSamples);
         static double? Ratio(double during, double before) => double.IsNaN(during) || double.IsNaN(before) || before <= 0 ? null : Math.Round(during / before, 2);
         var result = new AreasResult(

@@ -7,6 +7,7 @@ using GridAid.Functions.Routing;
 using GridAid.Functions.Telemetry;
 using GridAid.Infrastructure.Blobs;
 using GridAid.Infrastructure.Queues;
+using GridAid.Infrastructure.Storage;
 using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Logging;
 
@@ -169,8 +170,20 @@ public sealed class ReportIntake(
         }
 
         message = message with { TraceParent = message.TraceParent ?? Infrastructure.Telemetry.TraceContext.Current() };
-        await queue.SendAsync(message, ct, ReportRouting.OnIntakeGuardDelay);
-        _ = await routing.RouteOnIntakeAsync(message, ct);
+        var queued = await queue.SendAsync(message, ct, ReportRouting.OnIntakeGuardDelay);
+        if (await routing.RouteOnIntakeAsync(message, ct))
+        {
+            // Routed: the guarantee is not needed, and taking it back saves its delivery (a receive, a read, a delete).
+            // Best effort: a message left behind finds the report routed (one read) and does nothing.
+            try
+            {
+                _ = await queue.WithdrawAsync(queued, ct);
+            }
+            catch (Exception e) when (StorageFailure.Is(e) || e is OperationCanceledException)
+            {
+                logger.LogInformation("The routing message of {TrackingCode}, routed on intake, stays queued: {Reason}", message.Report.TrackingCode, e.GetType().Name);
+            }
+        }
     }
 
     private async Task<string?> ResolveAreaAsync(ValidReport valid, CancellationToken ct)
