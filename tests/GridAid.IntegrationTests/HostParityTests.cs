@@ -47,7 +47,7 @@ public class HostParityTests(GridAidFixture f)
     {
         var fromApp = HostSettings.Load(RepoPaths.Combine("functions", "GridAid.FunctionApp", "host.json"));
 
-        // The tests' host differs only where its settings override host.json (TestTimings.HostConfiguration), as an app
+        // The tests' host differs only where its settings override host.json (LocalHostInstance), as an app
         // setting AzureFunctionsJobHost__extensions__queues__maxPollingInterval would in Azure.
         Assert.Equal(fromApp with { Queues = fromApp.Queues with { MaxPollingInterval = QueueSettings.MinimumPollingInterval } }, f.Host.Get<HostSettings>());
         // docs/reliability.md: a failed delivery is retried within seconds, and the retries outlast a 30 s storage throttle.

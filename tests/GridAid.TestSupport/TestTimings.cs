@@ -37,10 +37,6 @@ public static class TestTimings
         ["GridAid:Retention:KeepResolvedFor"] = Setting(KeepResolvedFor),
         // Channels to the tests' own receivers on loopback (docs/channels.md; off by default).
         ["GridAid:Channels:AllowPrivateTargets"] = "true",
-        // The queues polled at the host's floor, as an app setting overrides host.json in Azure (HostSettings): the
-        // suite waits for thousands of deliveries, each up to one maxPollingInterval after an idle spell. host.json's own
-        // interval is held by HostParityTests and measured by the benchmark; the fault tests run on it unchanged.
-        [HostSettings.OverrideSection + ":extensions:queues:maxPollingInterval"] = Setting(QueueSettings.MinimumPollingInterval),
     };
 
     /// <summary>
