@@ -47,6 +47,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<StrandedReportSweeper>();
         services.AddSingleton<DutyStationFallback>();
         services.AddSingleton<PoisonRecorder>();
+        services.AddSingleton<PoisonSweep>();
         services.AddSingleton<FailedMessages>();
         services.AddSingleton<AlertActions>();
         services.AddSingleton<ItemMatches>();

@@ -36,6 +36,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IntakeQueueSender>();
         services.AddSingleton<ScheduledCheckSender>();
         services.AddSingleton<PoisonStore>();
+        services.AddSingleton<PoisonQueueReader>();
         services.AddSingleton<StorageProbe>();
         services.AddSingleton<SecretStore>();
         services.AddSingleton<AuditStore>();

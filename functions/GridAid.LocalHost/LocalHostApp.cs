@@ -31,7 +31,6 @@ public static class LocalHostApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        var host = HostSettings.Load(builder.Configuration["LocalHost:HostJson"] ?? Path.Combine(AppContext.BaseDirectory, "host.json"));
         var catalog = new FunctionCatalog(typeof(FunctionsServiceCollectionExtensions).Assembly);
 
         builder.Services.AddGridAid(builder.Configuration);
@@ -42,7 +41,6 @@ public static class LocalHostApp
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
         });
-        builder.Services.AddSingleton(host);
         builder.Services.AddSingleton(catalog);
         foreach (var functionClass in catalog.FunctionTypes)
         {
@@ -50,10 +48,6 @@ public static class LocalHostApp
             builder.Services.AddScoped(functionClass);
         }
 
-        foreach (var queueFunction in catalog.Queues)
-        {
-            builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueFunctionListener>(sp, queueFunction, host.Queues));
-        }
 
         foreach (var timerFunction in catalog.Timers)
         {
@@ -63,6 +57,14 @@ public static class LocalHostApp
         }
 
         configure?.Invoke(builder);
+
+        // Read after configure: the app's settings may override host.json (AzureFunctionsJobHost__…), as in the host.
+        var host = HostSettings.Load(builder.Configuration["LocalHost:HostJson"] ?? Path.Combine(AppContext.BaseDirectory, "host.json"), builder.Configuration);
+        builder.Services.AddSingleton(host);
+        foreach (var queueFunction in catalog.Queues)
+        {
+            builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueFunctionListener>(sp, queueFunction, host.Queues));
+        }
 
         var app = builder.Build();
         // First in the pipeline: every answer, pages, API and 404s alike, gets the headers the Functions host's

@@ -59,7 +59,7 @@ public sealed class BenchmarkSmokeTest
 
             using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(json));
             var root = doc.RootElement;
-            foreach (var field in new[] { "machine", "command", "ceiling", "intake", "tap", "ops", "coldStart", "weight", "cost", "flood", "sweeper", "emulator", "channel", "targets" })
+            foreach (var field in new[] { "machine", "command", "ceiling", "intake", "tap", "ops", "coldStart", "weight", "cost", "flood", "areas", "sweeper", "emulator", "channel", "targets" })
             {
                 Assert.True(root.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null, $"missing {field}");
             }
@@ -75,6 +75,8 @@ public sealed class BenchmarkSmokeTest
             Assert.True(root.GetProperty("flood").GetProperty("idle").GetProperty("routedMs").GetProperty("count").GetInt32() > 0);
             Assert.True(root.GetProperty("flood").GetProperty("flood").GetProperty("routedMs").GetProperty("count").GetInt32() > 0);
             Assert.True(root.GetProperty("flood").GetProperty("tipsAccepted").GetInt32() > 0);
+            Assert.True(root.GetProperty("areas").GetProperty("alone").GetProperty("routedMs").GetProperty("count").GetInt32() > 0);
+            Assert.True(root.GetProperty("areas").GetProperty("duringFlood").GetProperty("routedMs").GetProperty("count").GetInt32() > 0);
             Assert.True(root.GetProperty("sweeper").GetProperty("sweeps").GetInt64() > 0);
             Assert.True(root.GetProperty("sweeper").GetProperty("ops").GetInt64() > 0, "no storage request was tagged as the sweeper's");
 
@@ -87,7 +89,8 @@ public sealed class BenchmarkSmokeTest
             // The restart mode waits on a 10 s message lease: a quick run leaves it out, and says so.
             Assert.Equal(JsonValueKind.Null, root.GetProperty("restart").ValueKind);
             Assert.Contains("Run it with `--modes restart`", text, StringComparison.Ordinal);
-            Assert.Equal(7, root.GetProperty("targets").GetArrayLength());
+            // Every target but the restart's and the idle storage's (a quick run's sweeper window is not idle).
+            Assert.Equal(9, root.GetProperty("targets").GetArrayLength());
         }
         finally
         {

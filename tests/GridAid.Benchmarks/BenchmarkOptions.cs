@@ -9,7 +9,7 @@ namespace GridAid.Benchmarks;
 /// </summary>
 public sealed record BenchmarkOptions
 {
-    public static readonly IReadOnlyList<string> AllModes = ["ceiling", "intake", "tap", "ops", "cold", "weight", "cost", "flood", "restart", "sweeper", "emulator", "channel"];
+    public static readonly IReadOnlyList<string> AllModes = ["ceiling", "intake", "tap", "ops", "cold", "weight", "cost", "flood", "restart", "sweeper", "emulator", "channel", "areas"];
 
     /// <summary>Modes a quick run leaves out unless <c>--modes</c> names them.</summary>
     public static readonly IReadOnlyList<string> NotInQuickRuns = ["restart"];
@@ -74,6 +74,12 @@ public sealed record BenchmarkOptions
     /// <summary>Pause between two idle lost-person reports (each is sent once the previous one is routed).</summary>
     public TimeSpan UrgentIdleGap => Quick ? TimeSpan.FromSeconds(0.2) : TimeSpan.FromSeconds(0.5);
 
+    /// <summary>Areas of the areas mode: the demo area (flooded) and this many − 1 small ones (their lost persons timed).</summary>
+    public int Areas { get; init; } = 4;
+
+    /// <summary>Lost persons of the other areas timed alone, then as many during the flood of the demo area.</summary>
+    public int AreasReports => Quick ? 2 : 20;
+
     /// <summary>Reports of the restart mode's burst, and its clients (each retrying its report until a 202).</summary>
     public int RestartReports { get; init; } = 300;
 
@@ -92,6 +98,9 @@ public sealed record BenchmarkOptions
             {
                 case "--quick":
                     o = o with { Quick = true };
+                    break;
+                case "--areas":
+                    o = o with { Areas = Math.Max(2, int.Parse(Next(), CultureInfo.InvariantCulture)) };
                     break;
                 case "--modes":
                     var modes = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -153,7 +162,7 @@ public sealed record BenchmarkOptions
     }
 
     public const string Usage =
-        "Usage: dotnet run -c Release --project tests/GridAid.Benchmarks -- [--quick] [--modes ceiling,intake,tap,ops,cold,weight,cost,flood,restart,sweeper,emulator]\n" +
+        "Usage: dotnet run -c Release --project tests/GridAid.Benchmarks -- [--quick] [--modes ceiling,intake,tap,ops,cold,weight,cost,flood,restart,sweeper,emulator,channel,areas] [--areas 4]\n" +
         "       [--target http://host:port --storage <connection string>] [--out benchmark-results/latest.json] [--markdown file.md]\n" +
         "       [--concurrency 16] [--tap-rate 20] [--probe-ms 250] [--point ts-nantianmen]\n" +
         "       [--flood-clients 64] [--flood-urgent 10] [--restart-reports 300] [--restart-clients 16] [--sweeper-seconds 60]";

@@ -38,7 +38,16 @@ public static class CostModel
     /// </summary>
     public const double MinimumBillableSeconds = 1.0;
 
-    public static CostResult Compute(OpsResult ops, double intakeSeconds, double routerSeconds)
+    /// <summary>
+    /// What an idle instance's storage requests cost a month: queue receives (class 2; the listeners' polls and the
+    /// sweeper's poison receives) and table transactions (the sweeper's queries). The goal is ≤ USD 2 a month.
+    /// </summary>
+    public static double IdleStorageUsdPerMonth(double queueRequestsPerHour, double tableRequestsPerHour) =>
+        Math.Round((queueRequestsPerHour * HoursPerMonth / 10_000 * QueueClass2.Usd) + (tableRequestsPerHour * HoursPerMonth / 10_000 * TableTransactions.Usd), 2);
+
+    private static string Interval(TimeSpan t) => t < TimeSpan.FromSeconds(1) ? $"{t.TotalMilliseconds:F0} ms" : $"{t.TotalSeconds:0.###} s";
+
+    public static CostResult Compute(OpsResult ops, double intakeSeconds, double routerSeconds, TimeSpan maxPollingInterval)
     {
         const double million = 1_000_000;
         var gbSeconds = (intakeSeconds + routerSeconds) * InstanceGb;
@@ -57,7 +66,7 @@ public static class CostModel
         var defaultPollsPerMonth = SecondsPerMonth / 60;
         var idle = new List<IdleCostLine>
         {
-            new($"Idle polling at maxPollingInterval 100 ms, {ops.IdlePollsPerSecondByQueue.Count} queue(s): {ops.IdlePollsPerSecond:F1} receives/s measured, per running instance",
+            new($"Idle polling at maxPollingInterval {Interval(maxPollingInterval)}, {ops.IdlePollsPerSecondByQueue.Count} queue(s): {ops.IdlePollsPerSecond:F1} receives/s measured just after the reports (the listeners backing off; the sweeper mode's idle window is the steady state), per running instance",
                 Math.Round(pollsPerMonth), "GetMessages", Math.Round(pollsPerMonth / 10_000 * QueueClass2.Usd, 2)),
             new($"Idle polling at the Functions default maxPollingInterval 1 min, {Math.Max(1, ops.IdlePollsPerSecondByQueue.Count)} queue(s), per running instance",
                 Math.Round(defaultPollsPerMonth * Math.Max(1, ops.IdlePollsPerSecondByQueue.Count)), "GetMessages", Math.Round(defaultPollsPerMonth * Math.Max(1, ops.IdlePollsPerSecondByQueue.Count) / 10_000 * QueueClass2.Usd, 3)),
@@ -83,7 +92,7 @@ public static class CostModel
     /// runs per hour, and, apart, the idle queue polling measured in the same window.
     /// </summary>
     public static (IReadOnlyList<IdleCostLine> Lines, double SweeperUsdPerMonth, string Assumptions) Sweeper(
-        double tableOpsPerHour, double queueOpsPerHour, double runsPerHour, double idlePollsPerHour, int polledQueues)
+        double tableOpsPerHour, double queueOpsPerHour, double runsPerHour, double idlePollsPerHour, int polledQueues, TimeSpan maxPollingInterval)
     {
         var runs = runsPerHour * HoursPerMonth;
         var tables = tableOpsPerHour * HoursPerMonth;
@@ -92,7 +101,7 @@ public static class CostModel
         var sweeper = new List<IdleCostLine>
         {
             new("Sweeper: table transactions (list areas; read each area's still-received index and its open index past the closing cut-off)", Math.Round(tables), "transactions", tables / 10_000 * TableTransactions.Usd),
-            new("Sweeper: queue requests (re-drives; none while idle)", Math.Round(queues), "operations", queues / 10_000 * QueueClass1.Usd),
+            new("Sweeper: queue requests (one receive per poison queue and sweep; re-drives, none while idle)", Math.Round(queues), "operations", queues / 10_000 * QueueClass2.Usd),
             new("Sweeper: executions (one every 10 s)", Math.Round(runs), "executions", runs / 1_000_000 * FlexExecutions.Usd),
             new($"Sweeper: execution time, on demand, {InstanceGb:F0} GB instance, {MinimumBillableSeconds * 1000:F0} ms minimum per run", Math.Round(gbSeconds), "GB-s", gbSeconds * FlexOnDemandGbSecond.Usd),
         };
@@ -101,7 +110,7 @@ public static class CostModel
         {
             new("(instead) Sweeper execution time on an always-ready 2 GB instance", Math.Round(gbSeconds), "GB-s", gbSeconds * FlexAlwaysReadyExecution.Usd),
             new("(instead) Sweeper execution time, on demand, 512 MB instance", Math.Round(runs * MinimumBillableSeconds * 0.5), "GB-s", runs * MinimumBillableSeconds * 0.5 * FlexOnDemandGbSecond.Usd),
-            new($"(not the sweeper) Idle queue polling, {polledQueues} queues at 100 ms, same window, per running instance", Math.Round(idlePollsPerHour * HoursPerMonth), "GetMessages", idlePollsPerHour * HoursPerMonth / 10_000 * QueueClass2.Usd),
+            new($"(not the sweeper) Idle queue polling, {polledQueues} queues backing off to {Interval(maxPollingInterval)}, same window, per running instance", Math.Round(idlePollsPerHour * HoursPerMonth), "GetMessages", idlePollsPerHour * HoursPerMonth / 10_000 * QueueClass2.Usd),
         };
         var lines = sweeper.Concat(others).Select(l => l with { UsdPerMonth = Math.Round(l.UsdPerMonth, 3) }).ToList();
         var assumptions =

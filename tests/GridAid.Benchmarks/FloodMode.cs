@@ -80,51 +80,16 @@ public static class FloodMode
         var emulator = await EmulatorProbe.MeasureAsync(storage, ct);
 
         // The flood: closed-loop clients, each sending its next tip when the last one is answered.
-        var tips = new ConcurrentQueue<Submission>();
-        var flooding = 1;
         Volatile.Write(ref phase, 1);
         var opsBefore = counter.Snapshot();
-        var floodStart = Stopwatch.GetTimestamp();
-        var clients = Enumerable.Range(0, o.FloodClients).Select(_ => Task.Run(async () =>
-        {
-            while (Volatile.Read(ref flooding) == 1)
+        var run = await FloodAsync(workload, sink, o, o.UrgentReports, i => Workload.Plan(ReportKind.LostPerson, PointOf(i)),
+            $"flood: {o.FloodClients} clients sending tips, {o.UrgentReports} lost persons every {o.FloodUrgentInterval.TotalSeconds:0.0} s", log,
+            async () =>
             {
-                var s = await workload.SubmitAsync(workload.Next(ReportKind.Tip), ct: ct);
-                tips.Enqueue(s);
-                if (s.Status is null)
-                {
-                    await Task.Delay(50, ct);
-                }
-            }
-        }, ct)).ToList();
-
-        var urgent = new List<Task<UrgentSample>>();
-        long floodEnd;
-        using (log.Ticker($"flood: {o.FloodClients} clients sending tips, {o.UrgentReports} lost persons every {o.FloodUrgentInterval.TotalSeconds:0.0} s",
-            () => $"{tips.Count} tips answered, {urgent.Count(t => t.IsCompleted)}/{urgent.Count} lost persons done"))
-        {
-            var first = floodStart + (long)(o.FloodWarmup.TotalSeconds * Stopwatch.Frequency);
-            for (var i = 0; i < o.UrgentReports; i++)
-            {
-                var due = first + (long)(i * o.FloodUrgentInterval.TotalSeconds * Stopwatch.Frequency);
-                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, ct);
-                }
-
-                var point = PointOf(i);
-                urgent.Add(Task.Run(() => UrgentAsync(workload, sink, point, due, ct), ct));
-            }
-
-            // The flood goes on until every lost person is routed (or has timed out).
-            await Task.WhenAll(urgent);
-            floodEnd = Stopwatch.GetTimestamp();
-            Volatile.Write(ref flooding, 0);
-            await stopProbe.CancelAsync();
-            await probe;
-            await Task.WhenAll(clients);
-        }
+                await stopProbe.CancelAsync();
+                await probe;
+            }, ct);
+        var (tips, urgent, floodStart, floodEnd) = (run.Tips, run.Urgent, run.Start, run.End);
 
         // What the router had not yet taken of the tips when the flood stopped (it goes with this Azurite).
         long backlog = -1;
@@ -140,10 +105,10 @@ public static class FloodMode
         // Reports of the backlog that waited longer than GridAid:Sweeper:StrandedAfter look stranded to the sweeper.
         var redrives = (int)StorageOpCounter.Diff(opsBefore, counter.Snapshot())
             .Where(kv => kv.Key.Step == StorageOpCounter.Sweeper && kv.Key.Operation.StartsWith("queue PutMessage", StringComparison.Ordinal)).Sum(kv => kv.Value);
-        var floodSamples = urgent.Select(t => t.Result).ToList();
+        var floodSamples = urgent.ToList();
         var floodLatency = Summarise(floodSamples);
         var floodSeconds = Stopwatch.GetElapsedTime(floodStart, floodEnd).TotalSeconds;
-        var answered = tips.ToList();
+        var answered = tips;
         var accepted = answered.Where(t => t.Accepted && t.EndedAt <= floodEnd).ToList();
         var answers = answered.GroupBy(t => t.Status is { } s ? ((int)s).ToString(CultureInfo.InvariantCulture) : "no answer")
             .OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
@@ -178,10 +143,74 @@ public static class FloodMode
         return result;
     }
 
-    /// <summary>Sends one lost-person report (its latency counted from <paramref name="due"/>) and waits until every target station's event is in.</summary>
-    private static async Task<UrgentSample> UrgentAsync(Workload workload, EventSink sink, string point, long due, CancellationToken ct)
+    /// <summary>What <see cref="FloodAsync"/> saw: the tips' answers, the lost persons' samples, when the flood began and ended.</summary>
+    internal sealed record FloodRun(IReadOnlyList<Submission> Tips, IReadOnlyList<UrgentSample> Urgent, long Start, long End);
+
+    /// <summary>
+    /// <c>FloodClients</c> closed-loop clients send tips (each its next when the last is answered) while <paramref name="reports"/>
+    /// lost persons (<paramref name="urgent"/>) are sent one every <c>FloodUrgentInterval</c>, the first after <c>FloodWarmup</c>;
+    /// the flood goes on until every lost person is routed (or timed out), then <paramref name="whenRouted"/> runs and the clients stop.
+    /// </summary>
+    internal static async Task<FloodRun> FloodAsync(
+        Workload workload, EventSink sink, BenchmarkOptions o, int reports, Func<int, PlannedReport> urgent, string label, Progress log,
+        Func<Task>? whenRouted, CancellationToken ct)
     {
-        var plan = Workload.Plan(ReportKind.LostPerson, point);
+        var tips = new ConcurrentQueue<Submission>();
+        var flooding = 1;
+        var floodStart = Stopwatch.GetTimestamp();
+        var clients = Enumerable.Range(0, o.FloodClients).Select(_ => Task.Run(async () =>
+        {
+            while (Volatile.Read(ref flooding) == 1)
+            {
+                var s = await workload.SubmitAsync(workload.Next(ReportKind.Tip), ct: ct);
+                tips.Enqueue(s);
+                if (s.Status is null)
+                {
+                    await Task.Delay(50, ct);
+                }
+            }
+        }, ct)).ToList();
+
+        var sent = new List<Task<UrgentSample>>();
+        long floodEnd;
+        using (log.Ticker(label, () => $"{tips.Count} tips answered, {sent.Count(t => t.IsCompleted)}/{sent.Count} lost persons done"))
+        {
+            var first = floodStart + (long)(o.FloodWarmup.TotalSeconds * Stopwatch.Frequency);
+            for (var i = 0; i < reports; i++)
+            {
+                var due = first + (long)(i * o.FloodUrgentInterval.TotalSeconds * Stopwatch.Frequency);
+                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, ct);
+                }
+
+                var plan = urgent(i);
+                sent.Add(Task.Run(() => UrgentAsync(workload, sink, plan, due, ct), ct));
+            }
+
+            await Task.WhenAll(sent);
+            floodEnd = Stopwatch.GetTimestamp();
+            Volatile.Write(ref flooding, 0);
+            if (whenRouted is not null)
+            {
+                await whenRouted();
+            }
+
+            await Task.WhenAll(clients);
+        }
+
+        return new FloodRun(tips.ToList(), sent.Select(t => t.Result).ToList(), floodStart, floodEnd);
+    }
+
+    /// <summary>Sends one lost-person report (its latency counted from <paramref name="due"/>) and waits until every target station's event is in.</summary>
+    private static Task<UrgentSample> UrgentAsync(Workload workload, EventSink sink, string point, long due, CancellationToken ct) =>
+        UrgentAsync(workload, sink, Workload.Plan(ReportKind.LostPerson, point), due, ct);
+
+    /// <summary>Sends one lost-person report of any area (its latency counted from <paramref name="due"/>) and waits until every target station's event is in.</summary>
+    internal static async Task<UrgentSample> UrgentAsync(Workload workload, EventSink sink, PlannedReport plan, long due, CancellationToken ct)
+    {
+        var point = plan.Point;
         var s = await workload.SubmitAsync(plan, due, ct);
         var acceptedMs = Math.Round(s.LatencyMs, 1);
         if (!s.Accepted)
@@ -235,7 +264,7 @@ public static class FloodMode
         }
     }
 
-    private static UrgentLatency Summarise(List<UrgentSample> samples)
+    internal static UrgentLatency Summarise(List<UrgentSample> samples)
     {
         var routed = samples.Where(x => x.RoutedMs is not null).ToList();
         return new UrgentLatency(

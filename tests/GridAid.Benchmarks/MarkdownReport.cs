@@ -9,7 +9,7 @@ public static class MarkdownReport
     public static readonly IReadOnlyList<string> Sections =
         [
             "## Machine", "## Storage ceiling", "## Intake", "## Tap to station", "## Storage operations per report", "## Cold start", "## Page weight",
-            "## Cost per million reports", "## Urgent lane under a flood", "## Restart after a kill", "## Sweeper at idle", "## Emulator: held messages", "## Tap to channel", "## Targets",
+            "## Cost per million reports", "## Urgent lane under a flood", "## Areas: one area's flood, another's lost child", "## Restart after a kill", "## Sweeper at idle", "## Emulator: held messages", "## Tap to channel", "## Targets",
         ];
 
     public static string Render(BenchmarkResults r)
@@ -238,6 +238,26 @@ public static class MarkdownReport
         }
 
         L();
+        L("## Areas: one area's flood, another's lost child");
+        L();
+        if (r.Areas is { } ar)
+        {
+            L($"{ar.Areas} areas on one host and one Azurite: {ar.FloodedArea} (the demo) and {string.Join(", ", ar.OtherAreas)} (seeded through the directory, a police post and a grid member each). " +
+              $"Lost persons in the other areas, first alone (one after another), then while {ar.Clients} clients flood {ar.FloodedArea} with tips for {F(ar.FloodSeconds)} s " +
+              $"(**{F(ar.TipsAcceptedPerSecond, "F0")} tips/s** accepted, {ar.TipsAccepted} in all). Routed = the event of every station of the report's own area has arrived.");
+            L();
+            L("| Lost person in another area | reports | missing | tap → 202 p50 | tap → routed p50 | p95 | **p99** | max |");
+            L("|---|---:|---:|---:|---:|---:|---:|---:|");
+            L($"| alone | {ar.Alone.Reports} | {ar.Alone.Missing} | {F(ar.Alone.AcceptedMs.P50)} | {F(ar.Alone.RoutedMs.P50)} | {F(ar.Alone.RoutedMs.P95)} | **{F(ar.Alone.RoutedMs.P99)}** | {F(ar.Alone.RoutedMs.Max)} |");
+            L($"| while {ar.FloodedArea} is flooded | {ar.DuringFlood.Reports} | {ar.DuringFlood.Missing} | {F(ar.DuringFlood.AcceptedMs.P50)} | {F(ar.DuringFlood.RoutedMs.P50)} | {F(ar.DuringFlood.RoutedMs.P95)} | **{F(ar.DuringFlood.RoutedMs.P99)}** | {F(ar.DuringFlood.RoutedMs.Max)} |");
+            L($"| **flooded ÷ alone** | | | | **{X(ar.RoutedP50Ratio)}** | | **{X(ar.RoutedP99Ratio)}** | |");
+        }
+        else
+        {
+            L("Not run.");
+        }
+
+        L();
         L("## Restart after a kill");
         L();
         if (r.Restart is { } rs)
@@ -303,6 +323,9 @@ public static class MarkdownReport
             }
 
             L($"| **the sweeper, on demand, 2 GB** | | | **{F(sw.SweeperUsdPerMonth, "0.###")}** |");
+            L();
+            L($"**Idle storage, all of it** (the queue listeners' receives, backing off to maxPollingInterval {F(sw.MaxPollingIntervalSeconds, "0.###")} s, and the sweeper's requests, its poison-queue receives included): " +
+              $"{F(sw.IdleStorageRequestsPerHour, "N0")} requests an hour = **USD {F(sw.IdleStorageUsdPerMonth, "0.00")} a month** per running instance (goal ≤ 2).");
             L();
             L(sw.Assumptions);
         }

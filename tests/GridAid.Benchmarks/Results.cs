@@ -33,6 +33,8 @@ public sealed class BenchmarkResults
 
     public FloodResult? Flood { get; set; }
 
+    public AreasResult? Areas { get; set; }
+
     public RestartResult? Restart { get; set; }
 
     public SweeperResult? Sweeper { get; set; }
@@ -198,4 +200,26 @@ public sealed record SweeperResult(
     IReadOnlyDictionary<string, double> IdlePollsPerHourByQueue,
     IReadOnlyList<IdleCostLine> Monthly,
     double SweeperUsdPerMonth,
-    string Assumptions);
+    string Assumptions,
+    double MaxPollingIntervalSeconds,
+    double IdleStorageRequestsPerHour,
+    double IdleStorageUsdPerMonth);
+
+/// <summary>
+/// Several areas at once: the lost persons of the other areas, alone (idle) and while one area (Taishan) is flooded
+/// with tips, timed tap → every station's event.
+/// </summary>
+public sealed record AreasResult(
+    int Areas,
+    string FloodedArea,
+    IReadOnlyList<string> OtherAreas,
+    int Clients,
+    double FloodSeconds,
+    int TipsAccepted,
+    double TipsAcceptedPerSecond,
+    UrgentLatency Alone,
+    UrgentLatency DuringFlood,
+    double? RoutedP50Ratio,
+    double? RoutedP99Ratio,
+    IReadOnlyList<UrgentSample> AloneSamples,
+    IReadOnlyList<UrgentSample> FloodSamples);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GridAid.Infrastructure.Tables;
+using GridAid.LocalHost.Functions;
 using GridAid.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -102,12 +103,12 @@ public static class SweeperMode
         var sweepMs = Runs(timed).Select(r => Stopwatch.GetElapsedTime(r.First().SentAt, r.Max(op => op.AnsweredAt)).TotalMilliseconds).ToList();
         var opsPerSweep = sweeps == 0 ? double.NaN : Math.Round((double)ops / sweeps, 2);
         var opsPerHour = Math.Round(ops * perHour);
-        var (monthly, usd, assumptions) = CostModel.Sweeper(
-            rows.Where(r => r.Operation.StartsWith("table", StringComparison.Ordinal)).Sum(r => r.PerHour),
-            rows.Where(r => r.Operation.StartsWith("queue", StringComparison.Ordinal)).Sum(r => r.PerHour),
-            sweepsPerHour,
-            polls.Sum(kv => kv.Value) * pollsPerHour,
-            pollsByQueue.Count);
+        var interval = host.App.Services.GetRequiredService<HostSettings>().Queues.MaxPollingInterval;
+        var tablePerHour = rows.Where(r => r.Operation.StartsWith("table", StringComparison.Ordinal)).Sum(r => r.PerHour);
+        var queuePerHour = rows.Where(r => r.Operation.StartsWith("queue", StringComparison.Ordinal)).Sum(r => r.PerHour);
+        var (monthly, usd, assumptions) = CostModel.Sweeper(tablePerHour, queuePerHour, sweepsPerHour, polls.Sum(kv => kv.Value) * pollsPerHour, pollsByQueue.Count, interval);
+        var idleQueuePerHour = (polls.Sum(kv => kv.Value) * pollsPerHour) + queuePerHour;
+        var idleStorageUsd = CostModel.IdleStorageUsdPerMonth(idleQueuePerHour, tablePerHour);
         var result = new SweeperResult(
             !o.Quick,
             Math.Round(window, 1),
@@ -123,7 +124,10 @@ public static class SweeperMode
             pollsByQueue,
             monthly,
             usd,
-            assumptions);
+            assumptions,
+            interval.TotalSeconds,
+            Math.Round(idleQueuePerHour + tablePerHour),
+            idleStorageUsd);
         log.Line($"sweeper: {sweeps} sweeps, {ops} storage requests in {window:F0} s ({opsPerSweep} per sweep, {opsPerHour:F0}/hour); idle polls {result.IdlePollsPerHour:F0}/hour; ${usd:0.###}/month");
         StepContext.Current = null;
         return result;

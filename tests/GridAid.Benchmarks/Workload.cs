@@ -39,7 +39,10 @@ public sealed class Workload(HttpClient http)
         return Plan(k, p);
     }
 
-    public static PlannedReport Plan(ReportKind kind, string point)
+    public static PlannedReport Plan(ReportKind kind, string point) => Plan(kind, point, Directory);
+
+    /// <summary>A report at a point of <paramref name="directory"/>'s area, with the stations the router names there.</summary>
+    public static PlannedReport Plan(ReportKind kind, string point, Core.Directory.AreaDirectory directory)
     {
         Dictionary<string, string> details = kind switch
         {
@@ -60,7 +63,7 @@ public sealed class Workload(HttpClient http)
             clientRequestId = Guid.NewGuid().ToString("N"),
             details,
         };
-        var stations = ReportRouter.Route(kind, point, Directory).StationIds;
+        var stations = ReportRouter.Route(kind, point, directory).StationIds;
         return new PlannedReport(kind, point, body, stations);
     }
 

@@ -25,12 +25,42 @@ public class QueueBehaviourTests(GridAidFixture f)
         {
             var rows = await f.Host.Get<PoisonStore>().ListAsync(QueueNames.Intake, 1000, CancellationToken.None);
             return rows.FirstOrDefault(r => r.MessageText.Contains(marker, StringComparison.Ordinal));
-        }, TestTimings.Poisoned(thenDeliveries: 1), "poison record"); // maxDequeueCount failures, then the poison queue's recorder
+        }, TestTimings.PoisonedAndRecorded, "poison record"); // maxDequeueCount failures, then the sweeper's timer records it
         Assert.Equal(text, record.MessageText);
 
-        // Nothing is left behind in either queue.
+        // Nothing is left behind in either queue: the sweep deletes what it recorded.
         var intake = (await storage.Queue(QueueNames.Intake).PeekMessagesAsync(32)).Value;
         Assert.DoesNotContain(intake, m => m.MessageText.Contains(marker, StringComparison.Ordinal));
+        _ = await Eventually.Get(async () => (await storage.Queue(QueueNames.IntakePoison).PeekMessagesAsync(32)).Value
+            .Any(m => m.MessageText.Contains(marker, StringComparison.Ordinal)) ? null : "gone", TestTimings.Work(steps: 2), "the poison queue emptied");
+    }
+
+    [Fact]
+    public async Task No_poison_queue_has_a_trigger_and_the_sweepers_timer_records_and_removes_what_each_holds()
+    {
+        // Nothing polls a poison queue: docs/benchmarks.md, *A cheap idle*.
+        var triggered = FunctionsMetadata.All().Where(fn => fn.Kind == "queueTrigger").Select(fn => fn.Queue!).ToList();
+        Assert.DoesNotContain(triggered, q => q.EndsWith("-poison", StringComparison.Ordinal));
+        Assert.Equal(triggered.Order(), PoisonQueueReader.Watched.Order());
+
+        var storage = f.Host.Get<StorageClients>();
+        var marker = Guid.NewGuid().ToString("N");
+        var check = GridAidJson.Serialize(new ScheduledCheck(CheckKind.Escalate, "taishan", "T-" + marker, "key-" + marker));
+        await storage.Queue(QueueNames.UrgentPoison).SendMessageAsync("not a routing message " + marker);
+        await storage.Queue(QueueNames.ScheduledChecksPoison).SendMessageAsync(check);
+        await storage.Queue(QueueNames.DeliveriesPoison).SendMessageAsync("not a delivery " + marker);
+
+        var poison = f.Host.Get<PoisonStore>();
+        _ = await Eventually.Get(async () => (await poison.ListAsync(QueueNames.Urgent, 1000, CancellationToken.None))
+            .FirstOrDefault(r => r.MessageText.Contains(marker, StringComparison.Ordinal)), TestTimings.PoisonSwept, "the urgent lane's poison record");
+        var recordedCheck = await Eventually.Get(async () => (await poison.ListAsync(QueueNames.ScheduledChecks, 1000, CancellationToken.None))
+            .FirstOrDefault(r => r.MessageText.Contains(marker, StringComparison.Ordinal)), TestTimings.PoisonSwept, "the check's poison record");
+        Assert.Equal("T-" + marker, recordedCheck.TrackingCode);
+        foreach (var queue in new[] { QueueNames.UrgentPoison, QueueNames.ScheduledChecksPoison, QueueNames.DeliveriesPoison })
+        {
+            _ = await Eventually.Get(async () => (await storage.Queue(queue).PeekMessagesAsync(32)).Value
+                .Any(m => m.MessageText.Contains(marker, StringComparison.Ordinal)) ? null : "gone", TestTimings.PoisonSwept, queue + " emptied");
+        }
     }
 
     [Fact]
@@ -54,7 +84,7 @@ public class QueueBehaviourTests(GridAidFixture f)
         {
             var rows = await f.Host.Get<PoisonStore>().ListAsync(QueueNames.Intake, 1000, CancellationToken.None);
             return rows.FirstOrDefault(r => r.TrackingCode == report.TrackingCode);
-        }, TestTimings.Poisoned(thenDeliveries: 1), "poison record for a routable-later report");
+        }, TestTimings.PoisonedAndRecorded, "poison record for a routable-later report");
         Assert.Equal(report.AreaId, poison.AreaId);
         var stored = await reports.GetAsync(report.AreaId, ReportKeys.For(report.SubmittedAt, report.TrackingCode), CancellationToken.None);
         Assert.Equal(ReportStatus.Received, stored!.Report.Status);

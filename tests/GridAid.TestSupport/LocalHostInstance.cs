@@ -2,6 +2,7 @@ using GridAid.Core.Demo;
 using GridAid.Infrastructure.Storage;
 using GridAid.Infrastructure.Tables;
 using GridAid.LocalHost;
+using GridAid.LocalHost.Functions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -45,6 +46,11 @@ public sealed class LocalHostInstance : IAsyncDisposable
             [StorageOptions.SettingName] = storageConnectionString,
             ["GridAid:SeedDemoData"] = seedDemo ? "true" : "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            // The queues polled at the host's floor, as an app setting overrides host.json in Azure (HostSettings): the
+            // suites wait for thousands of deliveries, each up to one maxPollingInterval after an idle spell. host.json's
+            // own interval (5 s) is held by HostParityTests and measured by the benchmark (its host is not this one);
+            // the fault tests run the built host as a process, on host.json unchanged.
+            [HostSettings.OverrideSection + ":extensions:queues:maxPollingInterval"] = "00:00:00.100",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -69,9 +69,15 @@ public static class TestTimings
 
     /// <summary>
     /// A message that always fails is in the poison queue: <c>maxDequeueCount</c> deliveries, then one more step to
-    /// move it (and <paramref name="thenDeliveries"/> more for whatever handles the poison queue).
+    /// move it.
     /// </summary>
-    public static TimeSpan Poisoned(int thenDeliveries = 0) => Work(steps: 1, deliveries: Queues.MaxDequeueCount + thenDeliveries);
+    public static TimeSpan Poisoned() => Work(steps: 1, deliveries: Queues.MaxDequeueCount);
+
+    /// <summary>A message in a poison queue is recorded: the sweeper's next run (at most <see cref="SweepPeriod"/> away) takes and records it.</summary>
+    public static TimeSpan PoisonSwept => SweepPeriod + Work(steps: 2);
+
+    /// <summary>A message that always fails is poisoned, then recorded by the sweeper's timer (<see cref="PoisonSwept"/>).</summary>
+    public static TimeSpan PoisonedAndRecorded => Poisoned() + PoisonSwept;
 
     private static string Setting(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
 }

@@ -52,10 +52,6 @@ public sealed class ChannelFunctions(ChannelAdmin admin, ChannelDelivery deliver
     public Task DeliverToChannel([QueueTrigger(QueueNames.Deliveries)] string message, CancellationToken ct) =>
         delivery.HandleAsync(message, ct);
 
-    [Function(nameof(RecordFailedDelivery))]
-    public Task RecordFailedDelivery([QueueTrigger(QueueNames.DeliveriesPoison)] string message, CancellationToken ct) =>
-        delivery.RecordPoisonAsync(message, ct);
-
     private static IActionResult Answer(HttpRequest req, ChannelResult result) => result.Outcome switch
     {
         ChannelOutcome.Read or ChannelOutcome.Saved or ChannelOutcome.Tested => ApiResults.NoStore(ApiResults.Json(result.Value!)),

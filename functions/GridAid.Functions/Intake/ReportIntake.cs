@@ -3,9 +3,11 @@ using GridAid.Core.Photos;
 using GridAid.Core.Reports;
 using GridAid.Core.Security;
 using GridAid.Functions.Lanes;
+using GridAid.Functions.Routing;
 using GridAid.Functions.Telemetry;
 using GridAid.Infrastructure.Blobs;
 using GridAid.Infrastructure.Queues;
+using GridAid.Infrastructure.Storage;
 using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Logging;
 
@@ -29,6 +31,7 @@ public sealed class ReportIntake(
     PhotoStore photoStore,
     TrackingCodeKey trackingKey,
     IntakeQueueSender queue,
+    ReportRouting routing,
     DirectoryCache directory,
     UrgentFirst lanes,
     TimeProvider clock,
@@ -124,7 +127,7 @@ public sealed class ReportIntake(
         if (stored.Report.Status == ReportStatus.Received)
         {
             // The first attempt may have failed between the write and the send; the router ignores a second message.
-            await queue.SendAsync(new RoutingMessage(stored.Report, stored.Version), ct);
+            await QueueAndRouteAsync(new RoutingMessage(stored.Report, stored.Version), ct);
         }
 
         return new IntakeResult(stored.Report.TrackingCode, stored.Report.Status, stored.Report.HandoverHash is null ? null : handover);
@@ -150,7 +153,37 @@ public sealed class ReportIntake(
         }
 
         var version = await reports.AddAsync(report, ct);
-        await queue.SendAsync(new RoutingMessage(report, version), ct);
+        await QueueAndRouteAsync(new RoutingMessage(report, version), ct);
+    }
+
+    /// <summary>
+    /// Queues the report for the router; a lost or found person is then routed here too, before the 202
+    /// (<see cref="ReportRouting.RoutesOnIntake"/>), its message hidden for a few seconds as the guarantee: its stations
+    /// hear of it without waiting for a queue poll, however long the idle polling interval.
+    /// </summary>
+    private async Task QueueAndRouteAsync(RoutingMessage message, CancellationToken ct)
+    {
+        if (!ReportRouting.RoutesOnIntake(message.Report.Kind))
+        {
+            await queue.SendAsync(message, ct);
+            return;
+        }
+
+        message = message with { TraceParent = message.TraceParent ?? Infrastructure.Telemetry.TraceContext.Current() };
+        var queued = await queue.SendAsync(message, ct, ReportRouting.OnIntakeGuardDelay);
+        if (await routing.RouteOnIntakeAsync(message, ct))
+        {
+            // Routed: the guarantee is not needed, and taking it back saves its delivery (a receive, a read, a delete).
+            // Best effort: a message left behind finds the report routed (one read) and does nothing.
+            try
+            {
+                _ = await queue.WithdrawAsync(queued, ct);
+            }
+            catch (Exception e) when (StorageFailure.Is(e) || e is OperationCanceledException)
+            {
+                logger.LogInformation("The routing message of {TrackingCode}, routed on intake, stays queued: {Reason}", message.Report.TrackingCode, e.GetType().Name);
+            }
+        }
     }
 
     private async Task<string?> ResolveAreaAsync(ValidReport valid, CancellationToken ct)

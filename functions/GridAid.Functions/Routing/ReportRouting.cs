@@ -34,12 +34,66 @@ public sealed class ReportRouting(
     TimeProvider clock,
     ILogger<ReportRouting> logger)
 {
+    /// <summary>
+    /// How long the queued message of a report routed on the intake path stays hidden (<see cref="RoutesOnIntake"/>): long
+    /// enough that the intake has routed it first (tens of milliseconds), short enough that a report whose intake died
+    /// half-way is routed from the queue within seconds — the delay, then at most one <c>maxPollingInterval</c>.
+    /// </summary>
+    public static readonly TimeSpan OnIntakeGuardDelay = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The kinds routed on the intake path, before the phone hears its 202: those of the urgent lane (a lost or found
+    /// person). Their stations hear of them without waiting for a queue poll, so the polling interval can be long while
+    /// nothing happens; the queue message, sent first, is the guarantee.
+    /// </summary>
+    public static bool RoutesOnIntake(ReportKind kind) => kind.IsPerson();
+
+    /// <summary>
+    /// Routes an urgent report on the intake path (its message already queued, hidden for <see cref="OnIntakeGuardDelay"/>).
+    /// Never fails the intake: the report is durable and queued, so whatever goes wrong here the queue delivery routes it
+    /// (and keeps the failure's reason); true when it was routed here.
+    /// </summary>
+    public async Task<bool> RouteOnIntakeAsync(RoutingMessage message, CancellationToken ct)
+    {
+        using var trace = GridAidTelemetry.StartRouting(message.TraceParent, message.Report);
+        try
+        {
+            await RouteAsync(message, ct);
+            return true;
+        }
+        catch (Exception e)
+        {
+            trace?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+            logger.LogWarning(e, "Routing {Kind} report {TrackingCode} on the intake path failed; its queued message routes it",
+                message.Report.Kind, message.Report.TrackingCode);
+            return false;
+        }
+    }
+
     public async Task HandleAsync(string messageText, CancellationToken ct)
     {
         var message = GridAidJson.Deserialize<RoutingMessage>(messageText)
             ?? throw new FormatException("Empty routing message.");
         // One trace per report: routing continues the trace of the intake that queued it.
         using var trace = GridAidTelemetry.StartRouting(message.TraceParent, message.Report);
+        if (RoutesOnIntake(message.Report.Kind))
+        {
+            // Usually routed on the intake path already: one read, and nothing else to do (no second event or check).
+            var key = ReportKeys.For(message.Report.SubmittedAt, message.Report.TrackingCode);
+            if (await reports.GetAsync(message.Report.AreaId, key, ct) is not { } stored)
+            {
+                throw new InvalidOperationException($"Report {message.Report.TrackingCode} has no row.");
+            }
+
+            if (stored.Report.Status != ReportStatus.Received)
+            {
+                logger.LogDebug("Report {TrackingCode} was routed on the intake path", message.Report.TrackingCode);
+                return;
+            }
+
+            message = message with { ETag = stored.Version };
+        }
+
         // A lost person is routed at once; the other kinds take turns in a few slots, so that they never crowd storage.
         using var slot = await lanes.EnterRoutingAsync(message.Report.Kind, ct);
         try

@@ -1,13 +1,15 @@
+using GridAid.Functions.Poison;
 using GridAid.Functions.Retention;
 using GridAid.Infrastructure.Tables;
 
 namespace GridAid.Functions.Routing;
 
 /// <summary>
-/// Every 10 seconds, area by area: re-drive reports that were accepted but never routed
+/// Every 10 seconds: keep what the poison queues hold (<see cref="PoisonSweep"/>: one receive per poison queue, instead
+/// of a queue trigger polling each), then, area by area, re-drive reports that were accepted but never routed
 /// (<see cref="StrandedReportSweeper"/>), and close the open reports nobody resolved in time (<see cref="UnattendedReportClosing"/>).
 /// </summary>
-public sealed class SweeperFunctions(DirectoryStore directory, StrandedReportSweeper stranded, UnattendedReportClosing closing)
+public sealed class SweeperFunctions(DirectoryStore directory, PoisonSweep poison, StrandedReportSweeper stranded, UnattendedReportClosing closing)
 {
     /// <summary>NCRONTAB with seconds, as the Functions host reads it: second 0, 10, 20, … of every minute.</summary>
     public const string Schedule = "*/10 * * * * *";
@@ -15,6 +17,7 @@ public sealed class SweeperFunctions(DirectoryStore directory, StrandedReportSwe
     [Function(nameof(SweepReports))]
     public async Task SweepReports([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken ct)
     {
+        await poison.SweepAsync(ct);
         foreach (var areaId in await directory.ListAreaIdsAsync(ct))
         {
             await stranded.SweepAreaAsync(areaId, ct);
