@@ -5,9 +5,10 @@ namespace GridAid.Functions.Routing;
 
 /// <summary>
 /// Every 10 seconds, area by area: re-drive reports that were accepted but never routed
-/// (<see cref="StrandedReportSweeper"/>), and close the open reports nobody resolved in time (<see cref="UnattendedReportClosing"/>).
+/// (<see cref="StrandedReportSweeper"/>), close the open reports nobody resolved in time (<see cref="UnattendedReportClosing"/>),
+/// and give the reminders before found items' custody deadlines (<see cref="Custody.CustodyReminders"/>).
 /// </summary>
-public sealed class SweeperFunctions(DirectoryStore directory, StrandedReportSweeper stranded, UnattendedReportClosing closing)
+public sealed class SweeperFunctions(DirectoryStore directory, StrandedReportSweeper stranded, UnattendedReportClosing closing, Custody.CustodyReminders custody)
 {
     /// <summary>NCRONTAB with seconds, as the Functions host reads it: second 0, 10, 20, … of every minute.</summary>
     public const string Schedule = "*/10 * * * * *";
@@ -19,6 +20,7 @@ public sealed class SweeperFunctions(DirectoryStore directory, StrandedReportSwe
         {
             await stranded.SweepAreaAsync(areaId, ct);
             await closing.SweepAreaAsync(areaId, ct);
+            await custody.SweepAreaAsync(areaId, ct);
         }
     }
 }
