@@ -350,6 +350,7 @@
       why.childElementCount ? why : null,
       wide.matches || a.status === 'routed' ? dl : fold(a.trackingCode, dl),
       Staff.photos(a.photos),
+      window.Desk ? Desk.card(a, load) : null,
       peers, steps, a.match ? pairCard(a) : matchesOf(a), check, open(a) ? buttons : null, confirm,
       open(a) ? el('div', { className: 'row' }, pick, move) : null, open(a) ? cannot : null);
     art.dataset.code = a.trackingCode;
@@ -429,6 +430,7 @@
         if (fresh.length) $('#news').textContent = fresh.map(a => G.t('stf.newUrgent', { k: G.t('kind.' + a.kind), p: a.pointName || a.pointCode || '' })).join('; ');
         render();
         ring();
+        if (window.Desk) Desk.changed();
       }
     } catch (e) { $('#upd').textContent = G.t('stf.netErr'); }
     timer = setTimeout(load, POLL_MS);
@@ -450,6 +452,7 @@
     try { const r = await Staff.api('/api/stations'); if (r.ok) stations = await r.json(); } catch (e) { /* names fall back to ids */ }
     load();
     undelivered();
+    if (window.Desk) Desk.start(station);
   });
   // Channel messages of this station that failed every attempt (its WeCom / DingTalk group did not hear them): once a minute.
   async function undelivered() {
