@@ -74,14 +74,19 @@
   const list = async force => {
     if (!force && Date.now() - readAt < 5000) return;
     readAt = Date.now();
-    try { const r = await api('/custody'); if (r.ok) { items = await r.json(); render(); } } catch (e) { /* next time */ }
+    try {
+      const r = await api('/custody');
+      if (r.ok) { items = await r.json(); render(); window.dispatchEvent(new Event('gridaid:custody')); }
+    } catch (e) { /* next time */ }
   };
 
   // A found item's inbox card: where it is kept and its deadline, or "take into custody" with the storage place.
   const drafts = new Map();
   const card = (a, reload) => {
     if (a.kind !== 'found_item') return null;
-    const c = a.custody;
+    // Taken in at the desk before routing wrote the alert: the custody list knows it first.
+    const held = items.find(i => i.trackingCode === a.trackingCode);
+    const c = a.custody || (held && { storage: held.storage, deadline: held.deadline, reminder: null, releasedTo: held.release && held.release.to });
     if (c && c.releasedTo) return el('p', { className: 'hint', textContent: G.t('cu.to.' + c.releasedTo) });
     if (c) {
       return el('div', { className: c.reminder ? 'call' : 'hint' },
@@ -116,6 +121,8 @@
   const fieldsFor = kind => {
     const box = $('#nr-fields');
     box.textContent = '';
+    $('#nr-storage-f').hidden = kind !== 'found_item';
+    $('#nr-storage').required = kind === 'found_item';
     const k = rules && rules.kinds[kind];
     if (!k) return;
     for (const name in k.fields) {
@@ -130,8 +137,6 @@
         : el('input', { id, name, required: !!rule.required, maxLength: rule.maxLength || 200, inputMode: rule.min !== undefined && rule.min !== null ? 'numeric' : 'text' });
       box.append(el('div', { className: 'fld' }, el('label', { htmlFor: id, textContent: label }), input));
     }
-    $('#nr-storage-f').hidden = kind !== 'found_item';
-    $('#nr-storage').required = kind === 'found_item';
   };
   const submit = async ev => {
     ev.preventDefault();

@@ -245,6 +245,7 @@
     // Why the alert is here and where it went stay in view when the details fold.
     const why = el('dl', { className: 'kv' });
     const whyRow = (k, v) => { if (v) why.append(el('dt', { textContent: k }), el('dd', {}, v)); };
+    if (a.enteredBy) whyRow(G.t('stf.enteredBy'), stName(a.enteredBy));
     if (a.reason === 'escalated') whyRow(G.t('stf.why'), G.t('stf.escalated'));
     if (a.reason === 'routing_failed') whyRow(G.t('stf.why'), G.t('stf.routingFailed'));
     if (a.reason === 'command') whyRow(G.t('stf.why'), G.t('stf.command'));
@@ -444,6 +445,8 @@
   };
   G.onLang(() => { if (station) render(); });
   wide.addEventListener('change', () => { if (station) render(); });
+  // The custody list came in (custody.js): a found item's card shows where it is kept.
+  window.addEventListener('gridaid:custody', () => { if (station) render(); });
   Staff.init('station', async () => {
     station = Staff.token.split('.')[1];
     $('#ring-on').addEventListener('click', enable);
