@@ -181,6 +181,11 @@ public class CustodyTests(GridAidFixture f)
         Assert.Equal("disposed", Line(after, late).GetProperty("release").GetProperty("to").GetString());
         Assert.True(after.ToList().FindIndex(i => i.GetProperty("trackingCode").GetString() == late) < after.ToList().FindIndex(i => i.GetProperty("trackingCode").GetString() == early));
         Assert.Single(await TimelineAsync(early), t => t == ("custody_police", Desk));
+        // Gone from the shelf: the report is resolved by the desk, with a word for the finder.
+        var status = await f.GetJsonAsync($"/api/reports/{early}?lang=en");
+        Assert.Equal("resolved", status.GetProperty("status").GetString());
+        Assert.Contains("handed to the police", status.ToString(), StringComparison.Ordinal);
+        Assert.Equal("resolved", (await f.GetJsonAsync($"/api/reports/{late}")).GetProperty("status").GetString());
         Assert.Single(await TimelineAsync(late), t => t == ("custody_disposed", Desk));
 
         using var takeBack = await TakeAsync(Desk, early, new { storage = "储物柜 1" });

@@ -24,12 +24,14 @@ public sealed record CustodyResult(CustodyOutcome Outcome, CustodyItem? Item = n
 /// <summary>
 /// The custody steps (<see cref="CustodyRules"/>): the item record first (ETag-conditional; the one that decides), then
 /// its reminders' due rows (fixed keys), the report's timeline and the holding station's alert, each safe to repeat; a
-/// retry of a step that was written finishes what the first attempt left.
+/// retry of a step that was written finishes what the first attempt left. Leaving custody for the police or a disposal
+/// resolves the report (the station's resolve: every station stands down); the owner's hand-over resolves it itself.
 /// </summary>
 public sealed class CustodyActions(
     CustodyStore custody,
     ReportStore reports,
     AlertStore alerts,
+    Stations.AlertActions steps,
     IOptions<GridAidOptions> options,
     TimeProvider clock,
     ILogger<CustodyActions> logger)
@@ -82,6 +84,10 @@ public sealed class CustodyActions(
         }
 
         await FollowAsync(item, to, now, ct);
+        // The item is gone from the shelf: its report is resolved by the station (every station stands down), with a word for the finder.
+        await steps.StepAsync(areaId, stationId, trackingCode, Core.Alerts.StationAction.Resolve, ct, to == CustodyEnd.Police
+            ? new Core.Reports.LocalizedNote("物品已移交派出所", "The item was handed to the police")
+            : new Core.Reports.LocalizedNote("物品已按规定处置", "The item was disposed of as the rules say"));
         logger.LogInformation("Found item {TrackingCode} left custody at {StationId}: {To}", trackingCode, stationId, to);
         return new CustodyResult(CustodyOutcome.Done, item);
     }
