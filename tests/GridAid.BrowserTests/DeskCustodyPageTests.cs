@@ -57,7 +57,7 @@ public sealed class DeskCustodyPageTests(BrowserFixture fx)
         var card = desk.Locator($"article[data-code='{found}']");
         await card.WaitForAsync(new() { Timeout = Alert });
         await Assertions.Expect(card.Locator(".photos img").First).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^blob:"), new() { Timeout = Alert });
-        await Assertions.Expect(card).ToContainTextAsync(storage);
+        await Assertions.Expect(card).ToContainTextAsync(storage, new() { Timeout = Alert });
         await FormDriver.ScreenshotAsync(desk, "desk-found-card-" + locale, copyToDocs: false);
         await kept.ScrollIntoViewIfNeededAsync();
         await FormDriver.ScreenshotAsync(desk, "desk-custody-" + locale, copyToDocs: false);
@@ -87,25 +87,25 @@ public sealed class DeskCustodyPageTests(BrowserFixture fx)
         await FormDriver.ScreenshotAsync(desk, "desk-match-suggested-" + locale, copyToDocs: false);
         await card.Locator($"[data-k='{found}:pair:{lost}']").ClickAsync();
         await card.Locator($"[data-k='{found}:pair-ok']").ClickAsync();
-        await Assertions.Expect(card.Locator(".pair h3")).ToContainTextAsync(lost);
+        await Assertions.Expect(card.Locator(".pair h3")).ToContainTextAsync(lost, new() { Timeout = Alert });
         await card.Locator($"[data-k='{found}:claim']").FillAsync("熊猫 徽章");
         await card.Locator($"[data-k='{found}:check']").ClickAsync();
-        await Assertions.Expect(card.Locator("output.claim")).ToHaveTextAsync(yes);
+        await Assertions.Expect(card.Locator("output.claim")).ToHaveTextAsync(yes, new() { Timeout = Alert });
         await FormDriver.ScreenshotAsync(desk, "desk-claim-checked-" + locale, copyToDocs: false);
         Assert.Empty(await FormDriver.AxeViolationsAsync(desk));
 
         // 5. The tourist's status page says where to collect: the hotel desk, in their language.
         var status = await context.NewPageAsync();
         await status.GotoAsync("/s/" + lost);
-        await Assertions.Expect(status.Locator("#collect")).ToContainTextAsync(collect);
-        await Assertions.Expect(status.Locator("#collect-t")).ToContainTextAsync(zh ? "元宝饭店" : "Yuanbao Hotel");
+        await Assertions.Expect(status.Locator("#collect")).ToContainTextAsync(collect, new() { Timeout = Alert });
+        await Assertions.Expect(status.Locator("#collect-t")).ToContainTextAsync(zh ? "元宝饭店" : "Yuanbao Hotel", new() { Timeout = Alert });
         await FormDriver.ScreenshotAsync(status, "desk-status-collect-" + locale, copyToDocs: false);
 
         // 6. The hand-over takes the bag out of the desk's custody.
         await card.Locator($"[data-k='{found}:name']").FillAsync("王芳");
         await card.Locator($"[data-k='{found}:last4']").FillAsync("8000");
         await card.Locator($"[data-k='{found}:handover']").ClickAsync();
-        await Assertions.Expect(card).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bdone\b"));
+        await Assertions.Expect(card).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bdone\b"), new() { Timeout = Alert });
         await desk.ReloadAsync();
         await Assertions.Expect(desk.Locator($"#cu-list li:has(a[href='/s/{found}'])")).ToContainTextAsync(toOwner, new() { Timeout = Alert });
     }
