@@ -54,6 +54,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<PersonMatches>();
         services.AddSingleton<HandoverCheck>();
         services.AddSingleton<MatchActions>();
+        services.AddSingleton<Custody.CustodyActions>();
+        services.AddSingleton<Custody.CustodyReminders>();
         services.AddSingleton<Photos.ReportPhotos>();
         services.AddSingleton<UnansweredEscalation>();
         services.AddSingleton<ResolvedReportRedaction>();

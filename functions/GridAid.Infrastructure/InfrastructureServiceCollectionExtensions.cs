@@ -43,6 +43,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<DeviceStore>();
         services.AddSingleton<ChannelStore>();
         services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<CustodyStore>();
         services.AddSingleton<DeliverySender>();
         services.AddSingleton<FigureStore>();
         services.AddSingleton<GridAid.Core.Figures.IFigureRecorder>(sp => sp.GetRequiredService<FigureStore>());

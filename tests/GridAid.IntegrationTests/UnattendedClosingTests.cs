@@ -91,6 +91,26 @@ public sealed class UnattendedClosingTests : IAsyncLifetime
         Assert.DoesNotContain(status.GetProperty("timeline").EnumerateArray(), t => t.TryGetProperty("note", out var n) && n.GetString() == "closed_unattended");
     }
 
+    [Fact]
+    public async Task A_found_item_in_custody_stays_open_past_the_cut_off_while_one_nobody_took_in_closes()
+    {
+        const string desk = "ts-lost-found";
+        using var entered = await GridAidFixture.SendAsync(_host.Http, HttpMethod.Post, $"/api/stations/{desk}/reports", GridAidFixture.Station(desk), CustodyTests.FoundBag());
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, entered.StatusCode);
+        var kept = (await JsonAsync(entered)).GetProperty("trackingCode").GetString()!;
+        using var submit = await _host.Http.PostAsync("/api/reports", JsonBody(CustodyTests.FoundBag(storage: null)));
+        var loose = (await JsonAsync(submit)).GetProperty("trackingCode").GetString()!;
+
+        await Eventually.Get<JsonElement?>(async () =>
+        {
+            var status = await GetAsync($"/api/reports/{loose}");
+            return status.GetProperty("status").GetString() == "closed" ? status : null;
+        }, TestTimings.AfterSweep(CloseOpenAfter), "report " + loose + " closed");
+        // Both were past the cut-off in the same sweep (submitted together); the kept one was seen and left open.
+        Assert.False(await OpenEntryAsync(kept));
+        Assert.Equal("routed", (await GetAsync($"/api/reports/{kept}")).GetProperty("status").GetString());
+    }
+
     /// <summary>Whether the "open" index still lists the report (read through the store, as the sweep reads it).</summary>
     private async Task<bool> OpenEntryAsync(string code)
     {

@@ -118,10 +118,40 @@
     }
   };
 
+  // The area's found items in custody, nearest deadline first (then the ones that left custody).
+  let custody = [];
+  const day = iso => new Date(iso).toLocaleDateString(G.lang, { year: 'numeric', month: 'short', day: 'numeric' });
+  const loadCustody = async () => {
+    try {
+      const r = await Staff.api('/api/admin/custody');
+      if (!r.ok) throw new Error(r.status);
+      custody = await r.json();
+      renderCustody();
+    } catch (e) { $('#opsMsg').textContent = G.t('stf.netErr'); }
+  };
+  const renderCustody = () => {
+    const tb = $('#custodyRows');
+    tb.textContent = '';
+    $('#custodyNone').hidden = custody.length > 0;
+    const td = Staff.cellsOf(tb.closest('table'));
+    for (const i of custody.slice(0, 100)) {
+      const state = i.held ? ((i.remindersSent || []).length ? G.t('cu.reminder', { d: day(i.deadline) }) : G.t('cu.left', { n: Math.max(0, Math.ceil((Date.parse(i.deadline) - Date.now()) / 86400000)) }))
+        : G.t('cu.to.' + i.release.to) + (i.release.note ? ' · ' + i.release.note : '');
+      const tr = el('tr', { className: i.held && (i.remindersSent || []).length ? 'near' : '' },
+        td(0, { className: 'nowrap', textContent: day(i.deadline) }),
+        td(1, {}, el('a', { href: '/admin/report.html?code=' + encodeURIComponent(i.trackingCode), textContent: i.trackingCode })),
+        td(2, { textContent: nameOf('station', i.stationId) }),
+        td(3, { textContent: i.storage }),
+        td(4, { textContent: [i.category ? label('cat.', i.category) : '', i.colour].filter(Boolean).join(' · ') }),
+        td(5, { textContent: state }));
+      tb.append(tr);
+    }
+  };
+
   // admin.js signs in and calls this once the admin is in (and again when the language changes).
   window.AdminOps = {
-    load() { loadFailed(); loadFailedDeliveries(); loadDevices(); loadAudit(); },
+    load() { loadFailed(); loadFailedDeliveries(); loadDevices(); loadAudit(); loadCustody(); },
     /** Called by admin.js once the stations' and points' names are in. */
-    names(fn) { nameOf = fn; renderAudit(); renderDevices(); },
+    names(fn) { nameOf = fn; renderAudit(); renderDevices(); renderCustody(); },
   };
 })();

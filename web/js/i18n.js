@@ -69,6 +69,7 @@
         escalated: 'st.escalated', redacted: 'st.redacted', closed_unattended: 'st.closedUnattended', routing_failed: 'st.routingFailed',
         matched: 'st.matched', handed_over: 'st.handed_over', claim_matched: 'st.claimMatched', claim_not_matched: 'st.claimNotMatched',
         matched_person: 'st.matchedPerson', handed_over_person: 'st.handedOverPerson', handover_matched: 'st.handoverMatched', handover_refused: 'st.handoverRefused', command: 'st.command',
+        staff_entered: 'st.staffEntered', custody_taken: 'st.custodyTaken', custody_police: 'st.custodyPolice', custody_disposed: 'st.custodyDisposed',
       };
       return notes[e.note] ? G.t(notes[e.note])
         : G.t('status.' + e.status) + (e.note === 'transferred' && e.toStation ? ' · ' + G.t('st.transferred', { s: G.n(e.toStation) }) : '');

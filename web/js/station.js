@@ -245,6 +245,7 @@
     // Why the alert is here and where it went stay in view when the details fold.
     const why = el('dl', { className: 'kv' });
     const whyRow = (k, v) => { if (v) why.append(el('dt', { textContent: k }), el('dd', {}, v)); };
+    if (a.enteredBy) whyRow(G.t('stf.enteredBy'), stName(a.enteredBy));
     if (a.reason === 'escalated') whyRow(G.t('stf.why'), G.t('stf.escalated'));
     if (a.reason === 'routing_failed') whyRow(G.t('stf.why'), G.t('stf.routingFailed'));
     if (a.reason === 'command') whyRow(G.t('stf.why'), G.t('stf.command'));
@@ -350,6 +351,7 @@
       why.childElementCount ? why : null,
       wide.matches || a.status === 'routed' ? dl : fold(a.trackingCode, dl),
       Staff.photos(a.photos),
+      window.Desk ? Desk.card(a, load) : null,
       peers, steps, a.match ? pairCard(a) : matchesOf(a), check, open(a) ? buttons : null, confirm,
       open(a) ? el('div', { className: 'row' }, pick, move) : null, open(a) ? cannot : null);
     art.dataset.code = a.trackingCode;
@@ -429,6 +431,7 @@
         if (fresh.length) $('#news').textContent = fresh.map(a => G.t('stf.newUrgent', { k: G.t('kind.' + a.kind), p: a.pointName || a.pointCode || '' })).join('; ');
         render();
         ring();
+        if (window.Desk) Desk.changed();
       }
     } catch (e) { $('#upd').textContent = G.t('stf.netErr'); }
     timer = setTimeout(load, POLL_MS);
@@ -442,6 +445,8 @@
   };
   G.onLang(() => { if (station) render(); });
   wide.addEventListener('change', () => { if (station) render(); });
+  // The custody list came in (custody.js): a found item's card shows where it is kept.
+  window.addEventListener('gridaid:custody', () => { if (station) render(); });
   Staff.init('station', async () => {
     station = Staff.token.split('.')[1];
     $('#ring-on').addEventListener('click', enable);
@@ -450,6 +455,7 @@
     try { const r = await Staff.api('/api/stations'); if (r.ok) stations = await r.json(); } catch (e) { /* names fall back to ids */ }
     load();
     undelivered();
+    if (window.Desk) Desk.start(station);
   });
   // Channel messages of this station that failed every attempt (its WeCom / DingTalk group did not hear them): once a minute.
   async function undelivered() {

@@ -72,6 +72,12 @@ public sealed record Alert
 
     /// <summary>The confirmed partner of the report (a lost item's found one, and back), as every station holding either sees it.</summary>
     public Matching.AlertMatch? Match { get; init; }
+
+    /// <summary>A found item this station holds: where it is kept, its deadline and the last reminder (only on the holding station's alert).</summary>
+    public AlertCustody? Custody { get; init; }
+
+    /// <summary>The station that entered the report for a caller or a walk-in (null: the reporter's own phone).</summary>
+    public string? EnteredBy { get; init; }
     /// <summary>How many photos the report carries (<see cref="Report.PhotoCount"/>).</summary>
     public int PhotoCount { get; init; }
 
@@ -104,6 +110,7 @@ public sealed record Alert
         Contact = report.Contact,
         Lang = report.Lang,
         PhotoCount = report.PhotoCount,
+        EnteredBy = report.EnteredBy,
         StationIds = stationIds,
         SubmittedAt = report.SubmittedAt,
         RoutedAt = now,
@@ -149,4 +156,14 @@ public sealed record Alert
 
     /// <summary>The alert without the reporter's description, contact data, details and photos (see <see cref="Redaction"/>).</summary>
     public Alert Redacted() => this with { Description = string.Empty, Contact = new Contact(null, null), Details = new Dictionary<string, string>(), PhotoCount = 0 };
+}
+
+/// <summary>
+/// What the holding station sees of a found item in its custody on the item's alert: where it is kept, the deadline
+/// (<see cref="Custody.CustodyPolicy.DeadlineOf"/>) and, once given, the last reminder (days before the deadline).
+/// </summary>
+public sealed record AlertCustody(string Storage, DateTimeOffset NoticeAt, DateTimeOffset Deadline, int? Reminder, Custody.CustodyEnd? ReleasedTo = null)
+{
+    public static AlertCustody Of(Custody.CustodyItem item) =>
+        new(item.Storage, item.NoticeAt, item.Deadline, Custody.CustodyRules.LastReminder(item), item.Release?.To);
 }

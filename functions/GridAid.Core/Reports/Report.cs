@@ -45,6 +45,9 @@ public sealed record Report
     /// <summary>How many photos the reporter attached (their blobs: <see cref="Photos.PhotoRules.BlobName"/>); 0 once redacted.</summary>
     public int PhotoCount { get; init; }
 
+    /// <summary>The station that entered the report for a caller or a walk-in (null: the reporter sent it); routing gives it the report too.</summary>
+    public string? EnteredBy { get; init; }
+
     /// <summary>Details safe to show to the stations the report was routed to (private ones such as the owner's secret are left out).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyDictionary<string, string> StationDetails =>
@@ -64,6 +67,7 @@ public sealed record Report
         SubmittedAt = now,
         UpdatedAt = now,
         Status = ReportStatus.Received,
-        Timeline = [new TimelineEntry(now, ReportStatus.Received)],
+        EnteredBy = valid.EnteredBy,
+        Timeline = [valid.EnteredBy is { } by ? new TimelineEntry(now, ReportStatus.Received, by, TimelineNotes.StaffEntered) : new TimelineEntry(now, ReportStatus.Received)],
     };
 }

@@ -227,4 +227,14 @@ public static class TimelineNotes
 
     /// <summary>The item was handed to its owner; the report is resolved.</summary>
     public const string HandedOver = "handed_over";
+
+    /// <summary>A station entered the report for a caller or a walk-in (on the first entry, with the station).</summary>
+    public const string StaffEntered = "staff_entered";
+
+    /// <summary>A found item went into a station's custody (where it is kept stays staff-only, on the custody record).</summary>
+    public const string CustodyTaken = "custody_taken";
+
+    /// <summary>The found item left custody for the police, or was disposed of.</summary>
+    public const string CustodyPolice = "custody_police";
+    public const string CustodyDisposed = "custody_disposed";
 }

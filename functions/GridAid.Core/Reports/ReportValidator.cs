@@ -12,7 +12,11 @@ public sealed record ValidReport(
     Contact Contact,
     string Lang,
     string? ClientRequestId,
-    IReadOnlyDictionary<string, string> Details);
+    IReadOnlyDictionary<string, string> Details)
+{
+    /// <summary>The station entering the report for a caller or a walk-in (set by the staff route after validation, never by a form).</summary>
+    public string? EnteredBy { get; init; }
+}
 
 /// <summary>Checks a tourist's submission and says, per field and in both languages, what is wrong.</summary>
 public static partial class ReportValidator

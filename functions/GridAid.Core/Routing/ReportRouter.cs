@@ -19,11 +19,20 @@ public sealed record RoutingDecision(IReadOnlyList<Station> Stations, QrPoint? P
 /// <item>A found person goes only to the police posts of the point's cell at once (the grid member who reported the child is
 /// already with them); with none in the cell, to those of its neighbours, then every police post of the area.</item>
 /// <item>An unknown or missing point goes to the area's default station (and, for a lost person, every police post): a report is never dropped.</item>
+/// <item>A report a station entered for a caller or a walk-in also goes to that station, first (it holds a found item handed in at its desk).</item>
 /// </list>
 /// </summary>
 public static class ReportRouter
 {
-    public static RoutingDecision Route(ReportKind kind, string? pointCode, AreaDirectory directory)
+    public static RoutingDecision Route(ReportKind kind, string? pointCode, AreaDirectory directory, string? enteredBy = null)
+    {
+        var decision = RouteByPlace(kind, pointCode, directory);
+        return enteredBy is not null && directory.Stations.FirstOrDefault(s => s.Id == enteredBy) is { } desk
+            ? decision with { Stations = [desk, .. decision.Stations.Where(s => s.Id != desk.Id)] }
+            : decision;
+    }
+
+    private static RoutingDecision RouteByPlace(ReportKind kind, string? pointCode, AreaDirectory directory)
     {
         var point = pointCode is null ? null : directory.FindPoint(pointCode);
         var cell = point is null ? null : directory.FindCell(point.GridCellId);

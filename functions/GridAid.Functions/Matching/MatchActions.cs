@@ -38,6 +38,7 @@ public sealed class MatchActions(
     DirectoryCache directory,
     IAlertPublisher publisher,
     ResolvedReportRedaction retention,
+    Custody.CustodyActions custody,
     TimeProvider clock,
     ILogger<MatchActions> logger)
 {
@@ -185,6 +186,8 @@ public sealed class MatchActions(
         }
 
         await publisher.PublishStepAsync(stoodDown, AlertStep.Resolved, ct);
+        // A found item in a station's custody leaves it with its owner (nothing happens for an item nobody took in).
+        await custody.ToOwnerAsync(areaId, found.Report.TrackingCode, by, now, ct);
         logger.LogInformation("Station {StationId} handed over report {TrackingCode} with {Partner}", by, sought.Report.TrackingCode, found.Report.TrackingCode);
         return new PairResult(PairOutcome.Done, Pair: await ShowPairAsync(areaId, trackingCode, ct));
     }

@@ -52,6 +52,10 @@ public static class StatusPages
         ["matched"] = new("已找到匹配的拾获物品", "Matched with a found item"),
         ["handed_over"] = new("物品已交还失主", "Handed over to the owner"),
         ["command"] = new("未能及时找到，已通知指挥中心", "Not found in time: the command centre was alerted"),
+        ["staff_entered"] = new("站点代为登记", "Entered by a station"),
+        ["custody_taken"] = new("物品已由站点保管", "The item is kept at a station"),
+        ["custody_police"] = new("物品已移交派出所", "The item was handed to the police"),
+        ["custody_disposed"] = new("物品已按规定处置", "The item was disposed of as the rules say"),
     };
 
     /// <summary>The advice once a lost person reached the command tier, shown in both languages.</summary>

@@ -12,11 +12,12 @@ namespace GridAid.Functions.Retention;
 /// report in its area's "open" index (in the transaction that marks it routed); the sweep (<see cref="SweepAreaAsync"/>,
 /// from the sweeper's timer) reads the entries past the cut-off as one range, so nothing waits in a queue for 30 days.
 /// Reports routed before the index existed still have a scheduled check (<see cref="HandleAsync"/>). Each step is safe
-/// to run twice.
+/// to run twice. A found item in a station's custody is not closed: it leaves custody resolved.
 /// </summary>
 public sealed class UnattendedReportClosing(
     ReportStore reports,
     AlertStore alerts,
+    CustodyStore custody,
     ScheduledCheckSender checks,
     ResolvedReportRedaction redaction,
     IOptions<GridAidOptions> options,
@@ -31,7 +32,8 @@ public sealed class UnattendedReportClosing(
         var closed = 0;
         await foreach (var entry in reports.ListOpenUntilAsync(areaId, clock.GetUtcNow() - Policy.CloseOpenAfter, ct))
         {
-            if (await reports.GetAsync(areaId, entry.ReportKey, ct) is { } stored && stored.Report.Status < ReportStatus.Resolved && await CloseAsync(stored, ct))
+            if (await reports.GetAsync(areaId, entry.ReportKey, ct) is { } stored && stored.Report.Status < ReportStatus.Resolved
+                && !await InCustodyAsync(stored.Report, ct) && await CloseAsync(stored, ct))
             {
                 closed++;
             }
@@ -46,7 +48,8 @@ public sealed class UnattendedReportClosing(
     /// <summary>A check scheduled when the report was routed (reports routed before the "open" index existed).</summary>
     public async Task HandleAsync(ScheduledCheck check, CancellationToken ct)
     {
-        if (await reports.GetAsync(check.AreaId, check.ReportKey, ct) is not { } stored || stored.Report.Status >= ReportStatus.Resolved)
+        if (await reports.GetAsync(check.AreaId, check.ReportKey, ct) is not { } stored || stored.Report.Status >= ReportStatus.Resolved
+            || await InCustodyAsync(stored.Report, ct))
         {
             return;
         }
@@ -59,6 +62,13 @@ public sealed class UnattendedReportClosing(
 
         await CloseAsync(stored, ct);
     }
+
+    /// <summary>
+    /// A found item a station holds stays open (matchable, its photos kept) for as long as it is in custody, up to the
+    /// year of PRC Civil Code art. 318: leaving custody resolves it (the hand-over, the police, a disposal; docs/custody.md).
+    /// </summary>
+    private async Task<bool> InCustodyAsync(Report report, CancellationToken ct) =>
+        report.Kind == ReportKind.FoundItem && await custody.GetAsync(report.AreaId, report.TrackingCode, ct) is { Item.IsHeld: true };
 
     private async Task<bool> CloseAsync(StoredReport stored, CancellationToken ct)
     {

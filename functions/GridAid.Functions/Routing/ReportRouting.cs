@@ -128,7 +128,7 @@ public sealed class ReportRouting(
         var area = await directory.GetAsync(report.AreaId, ct)
             ?? throw new InvalidOperationException($"Unknown area '{report.AreaId}' for report {report.TrackingCode}.");
 
-        var decision = ReportRouter.Route(report.Kind, report.PointCode, area);
+        var decision = ReportRouter.Route(report.Kind, report.PointCode, area, report.EnteredBy);
         var now = clock.GetUtcNow();
         var key = ReportKeys.For(report.SubmittedAt, report.TrackingCode);
         var pointName = decision.Point?.Name.ToString();

@@ -7,9 +7,11 @@ namespace GridAid.Functions.Routing;
 /// <summary>
 /// Every 10 seconds: keep what the poison queues hold (<see cref="PoisonSweep"/>: one receive per poison queue, instead
 /// of a queue trigger polling each), then, area by area, re-drive reports that were accepted but never routed
-/// (<see cref="StrandedReportSweeper"/>), and close the open reports nobody resolved in time (<see cref="UnattendedReportClosing"/>).
+/// (<see cref="StrandedReportSweeper"/>), close the open reports nobody resolved in time (<see cref="UnattendedReportClosing"/>),
+/// and give the reminders before found items' custody deadlines (<see cref="Custody.CustodyReminders"/>).
 /// </summary>
-public sealed class SweeperFunctions(DirectoryStore directory, PoisonSweep poison, StrandedReportSweeper stranded, UnattendedReportClosing closing)
+public sealed class SweeperFunctions(
+    DirectoryStore directory, PoisonSweep poison, StrandedReportSweeper stranded, UnattendedReportClosing closing, Custody.CustodyReminders custody)
 {
     /// <summary>NCRONTAB with seconds, as the Functions host reads it: second 0, 10, 20, … of every minute.</summary>
     public const string Schedule = "*/10 * * * * *";
@@ -22,6 +24,7 @@ public sealed class SweeperFunctions(DirectoryStore directory, PoisonSweep poiso
         {
             await stranded.SweepAreaAsync(areaId, ct);
             await closing.SweepAreaAsync(areaId, ct);
+            await custody.SweepAreaAsync(areaId, ct);
         }
     }
 }

@@ -65,7 +65,10 @@ public static class TableNames
     /// <summary>Counted facts (inspections, questions answered …) the dashboard's figures are built from; ids and station ids only.</summary>
     public const string FigureFacts = "figurefacts";
 
-    public static readonly IReadOnlyList<string> All = [Directory, Reports, TrackingCodes, Alerts, Poison, Secrets, Audit, FloodWindows, Devices, StationChannels, Deliveries, FigureFacts];
+    /// <summary>Found items in custody (where kept, the notice, the deadline, how they left) and their reminders' due rows.</summary>
+    public const string Custody = "custody";
+
+    public static readonly IReadOnlyList<string> All = [Directory, Reports, TrackingCodes, Alerts, Poison, Secrets, Audit, FloodWindows, Devices, StationChannels, Deliveries, FigureFacts, Custody];
 }
 
 /// <summary>Blob container names (private: no public access; photos are served by an authenticated route).</summary>

@@ -71,6 +71,12 @@ public sealed class AlertEntity : ITableEntity
     /// <summary>The confirmed partner (<c>Matching.AlertMatch</c>), as JSON; null when none.</summary>
     public string? MatchJson { get; set; }
 
+    /// <summary>The holding station's view of a found item in its custody (<c>Alerts.AlertCustody</c>), as JSON; null when none.</summary>
+    public string? CustodyJson { get; set; }
+
+    /// <summary>The station that entered the report for a caller or walk-in.</summary>
+    public string? EnteredBy { get; set; }
+
     public static AlertEntity From(Alert a) => new()
     {
         PartitionKey = a.AreaId,
@@ -100,6 +106,8 @@ public sealed class AlertEntity : ITableEntity
         FoundAt = a.FoundAt,
         ResolvedBy = a.ResolvedBy,
         MatchJson = a.Match is null ? null : TableJson.Write(a.Match),
+        CustodyJson = a.Custody is null ? null : TableJson.Write(a.Custody),
+        EnteredBy = a.EnteredBy,
     };
 
     public Alert ToAlert()
@@ -131,6 +139,8 @@ public sealed class AlertEntity : ITableEntity
             FoundAt = FoundAt,
             ResolvedBy = ResolvedBy,
             Match = TableJson.Read<GridAid.Core.Matching.AlertMatch?>(MatchJson, null),
+            Custody = TableJson.Read<GridAid.Core.Alerts.AlertCustody?>(CustodyJson, null),
+            EnteredBy = EnteredBy,
         };
     }
 }

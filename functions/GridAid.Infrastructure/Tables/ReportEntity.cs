@@ -50,6 +50,9 @@ public sealed class ReportEntity : ITableEntity
     /// <summary>How many photos the report carries (their blobs: <c>PhotoRules.BlobName</c>).</summary>
     public int PhotoCount { get; set; }
 
+    /// <summary>The station that entered the report for a caller or walk-in; null when the reporter sent it.</summary>
+    public string? EnteredBy { get; set; }
+
     public DateTimeOffset SubmittedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -74,6 +77,7 @@ public sealed class ReportEntity : ITableEntity
         MatchJson = r.Match is null ? null : TableJson.Write(r.Match),
         HandoverJson = r.Handover is null ? null : TableJson.Write(r.Handover),
         PhotoCount = r.PhotoCount,
+        EnteredBy = r.EnteredBy,
         SubmittedAt = r.SubmittedAt,
         UpdatedAt = r.UpdatedAt,
     };
@@ -98,6 +102,7 @@ public sealed class ReportEntity : ITableEntity
             Match = TableJson.Read<GridAid.Core.Matching.ReportMatch?>(MatchJson, null),
             Handover = TableJson.Read<GridAid.Core.Matching.HandoverRecord?>(HandoverJson, null),
             PhotoCount = PhotoCount,
+            EnteredBy = EnteredBy,
             SubmittedAt = SubmittedAt,
             UpdatedAt = UpdatedAt,
         };
