@@ -47,6 +47,9 @@ public sealed class GridAidOptions
     /// <summary>How long personal data outlives a resolved report (<c>GridAid:Retention:KeepResolvedFor</c>, default 90 days).</summary>
     public RetentionPolicy Retention { get; set; } = new();
 
+    /// <summary>How long a failed inspection item may take to be put right, by severity (<c>GridAid:Rectifications</c>).</summary>
+    public Core.Inspections.RectificationPolicy Rectifications { get; set; } = new();
+
     /// <summary>
     /// The public address of the web pages (the Static Web App's URL in Azure, e.g. <c>https://gentle-sea-123.azurestaticapps.net</c>)
     /// that printed QR codes point to, and the only one: never a request's host. Unset, a QR code is refused (503); the

@@ -44,6 +44,8 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<DeliverySender>();
         services.AddSingleton<FigureStore>();
+        services.AddSingleton<InspectionStore>();
+        services.AddSingleton<DisputeStore>();
         services.AddSingleton<GridAid.Core.Figures.IFigureRecorder>(sp => sp.GetRequiredService<FigureStore>());
         services.AddSingleton<IAlertPublisher>(sp => new BestEffortAlertPublisher(
             CreatePublisher(sp.GetRequiredService<IOptions<EventGridOptions>>().Value),

@@ -1,3 +1,4 @@
+using GridAid.Functions.Inspections;
 using GridAid.Functions.Retention;
 using GridAid.Infrastructure.Tables;
 
@@ -5,9 +6,10 @@ namespace GridAid.Functions.Routing;
 
 /// <summary>
 /// Every 10 seconds, area by area: re-drive reports that were accepted but never routed
-/// (<see cref="StrandedReportSweeper"/>), and close the open reports nobody resolved in time (<see cref="UnattendedReportClosing"/>).
+/// (<see cref="StrandedReportSweeper"/>), close the open reports nobody resolved in time (<see cref="UnattendedReportClosing"/>),
+/// and give overdue rectifications to the police posts of their venues' cells (<see cref="VenueInspections.EscalateOverdueAsync"/>).
 /// </summary>
-public sealed class SweeperFunctions(DirectoryStore directory, StrandedReportSweeper stranded, UnattendedReportClosing closing)
+public sealed class SweeperFunctions(DirectoryStore directory, StrandedReportSweeper stranded, UnattendedReportClosing closing, VenueInspections inspections)
 {
     /// <summary>NCRONTAB with seconds, as the Functions host reads it: second 0, 10, 20, … of every minute.</summary>
     public const string Schedule = "*/10 * * * * *";
@@ -19,6 +21,7 @@ public sealed class SweeperFunctions(DirectoryStore directory, StrandedReportSwe
         {
             await stranded.SweepAreaAsync(areaId, ct);
             await closing.SweepAreaAsync(areaId, ct);
+            await inspections.EscalateOverdueAsync(areaId, ct);
         }
     }
 }

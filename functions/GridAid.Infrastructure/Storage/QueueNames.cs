@@ -65,7 +65,13 @@ public static class TableNames
     /// <summary>Counted facts (inspections, questions answered …) the dashboard's figures are built from; ids and station ids only.</summary>
     public const string FigureFacts = "figurefacts";
 
-    public static readonly IReadOnlyList<string> All = [Directory, Reports, TrackingCodes, Alerts, Poison, Secrets, Audit, FloodWindows, Devices, StationChannels, Deliveries, FigureFacts];
+    /// <summary>Venue inspections and the rectifications they open and close (docs/inspections.md).</summary>
+    public const string Inspections = "inspections";
+
+    /// <summary>Dispute early warnings: confidential, read only by the filing station, the police posts they went to and the admin.</summary>
+    public const string Disputes = "disputes";
+
+    public static readonly IReadOnlyList<string> All = [Directory, Reports, TrackingCodes, Alerts, Poison, Secrets, Audit, FloodWindows, Devices, StationChannels, Deliveries, FigureFacts, Inspections, Disputes];
 }
 
 /// <summary>Blob container names (private: no public access; photos are served by an authenticated route).</summary>
