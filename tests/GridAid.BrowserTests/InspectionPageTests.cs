@@ -108,3 +108,62 @@ public sealed class InspectionPageTests(BrowserFixture fx)
         await FormDriver.ScreenshotAsync(page, $"inspect-dispute-360-{locale}", copyToDocs: false);
     }
 }
+
+/// <summary>The admin adds a venue and edits a venue type's checklist on the directory page; both are what the stations then get.</summary>
+[Collection(BrowserGroup.Name)]
+public sealed class VenueDirectoryPageTests(BrowserFixture fx)
+{
+    [Fact]
+    public async Task Admin_adds_a_venue_and_edits_a_checklist_that_the_station_then_inspects_by()
+    {
+        var id = "bv-" + Guid.NewGuid().ToString("N")[..8];
+        await using var context = await fx.NewContextAsync("zh-CN");
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(360, 800);
+        await page.GotoAsync("/admin/directory.html");
+        await page.FillAsync("#code", "demo-admin");
+        await page.ClickAsync("#login button[type=submit]");
+        await page.Locator("#vl li:has-text('yuanbao-hotel')").WaitForAsync(BrowserFixture.WithinPageStep);
+
+        await page.FillAsync("#v-id", id);
+        await page.FillAsync("#v-zh", "测试网吧");
+        await page.FillAsync("#v-en", "Test Internet Café");
+        await page.SelectOptionAsync("#v-type", "small_internet_cafe");
+        await page.SelectOptionAsync("#v-cell", "tianjie");
+        await page.SelectOptionAsync("#v-st", "ts-tianjie-grid");
+        await page.ClickAsync("#vf button[type=submit]");
+        await Assertions.Expect(page.Locator($"#vl li:has-text('{id}')")).ToContainTextAsync("小网吧");
+
+        // The internet cafés' checklist, replaced by two lines; a bad severity is refused first.
+        await page.SelectOptionAsync("#k-type", "small_internet_cafe");
+        await Assertions.Expect(page.Locator("#k-items")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^extinguishers \\| major"));
+        await page.FillAsync("#k-items", "exits | critical | 安全出口畅通 | Exits clear\nsmoking | sometimes | 禁止吸烟 | No smoking");
+        await page.ClickAsync("#klf button[type=submit]");
+        await Assertions.Expect(page.Locator("#klf [data-f=items] .err")).ToContainTextAsync("items[1].severity");
+        await page.FillAsync("#k-items", "exits | critical | 安全出口畅通 | Exits clear\nsmoking | major | 禁止吸烟 | No smoking");
+        await page.ClickAsync("#klf button[type=submit]");
+        await Assertions.Expect(page.Locator("#msg")).ToContainTextAsync("已保存检查表");
+        Assert.Empty(await FormDriver.AxeViolationsAsync(page));
+        // The page is long: the venues and checklists sections on their own, to look at.
+        await page.Locator("section[aria-labelledby=ve-h]").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "directory-venues-360-zh-CN.png") });
+        await page.Locator("section[aria-labelledby=cl-h]").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "directory-checklists-360-zh-CN.png") });
+
+        using var read = new HttpRequestMessage(HttpMethod.Get, $"/api/stations/ts-tianjie-grid/venues/{id}");
+        read.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "taishan.ts-tianjie-grid.demo-ts-tianjie-grid");
+        using var answer = await fx.Http.SendAsync(read);
+        var body = await answer.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["exits", "smoking"], body.GetProperty("checklist").GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+
+        // Put the default back for the other tests of this host.
+        using var restore = new HttpRequestMessage(HttpMethod.Put, "/api/admin/checklists/small_internet_cafe")
+        {
+            Content = JsonContent.Create(new
+            {
+                items = GridAid.Core.Inspections.DefaultChecklists.For(GridAid.Core.Inspections.VenueType.SmallInternetCafe).Items
+                    .Select(i => new { id = i.Id, severity = i.Severity.ToString().ToLowerInvariant(), text = new { zh = i.Text.Zh, en = i.Text.En } }),
+            }),
+        };
+        restore.Headers.Authorization = new AuthenticationHeaderValue("Bearer", BrowserFixture.AdminToken);
+        Assert.Equal(HttpStatusCode.OK, (await fx.Http.SendAsync(restore)).StatusCode);
+    }
+}
