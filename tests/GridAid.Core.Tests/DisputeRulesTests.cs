@@ -1,7 +1,6 @@
 using GridAid.Core.Demo;
 using GridAid.Core.Directory;
 using GridAid.Core.Disputes;
-using GridAid.Core.Reports;
 
 namespace GridAid.Core.Tests;
 
@@ -10,9 +9,6 @@ public class DisputeRulesTests
     private static readonly DateTimeOffset Now = new(2026, 5, 1, 9, 0, 0, TimeSpan.FromHours(8));
     private static readonly AreaDirectory Taishan = TaishanDemo.Seed.ToDirectory();
     private static readonly DateOnly Today = new(2026, 5, 1);
-
-    private static string[] Codes(ValidationErrors errors, string field) =>
-        errors.All.Where(e => e.Field == field).Select(e => e.Code).ToArray();
 
     private static DisputeInput Input(string? parties = "一名游客与面馆老板", string? what = "对账单金额有争议，双方争吵", string? point = null, string? cell = "tianjie") =>
         new("dw-1", point, cell, "tourist_merchant", "medium", parties, what);
@@ -34,7 +30,7 @@ public class DisputeRulesTests
         Assert.Equal("id_number", error.Code);
         Assert.Contains("身份证", error.Zh);
         Assert.Contains("identity numbers", error.En);
-        Assert.Contains("id_number", Codes(DisputeRules.File(Taishan, "s", Input(what: text), Now).Errors, "whatHappened"));
+        Assert.Contains("id_number", FieldCodes.Codes(DisputeRules.File(Taishan, "s", Input(what: text), Now).Errors, "whatHappened"));
     }
 
     [Theory]
@@ -61,13 +57,13 @@ public class DisputeRulesTests
         var (dispute, errors) = DisputeRules.File(Taishan, "s", new DisputeInput("Bad Id", "nowhere", null, "war", "extreme", " ", new string('x', 1001)), Now);
 
         Assert.Null(dispute);
-        Assert.Contains("id_invalid", Codes(errors, "id"));
-        Assert.Contains("point_unknown", Codes(errors, "pointCode"));
-        Assert.Contains("invalid_choice", Codes(errors, "type"));
-        Assert.Contains("invalid_choice", Codes(errors, "severity"));
-        Assert.Contains("required", Codes(errors, "parties"));
-        Assert.Contains("too_long", Codes(errors, "whatHappened"));
-        Assert.Contains("cell_unknown", Codes(DisputeRules.File(Taishan, "s", Input(cell: "moon"), Now).Errors, "cellId"));
+        Assert.Contains("id_invalid", errors.Codes("id"));
+        Assert.Contains("point_unknown", errors.Codes("pointCode"));
+        Assert.Contains("invalid_choice", errors.Codes("type"));
+        Assert.Contains("invalid_choice", errors.Codes("severity"));
+        Assert.Contains("required", errors.Codes("parties"));
+        Assert.Contains("too_long", errors.Codes("whatHappened"));
+        Assert.Contains("cell_unknown", FieldCodes.Codes(DisputeRules.File(Taishan, "s", Input(cell: "moon"), Now).Errors, "cellId"));
     }
 
     [Fact]
@@ -89,8 +85,8 @@ public class DisputeRulesTests
 
         Assert.Equal(OutcomeRefusal.NotRoutedHere, DisputeRules.Close(d, "ts-tianjie-grid", new("mediated", "2026-05-01", null), Today, Now).Refusal);
         var (_, errors, _) = DisputeRules.Close(d, "ts-daiding-police", new("shrugged", "2026-05-02", null), Today, Now);
-        Assert.Contains("invalid_choice", Codes(errors, "outcome"));
-        Assert.Contains("date_invalid", Codes(errors, "date"));
+        Assert.Contains("invalid_choice", errors.Codes("outcome"));
+        Assert.Contains("date_invalid", errors.Codes("date"));
 
         var (closed, ok, refusal) = DisputeRules.Close(d, "ts-daiding-police", new("mediated", "2026-04-30", "双方和解"), Today, Now);
         Assert.True(ok.IsValid);
@@ -101,6 +97,6 @@ public class DisputeRulesTests
 
         Assert.Same(closed, DisputeRules.Close(closed, "ts-daiding-police", new("mediated", "2026-04-30", "双方和解"), Today, Now.AddMinutes(1)).Closed);
         Assert.Equal(OutcomeRefusal.AlreadyClosed, DisputeRules.Close(closed, "ts-daiding-police", new("referred", "2026-04-30", null), Today, Now).Refusal);
-        Assert.Contains("id_number", Codes(DisputeRules.Close(d, "ts-daiding-police", new("no_action", "2026-04-30", "370902199001011234"), Today, Now).Errors, "note"));
+        Assert.Contains("id_number", FieldCodes.Codes(DisputeRules.Close(d, "ts-daiding-police", new("no_action", "2026-04-30", "370902199001011234"), Today, Now).Errors, "note"));
     }
 }

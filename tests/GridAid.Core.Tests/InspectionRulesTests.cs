@@ -1,7 +1,6 @@
 using GridAid.Core.Demo;
 using GridAid.Core.Directory;
 using GridAid.Core.Inspections;
-using GridAid.Core.Reports;
 
 namespace GridAid.Core.Tests;
 
@@ -15,9 +14,6 @@ public class InspectionRulesTests
 
     private static AreaDirectory WithVenues(AreaDirectory d) =>
         new(d.Area, d.Stations, d.Cells, d.Points, TaishanDemo.VenuesFor(d.Area.Id));
-
-    private static string[] Codes(ValidationErrors errors, string field) =>
-        errors.All.Where(e => e.Field == field).Select(e => e.Code).ToArray();
 
     private static InspectionInput Answers(string id, Venue venue, params (string Item, string Result)[] failed) =>
         new(id, venue.Id, [.. Taishan.ChecklistFor(venue.Type).Items.Select(i =>
@@ -71,11 +67,11 @@ public class InspectionRulesTests
         ]));
 
         Assert.Null(list);
-        Assert.Contains("duplicate", Codes(errors, "items[1].id"));
-        Assert.Contains("required", Codes(errors, "items[2].text.en"));
-        Assert.Contains("invalid_choice", Codes(errors, "items[2].severity"));
-        Assert.Contains("invalid_choice", Codes(VenueRules.Checklist("casino", new ChecklistInput([new("a", new("甲", "A"), "minor")])).Errors, "venueType"));
-        Assert.Contains("items_count", Codes(VenueRules.Checklist("small_shop", new ChecklistInput([])).Errors, "items"));
+        Assert.Contains("duplicate", errors.Codes("items[1].id"));
+        Assert.Contains("required", errors.Codes("items[2].text.en"));
+        Assert.Contains("invalid_choice", errors.Codes("items[2].severity"));
+        Assert.Contains("invalid_choice", FieldCodes.Codes(VenueRules.Checklist("casino", new ChecklistInput([new("a", new("甲", "A"), "minor")])).Errors, "venueType"));
+        Assert.Contains("items_count", FieldCodes.Codes(VenueRules.Checklist("small_shop", new ChecklistInput([])).Errors, "items"));
     }
 
     [Fact]
@@ -89,7 +85,7 @@ public class InspectionRulesTests
         Assert.Null(bad);
         foreach (var (field, code) in new[] { ("id", "id_invalid"), ("name.en", "required"), ("type", "invalid_choice"), ("gridCellId", "cell_unknown"), ("stationId", "station_unknown"), ("contact", "phone_invalid") })
         {
-            Assert.Contains(code, Codes(wrong, field));
+            Assert.Contains(code, FieldCodes.Codes(wrong, field));
         }
     }
 
@@ -122,12 +118,12 @@ public class InspectionRulesTests
         var (inspection, errors) = InspectionRules.Inspection(Taishan.ChecklistFor(Hotel.Type), Hotel, "ts-yuanbao-hotel", input, Now);
 
         Assert.Null(inspection);
-        Assert.Contains("duplicate", Codes(errors, "items[1].itemId"));
-        Assert.Contains("item_unknown", Codes(errors, "items[2].itemId"));
-        Assert.Contains("invalid_choice", Codes(errors, "items[3].result"));
-        Assert.Contains("too_long", Codes(errors, "items[4].note"));
-        Assert.Contains("item_missing", Codes(errors, "items"));
-        Assert.Contains("id_invalid", Codes(InspectionRules.Inspection(Taishan.ChecklistFor(Hotel.Type), Hotel, "s", Answers("Not An Id", Hotel), Now).Errors, "id"));
+        Assert.Contains("duplicate", errors.Codes("items[1].itemId"));
+        Assert.Contains("item_unknown", errors.Codes("items[2].itemId"));
+        Assert.Contains("invalid_choice", errors.Codes("items[3].result"));
+        Assert.Contains("too_long", errors.Codes("items[4].note"));
+        Assert.Contains("item_missing", errors.Codes("items"));
+        Assert.Contains("id_invalid", FieldCodes.Codes(InspectionRules.Inspection(Taishan.ChecklistFor(Hotel.Type), Hotel, "s", Answers("Not An Id", Hotel), Now).Errors, "id"));
     }
 
     [Fact]
