@@ -62,6 +62,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<UnattendedReportClosing>();
         services.AddSingleton<ScheduledChecks>();
         services.AddSingleton<DirectoryAdmin>();
+        services.AddSingleton<Inspections.VenueInspections>();
+        services.AddSingleton<Disputes.DisputeWarnings>();
         services.AddSingleton<DeviceSignIns>();
         services.AddGridAidChannels();
 

@@ -50,6 +50,9 @@ public sealed class GridAidOptions
     /// <summary>The custody clock of found items (<c>GridAid:Custody</c>: one year after the notice, reminders 30 and 7 days before).</summary>
     public Core.Custody.CustodyPolicy Custody { get; set; } = new();
 
+    /// <summary>How long a failed inspection item may take to be put right, by severity (<c>GridAid:Rectifications</c>).</summary>
+    public Core.Inspections.RectificationPolicy Rectifications { get; set; } = new();
+
     /// <summary>
     /// The public address of the web pages (the Static Web App's URL in Azure, e.g. <c>https://gentle-sea-123.azurestaticapps.net</c>)
     /// that printed QR codes point to, and the only one: never a request's host. Unset, a QR code is refused (503); the

@@ -46,6 +46,8 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<CustodyStore>();
         services.AddSingleton<DeliverySender>();
         services.AddSingleton<FigureStore>();
+        services.AddSingleton<InspectionStore>();
+        services.AddSingleton<DisputeStore>();
         services.AddSingleton<GridAid.Core.Figures.IFigureRecorder>(sp => sp.GetRequiredService<FigureStore>());
         services.AddSingleton<IAlertPublisher>(sp => new BestEffortAlertPublisher(
             CreatePublisher(sp.GetRequiredService<IOptions<EventGridOptions>>().Value),

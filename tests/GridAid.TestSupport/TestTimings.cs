@@ -26,6 +26,9 @@ public static class TestTimings
     /// <summary>How long the integration host keeps personal data of a resolved report (<c>GridAid:Retention:KeepResolvedFor</c>).</summary>
     public static readonly TimeSpan KeepResolvedFor = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long a failed critical inspection item may take to be put right in the integration host (<c>GridAid:Rectifications:CriticalWithin</c>); major and minor ones keep their days.</summary>
+    public static readonly TimeSpan CriticalRectification = TimeSpan.FromSeconds(3);
+
     /// <summary>host.json's queue settings, from the copy next to the local host (HostParityTests: the Function app's file).</summary>
     public static QueueSettings Queues { get; } = HostSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json")).Queues;
 
@@ -35,6 +38,7 @@ public static class TestTimings
         ["GridAid:Escalation:LostPersonAfter"] = Setting(LostPersonEscalation),
         ["GridAid:Escalation:HazardAfter"] = Setting(HazardEscalation),
         ["GridAid:Retention:KeepResolvedFor"] = Setting(KeepResolvedFor),
+        ["GridAid:Rectifications:CriticalWithin"] = Setting(CriticalRectification),
         // Channels to the tests' own receivers on loopback (docs/channels.md; off by default).
         ["GridAid:Channels:AllowPrivateTargets"] = "true",
     };

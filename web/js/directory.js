@@ -1,5 +1,6 @@
 // The admin's directory: the area's name and duty station, the admin's own new access code, and the area's stations,
-// grid cells and QR points, each added, edited or deleted, with new station access codes.
+// grid cells, QR points and small venues, each added, edited or deleted, with new station access codes, and each venue
+// type's checklist.
 (() => {
   'use strict';
   const { el } = Staff;
@@ -56,7 +57,21 @@
       for (const x of list) sel.append(el('option', { value: x.id, textContent: label(x) }));
       if (was) sel.value = was;
     };
+    const vl = $('#vl'); vl.textContent = '';
+    const typeName = t => { const x = d.venueTypes.find(v => v.type === t); return x ? G.n(x.name) : t; };
+    for (const v of d.venues) {
+      vl.append(item(v, [typeName(v.type), names([v.gridCellId], cell), names([v.stationId], station), v.contact].filter(Boolean).join(' · '),
+        [['dir.edit', () => editVenue(v)], ['dir.del', b => del('venues/' + v.id, v, b), 'del']]));
+    }
     options($('#p-cell'), d.cells);
+    options($('#v-cell'), d.cells);
+    options($('#v-st'), d.stations);
+    const types = d.venueTypes.map(t => ({ id: t.type, name: t.name }));
+    options($('#v-type'), types);
+    const kt = $('#k-type');
+    const wasType = kt.value;
+    options(kt, types);
+    if (!wasType) showChecklist();
     options($('#a-duty'), d.stations, d.area.defaultStationId);
   };
 
@@ -126,6 +141,29 @@
     f.querySelectorAll('[name=nb]').forEach(i => { i.checked = c.neighbourCellIds.includes(i.value); });
   };
   const editPoint = p => { const f = $('#pf'); fill(f, p); f.cell.value = p.gridCellId; };
+  const editVenue = v => { const f = $('#vf'); fill(f, v); f.vtype.value = v.type; f.cell.value = v.gridCellId; f.station.value = v.stationId; f.phone.value = v.contact || ''; };
+  // A checklist as text, one item a line: id | severity | 中文 | English.
+  const showChecklist = () => {
+    const t = d && d.venueTypes.find(x => x.type === $('#k-type').value);
+    $('#k-items').value = t ? t.checklist.items.map(i => [i.id, i.severity, i.text.zh, i.text.en].join(' | ')).join('\n') : '';
+  };
+  $('#k-type').addEventListener('change', showChecklist);
+  $('#klf').addEventListener('submit', async e => {
+    e.preventDefault();
+    const f = e.currentTarget;
+    clearErrors(f);
+    const items = f.items.value.split('\n').map(l => l.trim()).filter(Boolean).map(l => {
+      const [id, severity, zh, en] = l.split('|').map(x => x.trim());
+      return { id, severity, text: { zh, en } };
+    });
+    try {
+      const r = await call('PUT', 'checklists/' + encodeURIComponent(f.ktype.value), { items });
+      if (r.ok) { say(G.t('dir.klSaved', { x: f.ktype.selectedOptions[0].textContent })); await load(); showChecklist(); return; }
+      showErrors(f, r);
+      const all = Object.entries((r.j && r.j.errors) || {}).map(([k, m]) => k + ': ' + m.join(' ')).join('; ');
+      if (all) f.querySelector('[data-f=items] .err').textContent = all;
+    } catch (err) { if (err.message !== 'auth') f.querySelector('.ferr').textContent = G.t('stf.netErr'); }
+  });
   const clearErrors = f => {
     f.querySelectorAll('.err').forEach(e => { e.textContent = ''; });
     f.querySelectorAll('[aria-invalid]').forEach(e => e.removeAttribute('aria-invalid'));
@@ -159,6 +197,7 @@
   submit($('#sf'), 'stations', f => ({ name: name(f), type: f.type.value, phone: f.phone.value, command: f.command.checked }));
   submit($('#cf'), 'cells', f => ({ name: name(f), stationIds: checked(f, 'st'), neighbourCellIds: checked(f, 'nb') }));
   submit($('#pf'), 'points', f => ({ name: name(f), gridCellId: f.cell.value }));
+  submit($('#vf'), 'venues', f => ({ name: name(f), type: f.vtype.value, gridCellId: f.cell.value, stationId: f.station.value, contact: f.phone.value }));
   // The area: its names and duty station, one PUT; the form is refilled from what was saved.
   $('#af').addEventListener('submit', async e => {
     e.preventDefault();
@@ -170,7 +209,7 @@
       showErrors(f, r);
     } catch (err) { if (err.message !== 'auth') f.querySelector('.ferr').textContent = G.t('stf.netErr'); }
   });
-  document.querySelectorAll('#sf,#cf,#pf').forEach(f => f.addEventListener('reset', () => { f.id.readOnly = false; clearErrors(f); }));
+  document.querySelectorAll('#sf,#cf,#pf,#vf').forEach(f => f.addEventListener('reset', () => { f.id.readOnly = false; clearErrors(f); }));
 
   // A refusal shows under the button that caused it (a list can be long: the page's message would be off screen).
   const near = (btn, text) => {

@@ -1,4 +1,5 @@
 using GridAid.Core.Directory;
+using GridAid.Core.Inspections;
 
 namespace GridAid.Core.Demo;
 
@@ -27,6 +28,28 @@ public static class TaishanDemo
     /// start with the area id instead of <c>ts-</c> (<c>ts-nantianmen</c> → <c>{area}-nantianmen</c>).
     /// </summary>
     public static AreaSeed DirectoryFor(Area area) => Build(area with { DefaultStationId = DutyStationId });
+
+    /// <summary>
+    /// Small venues (九小场所) along the route and at the summit that the grid inspects: hotels, restaurants and shops at
+    /// South Heaven Gate and Heavenly Street, a tea house and a shop at Zhongtianmen, a dumpling house at Hongmen. The
+    /// same under any area (venue ids are per area); the stations are the demo's.
+    /// </summary>
+    public static IReadOnlyList<Venue> VenuesFor(string areaId)
+    {
+        Venue V(string id, string zh, string en, VenueType type, string cell, string station, string? contact = null) =>
+            new(areaId, id, new LocalizedText(zh, en), type, cell, station, contact);
+        return
+        [
+            V("yuanbao-hotel", "天街元宝饭店", "Yuanbao Hotel", VenueType.SmallHotel, "tianjie", "ts-yuanbao-hotel", "0538-0000201"),
+            V("tianjie-noodles", "天街泰山面馆", "Heavenly Street Noodle House", VenueType.SmallRestaurant, "tianjie", "ts-yuanbao-hotel", "0538-0000202"),
+            V("yunhai-inn", "岱顶云海客栈", "Cloud Sea Inn", VenueType.SmallHotel, "tianjie", "ts-tianjie-grid", "0538-0000203"),
+            V("daizong-souvenirs", "岱宗纪念品店", "Daizong Souvenir Shop", VenueType.SmallShop, "tianjie", "ts-tianjie-grid"),
+            V("nantianmen-store", "南天门便民小卖部", "South Heaven Gate Corner Store", VenueType.SmallShop, "nantianmen", "ts-tianjie-grid"),
+            V("songfeng-teahouse", "中天门松风茶社", "Pine Breeze Tea House", VenueType.SmallRestaurant, "zhongtianmen", "ts-cablecar-grid", "0538-0000204"),
+            V("zhongtianmen-outdoor", "中天门登山用品店", "Zhongtianmen Hiking Supplies", VenueType.SmallShop, "zhongtianmen", "ts-cablecar-grid"),
+            V("hongmen-dumplings", "红门水饺馆", "Hongmen Dumpling House", VenueType.SmallRestaurant, "hongmen", "ts-hongmen-police", "0538-0000205"),
+        ];
+    }
 
     private static AreaSeed WithDemoCodes(AreaSeed seed)
     {

@@ -62,11 +62,7 @@ public static class DirectoryRules
             errors.Add("type", "invalid_choice", "请选择站点类型", "Choose the station type");
         }
 
-        var phone = string.IsNullOrWhiteSpace(input?.Phone) ? null : input.Phone.Trim();
-        if (phone is not null && (phone.Length > MaxPhoneLength || !phone.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ')))
-        {
-            errors.Add("phone", "phone_invalid", "电话只能包含数字、+、- 和空格（最多 30 个字符）", "Use digits, +, - and spaces (at most 30 characters)");
-        }
+        var phone = CheckPhone(errors, "phone", input?.Phone);
 
         var command = input?.Command == true;
         if (command && area.Stations.FirstOrDefault(s => s.Command && s.Id != id) is { } other)
@@ -159,12 +155,18 @@ public static class DirectoryRules
             return "default";
         }
 
-        return area.Cells.Any(c => c.StationIds.Contains(stationId, StringComparer.Ordinal)) ? "cells" : null;
+        if (area.Cells.Any(c => c.StationIds.Contains(stationId, StringComparer.Ordinal)))
+        {
+            return "cells";
+        }
+
+        return area.Venues.Any(v => v.StationId == stationId) ? "venues" : null;
     }
 
-    /// <summary>Whether a cell still has QR points in it (it cannot be deleted then).</summary>
+    /// <summary>Whether a cell still has QR points or venues in it (it cannot be deleted then).</summary>
     public static bool CellHasPoints(AreaDirectory area, string cellId) =>
-        area.Points.Any(p => string.Equals(p.GridCellId, cellId, StringComparison.Ordinal));
+        area.Points.Any(p => string.Equals(p.GridCellId, cellId, StringComparison.Ordinal))
+        || area.Venues.Any(v => string.Equals(v.GridCellId, cellId, StringComparison.Ordinal));
 
     /// <summary>A neighbour of a deleted cell, without it; null when <paramref name="cell"/> does not list it (nothing to rewrite).</summary>
     public static GridCell? WithoutNeighbour(GridCell cell, string deletedCellId) =>
@@ -172,7 +174,19 @@ public static class DirectoryRules
             ? cell with { NeighbourCellIds = cell.NeighbourCellIds.Where(n => n != deletedCellId).ToList() }
             : null;
 
-    private static void CheckId(ValidationErrors errors, string id)
+    /// <summary>A phone number (digits, +, - and spaces, at most <see cref="MaxPhoneLength"/>), or null when none was given.</summary>
+    internal static string? CheckPhone(ValidationErrors errors, string field, string? raw)
+    {
+        var phone = string.IsNullOrWhiteSpace(raw) ? null : raw.Trim();
+        if (phone is not null && (phone.Length > MaxPhoneLength || !phone.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ')))
+        {
+            errors.Add(field, "phone_invalid", "电话只能包含数字、+、- 和空格（最多 30 个字符）", "Use digits, +, - and spaces (at most 30 characters)");
+        }
+
+        return phone;
+    }
+
+    internal static void CheckId(ValidationErrors errors, string id)
     {
         if (!AccessCode.IsId(id))
         {
@@ -180,13 +194,13 @@ public static class DirectoryRules
         }
     }
 
-    private static LocalizedText? CheckName(ValidationErrors errors, NameInput? name)
+    internal static LocalizedText? CheckName(ValidationErrors errors, NameInput? name, string field = "name", int maxLength = MaxNameLength)
     {
         var zh = name?.Zh?.Trim();
         var en = name?.En?.Trim();
-        Check("name.zh", zh);
-        Check("name.en", en);
-        return string.IsNullOrEmpty(zh) || string.IsNullOrEmpty(en) || zh.Length > MaxNameLength || en.Length > MaxNameLength
+        Check(field + ".zh", zh);
+        Check(field + ".en", en);
+        return string.IsNullOrEmpty(zh) || string.IsNullOrEmpty(en) || zh.Length > maxLength || en.Length > maxLength
             ? null
             : new LocalizedText(zh, en);
 
@@ -196,13 +210,13 @@ public static class DirectoryRules
             {
                 errors.Add(field, "required", "此项必填", "This field is required");
             }
-            else if (value.Length > MaxNameLength)
+            else if (value.Length > maxLength)
             {
-                errors.Add(field, "too_long", "最多 60 个字符", "Use at most 60 characters");
+                errors.Add(field, "too_long", $"最多 {maxLength} 个字符", $"Use at most {maxLength} characters");
             }
         }
     }
 
-    private static List<string> Distinct(IReadOnlyList<string>? ids) =>
+    internal static List<string> Distinct(IReadOnlyList<string>? ids) =>
         (ids ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).Distinct(StringComparer.Ordinal).ToList();
 }

@@ -85,8 +85,8 @@ public static class ReportRouter
         return new RoutingDecision(stations, point, cell);
     }
 
-    /// <summary>The police posts of the cell; else of its neighbours; else all of the area's; else the default station.</summary>
-    private static List<Station> PolicePostsNearest(GridCell? cell, AreaDirectory directory)
+    /// <summary>The police posts of the cell; else of its neighbours; else all of the area's; else the default station (also where an overdue rectification and a dispute warning go).</summary>
+    public static List<Station> PolicePostsNearest(GridCell? cell, AreaDirectory directory)
     {
         static List<Station> Police(IEnumerable<Station> s) =>
             s.Where(x => x.Type == StationType.PolicePost).DistinctBy(x => x.Id).ToList();

@@ -40,6 +40,9 @@ public sealed class DemoSeeder(
             await storage.EnsureCreatedAsync(cancellationToken);
             if (await directory.SeedAsync(seed, cancellationToken))
             {
+                // The venues after the area (the area's one transaction holds at most 100 rows); only when created now,
+                // so a venue an admin deleted stays deleted.
+                await directory.AddVenuesAsync(TaishanDemo.VenuesFor(seed.Area.Id), cancellationToken);
                 cache.Clear();
                 logger.LogWarning("Seeded demo area {AreaId} with its public demo access codes: {Stations} stations, {Cells} grid cells, {Points} QR points",
                     seed.Area.Id, seed.Stations.Count, seed.Cells.Count, seed.Points.Count);

@@ -1,4 +1,5 @@
 using GridAid.Core.Directory;
+using GridAid.Core.Inspections;
 using GridAid.Core.Reports;
 using GridAid.Core.Security;
 using GridAid.Infrastructure.Tables;
@@ -25,7 +26,43 @@ public sealed class DirectoryAdmin(DirectoryStore store, DirectoryCache cache, A
             stations = area.Stations.OrderBy(s => s.Id, StringComparer.Ordinal).ToList(),
             cells = area.Cells.OrderBy(c => c.Id, StringComparer.Ordinal).ToList(),
             points = area.Points.OrderBy(p => p.Code, StringComparer.Ordinal).ToList(),
+            venues = area.Venues.OrderBy(v => v.Id, StringComparer.Ordinal).ToList(),
+            venueTypes = Enum.GetValues<VenueType>().Select(t => new
+            {
+                type = t,
+                name = VenueTypes.NameOf(t),
+                checklist = area.ChecklistFor(t),
+                edited = area.EditedChecklists.Any(c => c.Type == t),
+            }).ToList(),
         })), ct);
+
+    public Task<DirectoryResult> PutVenueAsync(string areaId, string id, VenueInput input, CancellationToken ct) =>
+        PutAsync(areaId, area => VenueRules.Venue(area, id, input), area => area.FindVenue(id) is not null, async venue =>
+        {
+            await store.UpsertVenueAsync(venue, ct);
+            return null;
+        }, ct);
+
+    /// <summary>Deletes a venue from the directory; its inspections and rectifications stay on record.</summary>
+    public Task<DirectoryResult> DeleteVenueAsync(string areaId, string id, CancellationToken ct) =>
+        WithAreaAsync(areaId, async area =>
+        {
+            if (area.FindVenue(id) is null)
+            {
+                return new DirectoryResult(DirectoryOutcome.VenueNotFound);
+            }
+
+            await store.DeleteVenueAsync(areaId, id, ct);
+            return Changed(DirectoryOutcome.Deleted);
+        }, ct);
+
+    /// <summary>Replaces the checklist of one venue type (<see cref="VenueRules.Checklist"/>); inspections already recorded keep the items they were checked against.</summary>
+    public Task<DirectoryResult> PutChecklistAsync(string areaId, string venueType, ChecklistInput input, CancellationToken ct) =>
+        PutAsync(areaId, _ => VenueRules.Checklist(venueType, input), area => area.EditedChecklists.Any(c => VenueTypes.Wire(c.Type) == venueType), async checklist =>
+        {
+            await store.UpsertChecklistAsync(areaId, checklist, ct);
+            return null;
+        }, ct);
 
     public Task<DirectoryResult> PutStationAsync(string areaId, string id, StationInput input, CancellationToken ct) =>
         PutAsync(areaId, area => DirectoryRules.Station(area, id, input), area => area.FindStation(id) is not null, async station =>
@@ -46,6 +83,8 @@ public sealed class DirectoryAdmin(DirectoryStore store, DirectoryCache cache, A
             {
                 case "default":
                     return new DirectoryResult(DirectoryOutcome.StationOnDuty);
+                case "venues":
+                    return new DirectoryResult(DirectoryOutcome.StationHasVenues);
                 case not null:
                     return new DirectoryResult(DirectoryOutcome.StationInCells);
             }

@@ -1,8 +1,9 @@
 using GridAid.Core.Directory;
+using GridAid.Core.Inspections;
 
 namespace GridAid.Functions.Directory;
 
-/// <summary>The area admin manages the area (its names, its duty station, their own access code) and its stations, grid cells, QR points and station access codes.</summary>
+/// <summary>The area admin manages the area (its names, its duty station, their own access code) and its stations, grid cells, QR points, station access codes, small venues and their checklists.</summary>
 public sealed class DirectoryFunctions(DirectoryAdmin directory)
 {
     [Function(nameof(GetDirectory))]
@@ -83,6 +84,31 @@ public sealed class DirectoryFunctions(DirectoryAdmin directory)
     public async Task<IActionResult> DeletePoint(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "admin/points/{code}")] HttpRequest req, string code, CancellationToken ct) =>
         Answer(req, await directory.DeletePointAsync(req.Caller().AreaId, code, ct));
+
+    [Function(nameof(PutVenue))]
+    [CallableBy(Callers.AreaAdmin)]
+    [Audited]
+    public async Task<IActionResult> PutVenue(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "admin/venues/{id}")] HttpRequest req, string id, CancellationToken ct) =>
+        (await req.ReadJsonAsync<VenueInput>(ct)).TryGet(out var body, out var problem)
+            ? Answer(req, await directory.PutVenueAsync(req.Caller().AreaId, id, body, ct))
+            : problem;
+
+    [Function(nameof(DeleteVenue))]
+    [CallableBy(Callers.AreaAdmin)]
+    [Audited]
+    public async Task<IActionResult> DeleteVenue(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "admin/venues/{id}")] HttpRequest req, string id, CancellationToken ct) =>
+        Answer(req, await directory.DeleteVenueAsync(req.Caller().AreaId, id, ct));
+
+    [Function(nameof(PutChecklist))]
+    [CallableBy(Callers.AreaAdmin)]
+    [Audited]
+    public async Task<IActionResult> PutChecklist(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "admin/checklists/{venueType}")] HttpRequest req, string venueType, CancellationToken ct) =>
+        (await req.ReadJsonAsync<ChecklistInput>(ct)).TryGet(out var body, out var problem)
+            ? Answer(req, await directory.PutChecklistAsync(req.Caller().AreaId, venueType, body, ct))
+            : problem;
 
     private static IActionResult Answer(HttpRequest req, DirectoryResult result) => DirectoryResults.ToHttp(result, req.Language());
 }

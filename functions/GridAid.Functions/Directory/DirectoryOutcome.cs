@@ -17,12 +17,16 @@ public enum DirectoryOutcome
     StationNotFound,
     CellNotFound,
     PointNotFound,
+    VenueNotFound,
 
     /// <summary>The station is the area's duty station.</summary>
     StationOnDuty,
 
     /// <summary>Grid cells still list the station.</summary>
     StationInCells,
+
+    /// <summary>Venues still name the station as the one that inspects them.</summary>
+    StationHasVenues,
     StationHasOpenAlerts,
     CellHasPoints,
 

@@ -68,7 +68,13 @@ public static class TableNames
     /// <summary>Found items in custody (where kept, the notice, the deadline, how they left) and their reminders' due rows.</summary>
     public const string Custody = "custody";
 
-    public static readonly IReadOnlyList<string> All = [Directory, Reports, TrackingCodes, Alerts, Poison, Secrets, Audit, FloodWindows, Devices, StationChannels, Deliveries, FigureFacts, Custody];
+    /// <summary>Venue inspections and the rectifications they open and close (docs/inspections.md).</summary>
+    public const string Inspections = "inspections";
+
+    /// <summary>Dispute early warnings: confidential, read only by the filing station, the police posts they went to and the admin.</summary>
+    public const string Disputes = "disputes";
+
+    public static readonly IReadOnlyList<string> All = [Directory, Reports, TrackingCodes, Alerts, Poison, Secrets, Audit, FloodWindows, Devices, StationChannels, Deliveries, FigureFacts, Custody, Inspections, Disputes];
 }
 
 /// <summary>Blob container names (private: no public access; photos are served by an authenticated route).</summary>

@@ -2,7 +2,8 @@ namespace GridAid.Infrastructure.Tables;
 
 /// <summary>
 /// The key layout of the <c>directory</c> table. Partition = area id; rows <c>area</c>, <c>station|{id}</c>,
-/// <c>cell|{id}</c>, <c>point|{code}</c>, <c>access|{principal}</c>. A second partition, <c>~points</c>, maps every
+/// <c>cell|{id}</c>, <c>point|{code}</c>, <c>access|{principal}</c>,
+/// <c>venue|{id}</c> (a small venue that is inspected), <c>checklist|{venueType}</c> (a checklist the admin changed). A second partition, <c>~points</c>, maps every
 /// point code (lower case) to its area, so a scanned code finds its area in one read.
 /// </summary>
 public static class DirectoryKeys
@@ -15,6 +16,8 @@ public static class DirectoryKeys
     private const string CellPrefix = "cell|";
     private const string PointPrefix = "point|";
     private const string AccessPrefix = "access|";
+    private const string VenuePrefix = "venue|";
+    private const string ChecklistPrefix = "checklist|";
 
     public static string Station(string id) => StationPrefix + id;
 
@@ -23,6 +26,10 @@ public static class DirectoryKeys
     public static string Point(string code) => PointPrefix + code;
 
     public static string Access(string principal) => AccessPrefix + principal;
+
+    public static string Venue(string id) => VenuePrefix + id;
+
+    public static string Checklist(string venueType) => ChecklistPrefix + venueType;
 
     public static string PointIndex(string code) => code.ToLowerInvariant();
 
@@ -38,5 +45,7 @@ public static class DirectoryKeys
         public const string Point = "point";
         public const string Access = "access";
         public const string PointIndex = "point-index";
+        public const string Venue = "venue";
+        public const string Checklist = "checklist";
     }
 }

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using GridAid.Core.Demo;
 using GridAid.Core.Directory;
+using GridAid.Core.Inspections;
 using GridAid.Core.Security;
 using GridAid.Infrastructure.Storage;
 
@@ -33,6 +34,8 @@ public sealed class DirectoryStore(StorageClients storage)
         var stations = new List<Station>();
         var cells = new List<GridCell>();
         var points = new List<QrPoint>();
+        var venues = new List<Venue>();
+        var checklists = new List<Checklist>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {areaId}");
         await foreach (var e in _table.QueryAsync<DirectoryEntity>(filter, 1000, cancellationToken: ct))
         {
@@ -42,10 +45,12 @@ public sealed class DirectoryStore(StorageClients storage)
                 case DirectoryKeys.Types.Station: Add(stations, TableJson.Read<Station?>(e.Data, null)); break;
                 case DirectoryKeys.Types.Cell: Add(cells, TableJson.Read<GridCell?>(e.Data, null)); break;
                 case DirectoryKeys.Types.Point: Add(points, TableJson.Read<QrPoint?>(e.Data, null)); break;
+                case DirectoryKeys.Types.Venue: Add(venues, TableJson.Read<Venue?>(e.Data, null)); break;
+                case DirectoryKeys.Types.Checklist: Add(checklists, TableJson.Read<Checklist?>(e.Data, null)); break;
             }
         }
 
-        return area is null ? null : new AreaDirectory(area, stations, cells, points);
+        return area is null ? null : new AreaDirectory(area, stations, cells, points, venues, checklists);
 
         static void Add<T>(List<T> list, T? item)
         {
@@ -300,6 +305,37 @@ public sealed class DirectoryStore(StorageClients storage)
         }
     }
 
+    /// <summary>Creates or replaces one venue.</summary>
+    public Task UpsertVenueAsync(Venue venue, CancellationToken ct) =>
+        _table.UpsertEntityAsync(VenueRow(venue), TableUpdateMode.Replace, ct);
+
+    /// <summary>Adds venues that are not there yet (the demo's), never overwriting one an admin changed.</summary>
+    public async Task AddVenuesAsync(IEnumerable<Venue> venues, CancellationToken ct)
+    {
+        foreach (var venue in venues)
+        {
+            try
+            {
+                await _table.AddEntityAsync(VenueRow(venue), ct);
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                // There already: left as it is.
+            }
+        }
+    }
+
+    /// <summary>Deletes a venue (its inspections stay, in the inspections table); a missing row is no error.</summary>
+    public Task DeleteVenueAsync(string areaId, string venueId, CancellationToken ct) =>
+        _table.DeleteEntityAsync(areaId, DirectoryKeys.Venue(venueId), ETag.All, ct);
+
+    /// <summary>Creates or replaces the area's checklist of one venue type.</summary>
+    public Task UpsertChecklistAsync(string areaId, Checklist checklist, CancellationToken ct)
+    {
+        var type = VenueTypes.Wire(checklist.Type);
+        return _table.UpsertEntityAsync(Row(areaId, DirectoryKeys.Checklist(type), DirectoryKeys.Types.Checklist, VenueTypes.NameOf(checklist.Type), checklist), TableUpdateMode.Replace, ct);
+    }
+
     /// <summary>Stores the hash of a principal's new access code, replacing the old one.</summary>
     public Task SetAccessHashAsync(string areaId, string principal, string secretHash, CancellationToken ct) =>
         _table.UpsertEntityAsync(AccessRow(areaId, principal, secretHash), TableUpdateMode.Replace, ct);
@@ -317,6 +353,8 @@ public sealed class DirectoryStore(StorageClients storage)
     private static DirectoryEntity CellRow(GridCell c) => Row(c.AreaId, DirectoryKeys.Cell(c.Id), DirectoryKeys.Types.Cell, c.Name, c);
 
     private static DirectoryEntity PointRow(QrPoint p) => Row(p.AreaId, DirectoryKeys.Point(p.Code), DirectoryKeys.Types.Point, p.Name, p);
+
+    private static DirectoryEntity VenueRow(Venue v) => Row(v.AreaId, DirectoryKeys.Venue(v.Id), DirectoryKeys.Types.Venue, v.Name, v);
 
     private static DirectoryEntity PointIndexRow(QrPoint p) => new()
     {
