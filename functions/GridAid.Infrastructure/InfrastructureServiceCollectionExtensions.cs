@@ -44,6 +44,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<DeliverySender>();
         services.AddSingleton<FigureStore>();
+        services.AddSingleton<FeedbackStore>();
         services.AddSingleton<GridAid.Core.Figures.IFigureRecorder>(sp => sp.GetRequiredService<FigureStore>());
         services.AddSingleton<IAlertPublisher>(sp => new BestEffortAlertPublisher(
             CreatePublisher(sp.GetRequiredService<IOptions<EventGridOptions>>().Value),

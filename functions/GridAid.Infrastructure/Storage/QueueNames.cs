@@ -65,7 +65,10 @@ public static class TableNames
     /// <summary>Counted facts (inspections, questions answered …) the dashboard's figures are built from; ids and station ids only.</summary>
     public const string FigureFacts = "figurefacts";
 
-    public static readonly IReadOnlyList<string> All = [Directory, Reports, TrackingCodes, Alerts, Poison, Secrets, Audit, FloodWindows, Devices, StationChannels, Deliveries, FigureFacts];
+    /// <summary>Reporters' stars and comments on resolved reports, one row per report, per resolving station.</summary>
+    public const string Feedback = "feedback";
+
+    public static readonly IReadOnlyList<string> All = [Directory, Reports, TrackingCodes, Alerts, Poison, Secrets, Audit, FloodWindows, Devices, StationChannels, Deliveries, FigureFacts, Feedback];
 }
 
 /// <summary>Blob container names (private: no public access; photos are served by an authenticated route).</summary>
