@@ -9,8 +9,8 @@
   let feedback = [];
   const names = {};
   const stName = id => (names[id] ? G.n(names[id]) : id === 'admin' ? G.t('adm.adminWho') : id);
-  const num = n => (n === null || n === undefined ? '—' : Number(n).toLocaleString(G.lang));
-  const min = v => (v === null || v === undefined ? '—' : G.t('adm.minutes', { n: v }));
+  const num = n => (n == null ? '—' : Number(n).toLocaleString(G.lang));
+  const min = v => (v == null ? '—' : G.t('adm.minutes', { n: v }));
   const monthName = m => new Date(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1).toLocaleString(G.lang, { month: 'short' });
   const svg = (tag, attrs, ...kids) => {
     const e = document.createElementNS(SVG, tag);
@@ -19,20 +19,22 @@
     return e;
   };
   // One small chart: a bar per label, its own scale. Read aloud as "title: label value, …" (role=img + aria-label).
-  const chart = (title, labels, values, horizontal) => {
+  const chart = (title, labels, values, horizontal, spoken = labels) => {
     const max = Math.max(1, ...values);
     const total = values.reduce((a, b) => a + b, 0);
-    const said = title + ': ' + labels.map((l, i) => l + ' ' + num(values[i])).join(', ');
+    const said = title + ': ' + (labels.length ? spoken.map((l, i) => l + ' ' + num(values[i])).join(', ') : G.t('db.none'));
     const W = 240;
     const row = 18;
-    const H = horizontal ? labels.length * row + 4 : 110;
+    const H = horizontal ? Math.max(1, labels.length) * row + 4 : 110;
     const g = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': said, class: 'mini', preserveAspectRatio: 'xMinYMin meet' }, svg('title', {}, said));
+    if (!labels.length) g.append(svg('text', { x: 0, y: 13, class: 'axis' }, G.t('db.none')));
+    if (!horizontal) g.append(svg('line', { x1: 0, x2: W, y1: 92.5, y2: 92.5, class: 'base' }));
     labels.forEach((l, i) => {
       const v = values[i];
       if (horizontal) {
-        const x0 = 92;
+        const x0 = 100;
         const w = ((W - x0 - 34) * v) / max;
-        g.append(svg('text', { x: 0, y: i * row + 13, class: 'lbl' }, l.length > 14 ? l.slice(0, 13) + '…' : l),
+        g.append(svg('text', { x: 0, y: i * row + 13, class: 'lbl' }, l.length > 12 ? l.slice(0, 11) + '…' : l),
           svg('rect', { x: x0, y: i * row + 3, width: Math.max(v ? 1.5 : 0, w), height: row - 6, class: 'bar' }),
           svg('text', { x: x0 + w + 3, y: i * row + 13, class: 'val' }, num(v)));
       } else {
@@ -63,9 +65,10 @@
       tile('hazardsFixed', d.hazardsFixed), tile('inspectionsDone', d.inspectionsDone),
       tile('rectificationsClosed', d.rectificationsClosed, G.t('db.overdue', { n: num(d.rectificationsOverdue) })),
       tile('disputesMediated', d.disputesMediated),
-      tile('feedback', d.feedback.average === null ? null : d.feedback.average, G.t('db.ratings', { n: num(d.feedback.count) })));
+      tile('feedback', d.feedback.average == null ? null : d.feedback.average, G.t('db.ratings', { n: num(d.feedback.count) })));
     const months = d.byMonth.map(m => monthName(m.month));
-    $('#chm-g').replaceChildren(...CHARTED.map(k => chart(G.t('db.m.' + k), months, d.byMonth.map(m => m.figures[k]), false)));
+    const monthNumbers = d.byMonth.map(m => String(Number(m.month.slice(5, 7))));
+    $('#chm-g').replaceChildren(...CHARTED.map(k => chart(G.t('db.m.' + k), monthNumbers, d.byMonth.map(m => m.figures[k]), false, months)));
     table($('#chm-t'), [G.t('db.month'), ...M.map(k => G.t('db.m.' + k))], d.byMonth.map(m => [m.month, ...M.map(k => num(m.figures[k]))]));
     const st = d.byStation.filter(s => s.stationId !== 'admin' || M.some(k => s.figures[k]));
     $('#chs-g').replaceChildren(...['peopleReunited', 'questionsAnswered', 'hazardsFixed'].map(k => {
@@ -73,7 +76,7 @@
       return chart(G.t('db.m.' + k), top.map(s => stName(s.stationId)), top.map(s => s.figures[k]), true);
     }));
     table($('#sta-t'), [G.t('adm.stationF'), ...M.map(k => G.t('db.m.' + k)), G.t('db.m.feedback')],
-      st.map(s => [stName(s.stationId), ...M.map(k => num(s.figures[k])), s.figures.feedback.average === null ? '—' : s.figures.feedback.average + ' (' + s.figures.feedback.count + ')']));
+      st.map(s => [stName(s.stationId), ...M.map(k => num(s.figures[k])), s.figures.feedback.average == null ? '—' : s.figures.feedback.average + ' (' + s.figures.feedback.count + ')']));
     table($('#spd-t'), [G.t('adm.stationF'), G.t('adm.kind'), G.t('db.ackN'), G.t('db.median'), G.t('db.p90'), G.t('db.resN'), G.t('db.median'), G.t('db.p90')],
       d.timings.map(t => [stName(t.stationId), G.t('kind.' + t.kind), num(t.acknowledge.count), min(t.acknowledge.medianMinutes), min(t.acknowledge.p90Minutes),
         num(t.resolve.count), min(t.resolve.medianMinutes), min(t.resolve.p90Minutes)]));

@@ -109,7 +109,7 @@ public static class StatusPages
         }
 
         body.Append("</ol><p class=\"muted\">")
-            .Append(Enc(english ? $"This page refreshes every {RefreshSeconds} seconds." : $"本页每 {RefreshSeconds} 秒自动刷新。"))
+            .Append(view.Status >= ReportStatus.Resolved ? string.Empty : Enc(english ? $"This page refreshes every {RefreshSeconds} seconds." : $"本页每 {RefreshSeconds} 秒自动刷新。"))
             .Append(" <a href=\"").Append(Enc(PathOf(view.TrackingCode) + (english ? "?lang=zh-CN" : "?lang=en"))).Append("\" lang=\"").Append(english ? "zh-CN" : "en").Append("\">")
             .Append(english ? "中文" : "English").Append("</a></p></section>");
         // A resolved or closed report changes no more: no refresh, which would also wipe a feedback form being filled in.
@@ -141,7 +141,7 @@ public static class StatusPages
 
         if (view.Feedback is { } given)
         {
-            html.Append("<p class=\"note\" id=\"fb\">").Append(Enc(english ? $"You rated this {given.Stars} of 5 stars. Thank you." : $"您的评价：{given.Stars} / 5 星。谢谢！")).Append("</p>");
+            html.Append("<p class=\"note\" id=\"fb\">").Append(Enc(english ? $"You rated this {given.Stars} of 5 stars." : $"您的评价：{given.Stars} / 5 星。")).Append("</p>");
             return html.ToString();
         }
 
@@ -155,8 +155,8 @@ public static class StatusPages
         for (var n = 1; n <= 5; n++)
         {
             var id = "fb-s" + n.ToString(CultureInfo.InvariantCulture);
-            html.Append("<input type=\"radio\" name=\"stars\" required id=\"").Append(id).Append("\" value=\"").Append(n.ToString(CultureInfo.InvariantCulture)).Append("\">")
-                .Append("<label for=\"").Append(id).Append("\">").Append(Enc(english ? $"{n} ★" : $"{n} 星")).Append("</label>");
+            html.Append("<label><input type=\"radio\" name=\"stars\" required id=\"").Append(id).Append("\" value=\"").Append(n.ToString(CultureInfo.InvariantCulture)).Append("\"> ")
+                .Append(Enc(english ? $"{n} ★" : $"{n} 星")).Append("</label>");
         }
 
         html.Append("</p></fieldset><label for=\"fb-c\">").Append(Both(new("留言（可不填）", "A comment (optional)"), english)).Append("</label>")
