@@ -59,7 +59,7 @@ public sealed class BenchmarkSmokeTest
 
             using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(json));
             var root = doc.RootElement;
-            foreach (var field in new[] { "machine", "command", "ceiling", "intake", "tap", "ops", "coldStart", "weight", "cost", "flood", "sweeper", "emulator", "channel", "targets" })
+            foreach (var field in new[] { "machine", "command", "ceiling", "intake", "tap", "ops", "coldStart", "weight", "cost", "flood", "sweeper", "emulator", "channel", "dashboard", "targets" })
             {
                 Assert.True(root.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null, $"missing {field}");
             }
@@ -87,7 +87,9 @@ public sealed class BenchmarkSmokeTest
             // The restart mode waits on a 10 s message lease: a quick run leaves it out, and says so.
             Assert.Equal(JsonValueKind.Null, root.GetProperty("restart").ValueKind);
             Assert.Contains("Run it with `--modes restart`", text, StringComparison.Ordinal);
-            Assert.Equal(7, root.GetProperty("targets").GetArrayLength());
+            Assert.Equal(3, root.GetProperty("dashboard").GetProperty("queries").GetArrayLength());
+            Assert.True(root.GetProperty("dashboard").GetProperty("rollupRowsForTheYear").GetInt32() > 0);
+            Assert.Equal(8, root.GetProperty("targets").GetArrayLength());
         }
         finally
         {

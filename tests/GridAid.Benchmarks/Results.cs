@@ -37,6 +37,8 @@ public sealed class BenchmarkResults
 
     public SweeperResult? Sweeper { get; set; }
 
+    public DashboardResult? Dashboard { get; set; }
+
     public EmulatorResult? Emulator { get; set; }
 
     public ChannelResult? Channel { get; set; }
@@ -199,3 +201,7 @@ public sealed record SweeperResult(
     IReadOnlyList<IdleCostLine> Monthly,
     double SweeperUsdPerMonth,
     string Assumptions);
+
+public sealed record DashboardQueryRow(string Query, Percentiles LatencyMs);
+
+public sealed record DashboardResult(int Reports, int Facts, int RollupRowsForTheYear, double SeedSeconds, IReadOnlyList<DashboardQueryRow> Queries);
