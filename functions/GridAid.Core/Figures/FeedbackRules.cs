@@ -1,4 +1,3 @@
-using GridAid.Core.Alerts;
 using GridAid.Core.Reports;
 
 namespace GridAid.Core.Figures;
@@ -26,12 +25,12 @@ public static class FeedbackRules
             return FeedbackRefusal.Invalid;
         }
 
-        return SharedSearch.ResolutionOf(report) is null ? FeedbackRefusal.NotResolved : null;
+        return ReportFacts.ResolutionOf(report) is null ? FeedbackRefusal.NotResolved : null;
     }
 
     /// <summary>The comment as kept: trimmed, null when empty.</summary>
     public static string? Clean(string? comment) => string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
 
     /// <summary>Whether the status page asks for feedback: resolved, and none given yet.</summary>
-    public static bool Asks(Report report, bool given) => !given && SharedSearch.ResolutionOf(report) is not null;
+    public static bool Asks(Report report, bool given) => !given && ReportFacts.ResolutionOf(report) is not null;
 }

@@ -25,7 +25,7 @@ public static class ReportFacts
             facts.Add(new FigureFact(area, FigureMetrics.With(FigureMetrics.MinutesToAcknowledge, kind), code, answer.StationId!, answer.At, MinutesSince(report, answer.At)));
         }
 
-        if (SharedSearch.ResolutionOf(report) is { } resolved)
+        if (ResolutionOf(report) is { } resolved)
         {
             facts.Add(new FigureFact(area, FigureMetrics.With(FigureMetrics.MinutesToResolve, kind), code, resolved.By, resolved.At, MinutesSince(report, resolved.At)));
             if (report.Kind == ReportKind.Hazard)
@@ -48,6 +48,15 @@ public static class ReportFacts
 
         return facts;
     }
+
+    /// <summary>
+    /// Who resolved the report and when: its first resolved step (a later entry with the same status, such as the
+    /// redaction's, is not the resolution); the admin when no station did. Null while it is not resolved.
+    /// </summary>
+    public static (string By, DateTimeOffset At)? ResolutionOf(Report report) =>
+        report.Status == ReportStatus.Resolved && report.Timeline.FirstOrDefault(t => t.Status == ReportStatus.Resolved) is { } entry
+            ? (entry.StationId ?? SharedSearch.Admin, entry.At)
+            : null;
 
     /// <summary>The facts of <paramref name="after"/> that <paramref name="before"/> did not hold yet.</summary>
     public static IReadOnlyList<FigureFact> New(Report before, Report after)

@@ -1,4 +1,3 @@
-using GridAid.Core.Alerts;
 using GridAid.Core.Figures;
 using GridAid.Core.Reports;
 using GridAid.Infrastructure.Tables;
@@ -50,7 +49,7 @@ public sealed class Feedbacks(ReportStore reports, FeedbackStore store, IFigureR
                 return new FeedbackResult(FeedbackOutcome.NotResolved);
         }
 
-        var feedback = new StoredFeedback(code, SharedSearch.ResolutionOf(report)!.Value.By, report.Kind.ToWire(), stars!.Value, FeedbackRules.Clean(comment),
+        var feedback = new StoredFeedback(code, ReportFacts.ResolutionOf(report)!.Value.By, report.Kind.ToWire(), stars!.Value, FeedbackRules.Clean(comment),
             Core.Directory.Language.IsEnglish(lang) ? "en" : "zh-CN", clock.GetUtcNow());
         if (!await store.AddAsync(report.AreaId, feedback, ct))
         {
@@ -67,7 +66,7 @@ public sealed class Feedbacks(ReportStore reports, FeedbackStore store, IFigureR
 
     /// <summary>The feedback given on <paramref name="report"/>, if any (none before it is resolved).</summary>
     public async Task<StoredFeedback?> GivenAsync(Report report, CancellationToken ct) =>
-        SharedSearch.ResolutionOf(report) is { } resolved ? await store.GetAsync(report.AreaId, resolved.By, report.TrackingCode, ct) : null;
+        ReportFacts.ResolutionOf(report) is { } resolved ? await store.GetAsync(report.AreaId, resolved.By, report.TrackingCode, ct) : null;
 
     private Task CountAsync(string areaId, StoredFeedback f, CancellationToken ct) =>
         figures.RecordAsync(new FigureFact(areaId, FigureMetrics.Feedback, f.TrackingCode, f.StationId, f.At, f.Stars), ct);

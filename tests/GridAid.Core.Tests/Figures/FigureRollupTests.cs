@@ -128,6 +128,16 @@ public class FigureRollupTests
     }
 
     [Fact]
+    public void A_redacted_report_keeps_its_resolver_and_resolution_time()
+    {
+        var done = Resolved(ReportKind.Hazard, new() { ["hazardType"] = "fire" });
+        var redacted = done with { Timeline = [.. done.Timeline, new TimelineEntry(T0.AddDays(90), ReportStatus.Resolved, Note: TimelineNotes.Redacted)] };
+
+        Assert.Equal(("p1", T0.AddMinutes(40)), ReportFacts.ResolutionOf(redacted));
+        Assert.Equal(ReportFacts.Of(done), ReportFacts.Of(redacted));
+    }
+
+    [Fact]
     public void The_dashboard_sums_rows_by_month_and_station_and_filters_one_station()
     {
         RollupRow Row(string station, string month, params FigureFact[] facts)
