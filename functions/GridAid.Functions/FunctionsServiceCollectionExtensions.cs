@@ -49,6 +49,10 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<PoisonRecorder>();
         services.AddSingleton<PoisonSweep>();
         services.AddSingleton<FailedMessages>();
+        services.AddSingleton<Figures.ReportFigures>();
+        services.AddSingleton<Figures.Feedbacks>();
+        services.AddOptions<Infrastructure.Tables.FigureStoreOptions>()
+            .Configure<IOptions<GridAidOptions>>((figures, o) => figures.LocalOffset = o.Value.AreaUtcOffset);
         services.AddSingleton<AlertActions>();
         services.AddSingleton<ItemMatches>();
         services.AddSingleton<PersonMatches>();

@@ -59,7 +59,7 @@ public sealed class BenchmarkSmokeTest
 
             using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(json));
             var root = doc.RootElement;
-            foreach (var field in new[] { "machine", "command", "ceiling", "intake", "tap", "ops", "coldStart", "weight", "cost", "flood", "areas", "sweeper", "emulator", "channel", "targets" })
+            foreach (var field in new[] { "machine", "command", "ceiling", "intake", "tap", "ops", "coldStart", "weight", "cost", "flood", "areas", "sweeper", "emulator", "channel", "dashboard", "targets" })
             {
                 Assert.True(root.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null, $"missing {field}");
             }
@@ -89,8 +89,11 @@ public sealed class BenchmarkSmokeTest
             // The restart mode waits on a 10 s message lease: a quick run leaves it out, and says so.
             Assert.Equal(JsonValueKind.Null, root.GetProperty("restart").ValueKind);
             Assert.Contains("Run it with `--modes restart`", text, StringComparison.Ordinal);
+            Assert.Equal(3, root.GetProperty("dashboard").GetProperty("queries").GetArrayLength());
+            Assert.True(root.GetProperty("dashboard").GetProperty("rollupRowsForTheYear").GetInt32() > 0);
+
             // Every target but the restart's and the idle storage's (a quick run's sweeper window is not idle).
-            Assert.Equal(9, root.GetProperty("targets").GetArrayLength());
+            Assert.Equal(10, root.GetProperty("targets").GetArrayLength());
         }
         finally
         {

@@ -205,6 +205,16 @@ public static class BenchmarkApp
                 // Full runs on a fresh Azurite and host of its own, idle; a quick run counts on the run's host instead.
                 results.Sweeper = await SweeperMode.RunAsync(o.Quick ? host : null, sink, o, log, ct);
             });
+            await Mode("dashboard", async () =>
+            {
+                if (sink is null)
+                {
+                    results.Notes.Add("Mode dashboard skipped: it seeds an Azurite and a host of its own (not with --target).");
+                    return;
+                }
+
+                results.Dashboard = await DashboardMode.RunAsync(sink, o, log, ct);
+            });
             await Mode("emulator", async () => results.Emulator = await EmulatorProbe.RunAsync(o, log, ct));
             await Mode("channel", async () =>
             {
@@ -265,6 +275,16 @@ public static class BenchmarkApp
                 $"{Ms(c.DeliveredMs.P99)}{(c.MissingReports > 0 ? $", {c.MissingReports} reports missing a delivery" : string.Empty)}{(c.RefusedPosts > 0 ? $", {c.RefusedPosts} posts refused" : string.Empty)}",
                 c.DeliveredMs.Count == 0 ? null : c.DeliveredMs.P99 <= 1000 && c.MissingReports == 0 && c.RefusedPosts == 0,
                 $"{(c.DeliveredP99ToFloorP99 is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "–")}× the floor's p99 ({Ms(c.Floor.LatencyMs.P99)}); lost_person p99 {Ms(c.LostPersonMs.P99)}"));
+        }
+
+        if (r.Dashboard is { } d)
+        {
+            var worst = d.Queries.Count == 0 ? double.NaN : d.Queries.Max(q => q.LatencyMs.P95);
+            r.Targets.Add(new TargetResult(
+                $"Dashboard API p95 < 1 s with {d.Reports:N0} reports in the area",
+                Ms(worst) + " (the slowest query's p95)",
+                d.Queries.Count == 0 ? null : worst < 1000,
+                $"{d.RollupRowsForTheYear} roll-up rows for the year; seeded in bulk in {d.SeedSeconds:F0} s"));
         }
 
         if (r.Tap is { } t)

@@ -9,7 +9,7 @@ namespace GridAid.Benchmarks;
 /// </summary>
 public sealed record BenchmarkOptions
 {
-    public static readonly IReadOnlyList<string> AllModes = ["ceiling", "intake", "tap", "ops", "cold", "weight", "cost", "flood", "restart", "sweeper", "emulator", "channel", "areas"];
+    public static readonly IReadOnlyList<string> AllModes = ["ceiling", "intake", "tap", "ops", "cold", "weight", "cost", "flood", "restart", "sweeper", "emulator", "channel", "areas", "dashboard"];
 
     /// <summary>Modes a quick run leaves out unless <c>--modes</c> names them.</summary>
     public static readonly IReadOnlyList<string> NotInQuickRuns = ["restart"];
@@ -54,6 +54,15 @@ public sealed record BenchmarkOptions
     public TimeSpan FloorDuration => Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(15);
 
     public int OpsReports => Quick ? 6 : 60;
+
+    /// <summary><c>--dashboard-reports</c>: reports seeded for the dashboard mode.</summary>
+    public int? DashboardReportsGiven { get; init; }
+
+    /// <summary>Reports seeded for the dashboard mode (a year's worth in the area): 100,000, 1,000 in a quick run.</summary>
+    public int DashboardReports => DashboardReportsGiven ?? (Quick ? 1_000 : 100_000);
+
+    /// <summary>Timed requests per dashboard query (after one warm-up).</summary>
+    public int DashboardRepeats => Quick ? 3 : 20;
 
     public int ColdStartRuns => Quick ? 1 : 3;
 
@@ -151,6 +160,9 @@ public sealed record BenchmarkOptions
                 case "--sweeper-seconds":
                     o = o with { SweeperWindow = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) };
                     break;
+                case "--dashboard-reports":
+                    o = o with { DashboardReportsGiven = int.Parse(Next(), CultureInfo.InvariantCulture) };
+                    break;
                 case "-h" or "--help":
                     throw new ArgumentException(Usage);
                 default:
@@ -162,10 +174,10 @@ public sealed record BenchmarkOptions
     }
 
     public const string Usage =
-        "Usage: dotnet run -c Release --project tests/GridAid.Benchmarks -- [--quick] [--modes ceiling,intake,tap,ops,cold,weight,cost,flood,restart,sweeper,emulator,channel,areas] [--areas 4]\n" +
+        "Usage: dotnet run -c Release --project tests/GridAid.Benchmarks -- [--quick] [--modes ceiling,intake,tap,ops,cold,weight,cost,flood,restart,sweeper,emulator,channel,areas,dashboard] [--areas 4]\n" +
         "       [--target http://host:port --storage <connection string>] [--out benchmark-results/latest.json] [--markdown file.md]\n" +
         "       [--concurrency 16] [--tap-rate 20] [--probe-ms 250] [--point ts-nantianmen]\n" +
-        "       [--flood-clients 64] [--flood-urgent 10] [--restart-reports 300] [--restart-clients 16] [--sweeper-seconds 60]";
+        "       [--flood-clients 64] [--flood-urgent 10] [--restart-reports 300] [--restart-clients 16] [--sweeper-seconds 60] [--dashboard-reports 100000]";
 
     public bool Runs(string mode) => Modes.Contains(mode) && (ModesGiven || !Quick || !NotInQuickRuns.Contains(mode, StringComparer.OrdinalIgnoreCase));
 }

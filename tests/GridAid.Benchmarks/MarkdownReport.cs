@@ -9,7 +9,7 @@ public static class MarkdownReport
     public static readonly IReadOnlyList<string> Sections =
         [
             "## Machine", "## Storage ceiling", "## Intake", "## Tap to station", "## Storage operations per report", "## Cold start", "## Page weight",
-            "## Cost per million reports", "## Urgent lane under a flood", "## Areas: one area's flood, another's lost child", "## Restart after a kill", "## Sweeper at idle", "## Emulator: held messages", "## Tap to channel", "## Targets",
+            "## Cost per million reports", "## Urgent lane under a flood", "## Areas: one area's flood, another's lost child", "## Restart after a kill", "## Sweeper at idle", "## Dashboard with a year of reports", "## Emulator: held messages", "## Tap to channel", "## Targets",
         ];
 
     public static string Render(BenchmarkResults r)
@@ -328,6 +328,26 @@ public static class MarkdownReport
               $"{F(sw.IdleStorageRequestsPerHour, "N0")} requests an hour = **USD {F(sw.IdleStorageUsdPerMonth, "0.00")} a month** per running instance (goal ≤ 2).");
             L();
             L(sw.Assumptions);
+        }
+        else
+        {
+            L("Not run.");
+        }
+
+        L();
+        L("## Dashboard with a year of reports");
+        L();
+        if (r.Dashboard is { } db)
+        {
+            L($"{db.Reports:N0} reports and {db.Facts:N0} figure facts in the area, seeded in bulk (100-row transactions per partition, roll-ups summed in memory by the recording path's arithmetic) in {F(db.SeedSeconds, "F0")} s, " +
+              $"on an Azurite and a host of their own; the year's dashboard reads {db.RollupRowsForTheYear} roll-up rows. `GET /api/admin/dashboard`, after one warm-up:");
+            L();
+            L("| Query | requests | p50 ms | p95 ms | p99 ms | max ms |");
+            L("|---|---:|---:|---:|---:|---:|");
+            foreach (var q in db.Queries)
+            {
+                L($"| `{q.Query}` | {q.LatencyMs.Count} | {P(q.LatencyMs)} | {F(q.LatencyMs.Max)} |");
+            }
         }
         else
         {

@@ -39,6 +39,8 @@ public sealed class BenchmarkResults
 
     public SweeperResult? Sweeper { get; set; }
 
+    public DashboardResult? Dashboard { get; set; }
+
     public EmulatorResult? Emulator { get; set; }
 
     public ChannelResult? Channel { get; set; }
@@ -223,3 +225,7 @@ public sealed record AreasResult(
     double? RoutedP99Ratio,
     IReadOnlyList<UrgentSample> AloneSamples,
     IReadOnlyList<UrgentSample> FloodSamples);
+
+public sealed record DashboardQueryRow(string Query, Percentiles LatencyMs);
+
+public sealed record DashboardResult(int Reports, int Facts, int RollupRowsForTheYear, double SeedSeconds, IReadOnlyList<DashboardQueryRow> Queries);

@@ -80,7 +80,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fx)
         await page.FillAsync("#code", "demo-admin");
         await page.ClickAsync("#login button[type=submit]");
         await page.Locator("#rows tr").First.WaitForAsync(Wait);
-        await Assertions.Expect(page.Locator("#fig")).ToContainTextAsync("Missing people found");
+        await Assertions.Expect(page.Locator("#fig")).ToContainTextAsync("People reunited");
         // The CSV export: fetched with the credential header, then saved from a blob: link.
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#csv"));
         Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);

@@ -39,7 +39,7 @@ public sealed class StaffPagesTests(BrowserFixture fx)
         await page.FillAsync("#code", "demo-admin");
         await page.ClickAsync("#login button[type=submit]");
         await page.Locator($"#rows tr:has-text('{code}')").WaitForAsync(BrowserFixture.WithinPageStep);
-        await Assertions.Expect(page.Locator("#fig")).ToContainTextAsync("Missing people found");
+        await Assertions.Expect(page.Locator("#fig")).ToContainTextAsync("People reunited");
         await FormDriver.ScreenshotAsync(page, "admin-en", copyToDocs: false);
         await page.SelectOptionAsync("#fk", "hazard");
         await page.ClickAsync("#filters button[type=submit]");

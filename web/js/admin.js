@@ -61,36 +61,7 @@
       AdminOps.names(nameOf);
     } catch (e) { /* filter by station stays "all" */ }
   };
-  // The year's figures: what the Taishan article counts (people found, items returned) and how fast stations answer.
-  let figures = null;
-  const renderFigures = () => {
-    const dl = $('#fig');
-    dl.textContent = '';
-    if (!figures) return;
-    const row = (k, v) => dl.append(el('dt', { textContent: G.t(k) }), el('dd', { textContent: v }));
-    const min = v => (v === null || v === undefined ? '—' : G.t('adm.minutes', { n: v }));
-    row('adm.total', figures.total);
-    row('adm.found', figures.peopleFound);
-    row('adm.returned', figures.itemsReturned);
-    row('adm.escalated', figures.escalated);
-    row('adm.ackMedian', min(figures.medianMinutesToAcknowledge));
-    row('adm.ackP90', min(figures.p90MinutesToAcknowledge));
-    for (const k in figures.byKind) row('kind.' + k, figures.byKind[k]);
-    const month = i => new Date(2000, i, 1).toLocaleString(G.lang, { month: 'short' });
-    $('#figm').textContent = G.t('adm.byMonth') + ' ' + figures.byMonth.map((n, i) => month(i) + ' ' + n).join(' · ');
-  };
-  const loadFigures = async () => {
-    try {
-      const r = await Staff.api('/api/admin/figures?year=' + $('#fy').value);
-      if (r.ok) { figures = await r.json(); renderFigures(); }
-    } catch (e) { $('#figm').textContent = G.t('stf.netErr'); }
-  };
-  const years = () => {
-    const sel = $('#fy');
-    const now = new Date().getFullYear();
-    for (let y = now; y > now - 3; y--) sel.append(el('option', { value: String(y), textContent: String(y) }));
-    sel.addEventListener('change', loadFigures);
-  };
+  // The year the CSV export takes: the dashboard's year (web/js/dashboard.js fills the list).
   // Export what the filters select, as CSV (the credential goes in a header, so fetch, then save the file).
   $('#csv').addEventListener('click', async () => {
     const f = $('#filters');
@@ -110,6 +81,6 @@
   });
   $('#filters').addEventListener('submit', e => { e.preventDefault(); load(false); });
   $('#more').addEventListener('click', () => load(true));
-  G.onLang(() => { if (Staff.token) { render(); renderFigures(); AdminOps.load(); } });
-  Staff.init('admin', () => { years(); loadFigures(); stations(); points(); load(false); AdminOps.load(); });
+  G.onLang(() => { if (Staff.token) { render(); AdminOps.load(); } });
+  Staff.init('admin', () => { stations(); points(); load(false); AdminOps.load(); Dash.start(names); });
 })();

@@ -443,6 +443,24 @@
       if (r.ok) { older = older.concat(await r.json()); next = r.headers.get('X-GridAid-Continuation'); render(); }
     } catch (e) { $('#upd').textContent = G.t('stf.netErr'); }
   };
+  // A question answered: one tap, one count by topic. The tap's id is made once, so a retry after a lost answer counts it once.
+  const tapId = () => (crypto.randomUUID ? crypto.randomUUID() : Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 12));
+  const question = async b => {
+    const body = JSON.stringify({ topic: b.dataset.topic, tapId: tapId() });
+    b.disabled = true;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        const r = await Staff.api('/api/stations/' + encodeURIComponent(station) + '/questions', { method: 'POST', body });
+        if (r.status === 401) { Staff.rejected(); break; }
+        if (!r.ok) { $('#qs-n').textContent = G.t('stf.netErr'); break; }
+        const j = await r.json();
+        $('#qs-n').textContent = G.t('q.counted', { t: G.t('q.' + j.topic) }) + ' · ' + G.t('q.today', { n: j.today });
+        break;
+      } catch (e) { $('#qs-n').textContent = G.t('stf.netErr'); }
+    }
+    b.disabled = false;
+  };
+  for (const b of document.querySelectorAll('#qs [data-topic]')) b.addEventListener('click', () => question(b));
   G.onLang(() => { if (station) render(); });
   wide.addEventListener('change', () => { if (station) render(); });
   // The custody list came in (custody.js): a found item's card shows where it is kept.

@@ -34,6 +34,11 @@
       $('#note-t').textContent = own || n.zh || n.en;
       $('#note-t').lang = own ? G.lang : n.zh ? 'zh-CN' : 'en';
     }
+    // Once resolved: ask once for 1–5 stars (the form is static: a re-render only shows or hides it).
+    $('#fb').hidden = !(data.askFeedback || data.feedback || $('#fb-msg').textContent);
+    $('#fb-f').hidden = !data.askFeedback;
+    $('#fb-done').hidden = !data.feedback;
+    $('#fb-done').textContent = data.feedback ? G.t('fb.done', { n: data.feedback.stars }) : '';
     // A lost item whose found one a station confirmed: where to collect it, then when it was handed over.
     const c = data.collect;
     $('#collect').hidden = !c;
@@ -70,6 +75,25 @@
     render();
     if (!missing) setTimeout(load, 10000);
   };
+  $('#fb-f').addEventListener('submit', async e => {
+    e.preventDefault();
+    const f = e.target;
+    const b = f.querySelector('button');
+    b.disabled = true;
+    try {
+      const r = await fetch('/api/reports/' + encodeURIComponent(code) + '/feedback', {
+        method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept-Language': G.lang },
+        body: JSON.stringify({ stars: Number(f.stars.value), comment: f.comment.value }),
+      });
+      const j = await r.json().catch(() => ({}));
+      if (r.status === 201 || (r.status === 409 && j.stars)) {
+        $('#fb-msg').textContent = G.t(r.status === 201 ? 'fb.thanks' : 'fb.already');
+        data = { ...data, askFeedback: false, feedback: { stars: j.stars, at: j.at } };
+      } else $('#fb-msg').textContent = j.detail || j.title || G.t('fb.invalid');
+    } catch (x) { $('#fb-msg').textContent = G.t('st.error'); }
+    b.disabled = false;
+    render();
+  });
   $('#lookup').hidden = !!data;
   G.onLang(render);
   if (code) { $('#c').value = code; G.ready.then(load); }

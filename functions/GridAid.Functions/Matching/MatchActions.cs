@@ -2,6 +2,7 @@ using GridAid.Core.Alerts;
 using GridAid.Core.Directory;
 using GridAid.Core.Matching;
 using GridAid.Core.Reports;
+using GridAid.Functions.Figures;
 using GridAid.Functions.Retention;
 using GridAid.Infrastructure.Events;
 using GridAid.Infrastructure.Tables;
@@ -39,6 +40,7 @@ public sealed class MatchActions(
     IAlertPublisher publisher,
     ResolvedReportRedaction retention,
     Custody.CustodyActions custody,
+    ReportFigures figures,
     TimeProvider clock,
     ILogger<MatchActions> logger)
 {
@@ -170,8 +172,13 @@ public sealed class MatchActions(
                 await retention.ScheduleAsync(r.Report, r.Key, ct);
             }
 
-            await reports.UpdateAsync(areaId, sought.Key, r => ConfirmedMatch.HandedOver(r, record, by, now), ct, sought);
-            await reports.UpdateAsync(areaId, found.Key, r => ConfirmedMatch.HandedOver(r, null, by, now), ct, found);
+            foreach (var (r, taken) in new (StoredReport R, HandoverRecord? Taken)[] { (sought, record), (found, null) })
+            {
+                if (await reports.UpdateAsync(areaId, r.Key, x => ConfirmedMatch.HandedOver(x, taken, by, now), ct, r) is { } update)
+                {
+                    await figures.RecordAsync(r.Report, update.Report, update.Changed, ct);
+                }
+            }
         }
         catch (MatchRefusedException e)
         {

@@ -13,6 +13,7 @@ public sealed class ReportFunctions(
     ReportAcceptance acceptance,
     ReportStore reports,
     DirectoryCache directory,
+    Figures.Feedbacks feedbacks,
     IOptions<GridAidOptions> options)
 {
     [Function(nameof(SubmitReport))]
@@ -124,7 +125,7 @@ public sealed class ReportFunctions(
         }
 
         var area = await directory.GetAsync(stored.Report.AreaId, ct);
-        return new RevalidatedJsonResult(ReportStatusView.From(stored.Report, area));
+        return new RevalidatedJsonResult(ReportStatusView.From(stored.Report, area, await FeedbackAsync(stored.Report, ct)));
     }
 
     /// <summary>The status page without JavaScript: the receipt of the no-JS form links here.</summary>
@@ -153,8 +154,12 @@ public sealed class ReportFunctions(
         }
 
         var area = await directory.GetAsync(stored.Report.AreaId, ct);
-        return StatusPages.Status(ReportStatusView.From(stored.Report, area), lang, options.Value.AreaTimeZone(), HandoverCookie.Read(req, stored.Report));
+        return StatusPages.Status(ReportStatusView.From(stored.Report, area, await FeedbackAsync(stored.Report, ct)), lang, options.Value.AreaTimeZone(), HandoverCookie.Read(req, stored.Report),
+            req.Query["feedback"].ToString());
     }
+
+    private async Task<FeedbackView?> FeedbackAsync(Report report, CancellationToken ct) =>
+        await feedbacks.GivenAsync(report, ct) is { } given ? new FeedbackView(given.Stars, given.At) : null;
 
     /// <summary>The code of <c>/s/{code}</c> or <c>/s/?code=</c> (the page's own look-up form), from the Referer.</summary>
     private static string? CodeFromReferer(HttpRequest req)

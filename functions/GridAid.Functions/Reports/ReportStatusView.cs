@@ -40,9 +40,12 @@ public sealed record ReportStatusView(
     IReadOnlyList<TimelineView> Timeline,
     LocalizedNote? Resolution = null,
     CollectView? Collect = null,
-    bool CallPolice = false)
+    bool CallPolice = false,
+    FeedbackView? Feedback = null,
+    bool AskFeedback = false)
 {
-    public static ReportStatusView From(Report r, AreaDirectory? d)
+    /// <summary>The view of <paramref name="r"/>; <paramref name="feedback"/> is what the reporter gave on it, if anything (the page asks once).</summary>
+    public static ReportStatusView From(Report r, AreaDirectory? d, FeedbackView? feedback = null)
     {
         var point = r.PointCode is null ? null : d?.FindPoint(r.PointCode);
         return new ReportStatusView(
@@ -57,7 +60,9 @@ public sealed record ReportStatusView(
             r.Timeline.Where(t => t.Note is not (TimelineNotes.ClaimMatched or TimelineNotes.ClaimNotMatched)).Select(t => TimelineView.From(t, d)).Select(t => ForPerson(t, r.Kind)).ToList(),
             r.Timeline.LastOrDefault(t => t.Status == ReportStatus.Resolved && t.Text is not null)?.Text,
             CollectView.From(r, d),
-            r.Status < ReportStatus.Resolved && Core.Routing.EscalationPolicy.IsCommandAlerted(r));
+            r.Status < ReportStatus.Resolved && Core.Routing.EscalationPolicy.IsCommandAlerted(r),
+            feedback,
+            Core.Figures.FeedbackRules.Asks(r, feedback is not null));
     }
 
     /// <summary>A person's match and hand-over say so in person words ("matched with a found person"), not an item's.</summary>
@@ -84,3 +89,6 @@ public sealed record CollectView(LocalizedNote Where, LocalizedText? Station, Da
         return new CollectView(m.Where, Name(m.StationId), handed?.At, handed?.StationId is { } by ? Name(by) : null);
     }
 }
+
+/// <summary>The reporter's feedback on the report, as the status page shows it back (stars only: the comment stays with the admin).</summary>
+public sealed record FeedbackView(int Stars, DateTimeOffset At);

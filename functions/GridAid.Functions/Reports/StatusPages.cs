@@ -62,7 +62,8 @@ public static class StatusPages
     public static readonly LocalizedText CallPoliceText = new("仍未找到：请立即拨打 110 报警。", "Still not found: call the police on 110 now.");
 
     /// <summary>The status page; <paramref name="handoverCode"/> only when this phone is the reporter's (<see cref="HandoverCookie"/>).</summary>
-    public static IActionResult Status(ReportStatusView view, string? lang, TimeZoneInfo zone, string? handoverCode = null)
+    /// <paramref name="said"/>: the answer to a feedback form just posted (<c>?feedback=</c>: thanks, already, unresolved, invalid).
+    public static IActionResult Status(ReportStatusView view, string? lang, TimeZoneInfo zone, string? handoverCode = null, string? said = null)
     {
         var english = Language.IsEnglish(lang);
         string Name(LocalizedText? t) => t is null ? string.Empty : Enc(t.For(lang));
@@ -90,6 +91,7 @@ public static class StatusPages
                 .Append(NoteHtml(note, lang)).Append("</div>");
         }
 
+        body.Append(FeedbackHtml(view, english, said));
         body.Append(HandoverBox(handoverCode, english));
         body.Append(CollectHtml.Of(view, lang, When));
 
@@ -111,13 +113,61 @@ public static class StatusPages
         }
 
         body.Append("</ol><p class=\"muted\">")
-            .Append(Enc(english ? $"This page refreshes every {RefreshSeconds} seconds." : $"本页每 {RefreshSeconds} 秒自动刷新。"))
+            .Append(view.Status >= ReportStatus.Resolved ? string.Empty : Enc(english ? $"This page refreshes every {RefreshSeconds} seconds." : $"本页每 {RefreshSeconds} 秒自动刷新。"))
             .Append(" <a href=\"").Append(Enc(PathOf(view.TrackingCode) + (english ? "?lang=zh-CN" : "?lang=en"))).Append("\" lang=\"").Append(english ? "zh-CN" : "en").Append("\">")
             .Append(english ? "中文" : "English").Append("</a></p></section>");
+        // A resolved or closed report changes no more: no refresh, which would also wipe a feedback form being filled in.
         return Page(english, english ? "Report status" : "报告进度", body.ToString(), StatusCodes.Status200OK,
+            view.Status >= ReportStatus.Resolved ? string.Empty
             // To the page's own address: reached through /api/s (the Referer), a reload would lose the code.
-            "<meta http-equiv=\"refresh\" content=\"" + RefreshSeconds.ToString(CultureInfo.InvariantCulture) + "; url=" +
+            : "<meta http-equiv=\"refresh\" content=\"" + RefreshSeconds.ToString(CultureInfo.InvariantCulture) + "; url=" +
             Enc(PathOf(view.TrackingCode) + (english ? "?lang=en" : "?lang=zh-CN")) + "\">");
+    }
+
+    private static readonly Dictionary<string, LocalizedText> FeedbackSaid = new(StringComparer.Ordinal)
+    {
+        ["thanks"] = new("谢谢您的评价！", "Thank you for your feedback!"),
+        ["already"] = new("这份报告已经评价过了，每份报告只能评价一次。", "This report was rated already: each report is rated once."),
+        ["unresolved"] = new("报告解决后才能评价。", "Feedback is taken once the report is resolved."),
+        ["invalid"] = new($"请选择 1–5 颗星（留言最多 {Core.Figures.FeedbackRules.MaxComment} 字）。", $"Choose 1–5 stars (a comment of at most {Core.Figures.FeedbackRules.MaxComment} characters)."),
+    };
+
+    /// <summary>
+    /// Once resolved: the 1–5 stars form (radio buttons, an optional comment, a plain form post), or the stars given.
+    /// </summary>
+    private static string FeedbackHtml(ReportStatusView view, bool english, string? said)
+    {
+        var html = new StringBuilder();
+        if (said is { } key && FeedbackSaid.TryGetValue(key, out var text))
+        {
+            html.Append("<p class=\"msg\" id=\"fb-said\" role=\"status\">").Append(Both(text, english)).Append("</p>");
+        }
+
+        if (view.Feedback is { } given)
+        {
+            html.Append("<p class=\"note\" id=\"fb\">").Append(Enc(english ? $"You rated this {given.Stars} of 5 stars." : $"您的评价：{given.Stars} / 5 星。")).Append("</p>");
+            return html.ToString();
+        }
+
+        if (!view.AskFeedback)
+        {
+            return html.ToString();
+        }
+
+        html.Append("<form class=\"note\" id=\"fb\" method=\"post\" action=\"").Append(Enc(PathOf(view.TrackingCode) + "/feedback")).Append("\">")
+            .Append("<fieldset><legend>").Append(Both(new("您对这次处理满意吗？", "How well was this handled?"), english)).Append("</legend><p class=\"stars\">");
+        for (var n = 1; n <= 5; n++)
+        {
+            var id = "fb-s" + n.ToString(CultureInfo.InvariantCulture);
+            html.Append("<label><input type=\"radio\" name=\"stars\" required id=\"").Append(id).Append("\" value=\"").Append(n.ToString(CultureInfo.InvariantCulture)).Append("\"> ")
+                .Append(Enc(english ? $"{n} ★" : $"{n} 星")).Append("</label>");
+        }
+
+        html.Append("</p></fieldset><label for=\"fb-c\">").Append(Both(new("留言（可不填）", "A comment (optional)"), english)).Append("</label>")
+            .Append("<textarea id=\"fb-c\" name=\"comment\" rows=\"3\" maxlength=\"").Append(Core.Figures.FeedbackRules.MaxComment.ToString(CultureInfo.InvariantCulture)).Append("\"></textarea>")
+            .Append("<input type=\"hidden\" name=\"lang\" value=\"").Append(english ? "en" : "zh-CN").Append("\">")
+            .Append("<button type=\"submit\" class=\"primary\">").Append(Both(new("提交评价", "Send feedback"), english)).Append("</button></form>");
+        return html.ToString();
     }
 
     /// <summary>No report for the code (or none given): the look-up form, which works without JavaScript too.</summary>

@@ -30,6 +30,7 @@ public sealed class ReportRouting(
     IAlertPublisher publisher,
     ScheduledCheckSender checks,
     UrgentFirst lanes,
+    Figures.ReportFigures figures,
     IOptions<GridAidOptions> options,
     TimeProvider clock,
     ILogger<ReportRouting> logger)
@@ -175,6 +176,7 @@ public sealed class ReportRouting(
         var marked = await reports.RouteAsync(report.AreaId, key, step, ct, known)
             ?? throw new InvalidOperationException($"Report {report.TrackingCode} has no row.");
         await publisher.PublishAsync(routed, ct);
+        await figures.RecordAsync(report, marked.Report, marked.Changed, ct);
         if (marked.Changed)
         {
             GridAidTelemetry.CountRouted(report, now);

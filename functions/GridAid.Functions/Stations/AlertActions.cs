@@ -1,5 +1,6 @@
 using GridAid.Core.Alerts;
 using GridAid.Core.Reports;
+using GridAid.Functions.Figures;
 using GridAid.Functions.Retention;
 using GridAid.Infrastructure.Events;
 using GridAid.Infrastructure.Tables;
@@ -35,6 +36,7 @@ public sealed class AlertActions(
     DirectoryCache directory,
     IAlertPublisher publisher,
     ResolvedReportRedaction retention,
+    ReportFigures figures,
     TimeProvider clock,
     ILogger<AlertActions> logger)
 {
@@ -145,6 +147,11 @@ public sealed class AlertActions(
         }
 
         var update = await reports.UpdateAsync(stored.Report.AreaId, stored.Key, step, ct, stored);
+        if (update is not null)
+        {
+            await figures.RecordAsync(stored.Report, update.Report, update.Changed, ct);
+        }
+
         // An escalation or a transfer that named more stations while this resolve was under way: they stand down too.
         if (action == StationAction.Resolve && update is { Report: var report } && SharedSearch.ResolutionOf(report) is { } resolution
             && report.StationIds.Except(stored.Report.StationIds, StringComparer.Ordinal).Any())

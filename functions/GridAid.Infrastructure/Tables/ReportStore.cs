@@ -71,6 +71,18 @@ public sealed class ReportStore(StorageClients storage)
         }
     }
 
+    /// <summary>
+    /// Seeding only (the benchmark): writes report rows in 100-row transactions of one partition (overwriting), without
+    /// their indexes or tracking codes. Not a path any function takes.
+    /// </summary>
+    public async Task SeedAsync(IEnumerable<Report> seeded, CancellationToken ct)
+    {
+        foreach (var batch in seeded.Select(ReportEntity.From).GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(100)))
+        {
+            await _reports.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct);
+        }
+    }
+
     /// <summary>The area's reports still waiting to be routed, as the index lists them.</summary>
     public async IAsyncEnumerable<ReceivedIndexEntity> ListReceivedAsync(string areaId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {

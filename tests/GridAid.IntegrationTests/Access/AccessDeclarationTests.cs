@@ -24,8 +24,10 @@ public class AccessDeclarationTests
         "report-rules",
         "reports",
         "reports/{trackingCode}",
+        "reports/{trackingCode}/feedback",
         "s",
         "s/{trackingCode}",
+        "s/{trackingCode}/feedback",
     ];
 
     public static TheoryData<string> HttpFunctions() => [.. FunctionsMetadata.Http().Select(f => f.Name)];

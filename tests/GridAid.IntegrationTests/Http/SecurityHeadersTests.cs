@@ -133,7 +133,7 @@ public sealed partial class SecurityHeadersTests(GridAidFixture f) : IAsyncLifet
         { "/api/stations/" + MatrixArea.Station + "/alerts", "admin", "application/json" },
         { "/api/admin/reports", "admin", "application/json" },
         { "/api/admin/directory", "admin", "application/json" },
-        { "/api/admin/figures?year=2026", "admin", "application/json" },
+        { "/api/admin/dashboard?from=2026-01-01&to=2026-12-31", "admin", "application/json" },
         { "/api/admin/reports.csv", "admin", "text/csv" },
         // A public route asked with a credential: still the credential's answer.
         { "/api/points?area=" + MatrixArea.AreaId, "admin", "application/json" },
