@@ -53,6 +53,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<PersonMatches>();
         services.AddSingleton<HandoverCheck>();
         services.AddSingleton<MatchActions>();
+        services.AddSingleton<Replies.ReplyActions>();
+        services.AddSingleton<Duplicates.DuplicateFlagging>();
         services.AddSingleton<Photos.ReportPhotos>();
         services.AddSingleton<UnansweredEscalation>();
         services.AddSingleton<ResolvedReportRedaction>();

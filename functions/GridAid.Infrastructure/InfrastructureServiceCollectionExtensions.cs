@@ -41,6 +41,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<AuditStore>();
         services.AddSingleton<DeviceStore>();
         services.AddSingleton<ChannelStore>();
+        services.AddSingleton<CannedReplyStore>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<DeliverySender>();
         services.AddSingleton<FigureStore>();

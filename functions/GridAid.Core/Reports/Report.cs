@@ -45,6 +45,12 @@ public sealed record Report
     /// <summary>How many photos the reporter attached (their blobs: <see cref="Photos.PhotoRules.BlobName"/>); 0 once redacted.</summary>
     public int PhotoCount { get; init; }
 
+    /// <summary>The report this one was merged into, as a duplicate (<see cref="Duplicates.DuplicateRules"/>): its code then leads to that report's status.</summary>
+    public string? MergedInto { get; init; }
+
+    /// <summary>The duplicates merged into this report.</summary>
+    public IReadOnlyList<string> Merged { get; init; } = [];
+
     /// <summary>Details safe to show to the stations the report was routed to (private ones such as the owner's secret are left out).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyDictionary<string, string> StationDetails =>

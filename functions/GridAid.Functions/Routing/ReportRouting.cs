@@ -30,6 +30,7 @@ public sealed class ReportRouting(
     IAlertPublisher publisher,
     ScheduledCheckSender checks,
     UrgentFirst lanes,
+    Duplicates.DuplicateFlagging duplicates,
     IOptions<GridAidOptions> options,
     TimeProvider clock,
     ILogger<ReportRouting> logger)
@@ -125,6 +126,9 @@ public sealed class ReportRouting(
         {
             GridAidTelemetry.CountRouted(report, now);
         }
+
+        // After the alerts went out: an earlier report of the same kind nearby is shown on them as a possible duplicate.
+        await duplicates.FlagAsync(report, area, decision.StationIds, ct);
 
         if (role == FloodRole.Summary)
         {

@@ -65,7 +65,10 @@ public static class TableNames
     /// <summary>Counted facts (inspections, questions answered …) the dashboard's figures are built from; ids and station ids only.</summary>
     public const string FigureFacts = "figurefacts";
 
-    public static readonly IReadOnlyList<string> All = [Directory, Reports, TrackingCodes, Alerts, Poison, Secrets, Audit, FloodWindows, Devices, StationChannels, Deliveries, FigureFacts];
+    /// <summary>Each area's canned replies (one row per area, the list as JSON).</summary>
+    public const string CannedReplies = "cannedreplies";
+
+    public static readonly IReadOnlyList<string> All = [Directory, Reports, TrackingCodes, Alerts, Poison, Secrets, Audit, FloodWindows, Devices, StationChannels, Deliveries, FigureFacts, CannedReplies];
 }
 
 /// <summary>Blob container names (private: no public access; photos are served by an authenticated route).</summary>

@@ -71,6 +71,20 @@ public sealed class AlertEntity : ITableEntity
     /// <summary>The confirmed partner (<c>Matching.AlertMatch</c>), as JSON; null when none.</summary>
     public string? MatchJson { get; set; }
 
+    /// <summary>The report's replies and internal notes (<c>Replies.AlertReply</c>), as JSON; null when none.</summary>
+    public string? RepliesJson { get; set; }
+
+    /// <summary>Why the alert was handed over (a transferred one).</summary>
+    public string? TransferNote { get; set; }
+
+    /// <summary>Possible duplicates (<c>Duplicates.DuplicateRef</c>), as JSON; null when none.</summary>
+    public string? DuplicatesJson { get; set; }
+
+    public string? MergedInto { get; set; }
+
+    /// <summary>The duplicates merged into the report, comma-separated.</summary>
+    public string? Merged { get; set; }
+
     public static AlertEntity From(Alert a) => new()
     {
         PartitionKey = a.AreaId,
@@ -100,6 +114,11 @@ public sealed class AlertEntity : ITableEntity
         FoundAt = a.FoundAt,
         ResolvedBy = a.ResolvedBy,
         MatchJson = a.Match is null ? null : TableJson.Write(a.Match),
+        RepliesJson = a.Replies.Count == 0 ? null : TableJson.Write(a.Replies),
+        TransferNote = a.TransferNote,
+        DuplicatesJson = a.PossibleDuplicates.Count == 0 ? null : TableJson.Write(a.PossibleDuplicates),
+        MergedInto = a.MergedInto,
+        Merged = a.Merged.Count == 0 ? null : string.Join(',', a.Merged),
     };
 
     public Alert ToAlert()
@@ -131,6 +150,11 @@ public sealed class AlertEntity : ITableEntity
             FoundAt = FoundAt,
             ResolvedBy = ResolvedBy,
             Match = TableJson.Read<GridAid.Core.Matching.AlertMatch?>(MatchJson, null),
+            Replies = TableJson.Read<List<GridAid.Core.Replies.AlertReply>>(RepliesJson, []),
+            TransferNote = TransferNote,
+            PossibleDuplicates = TableJson.Read<List<GridAid.Core.Duplicates.DuplicateRef>>(DuplicatesJson, []),
+            MergedInto = MergedInto,
+            Merged = Merged?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
         };
     }
 }

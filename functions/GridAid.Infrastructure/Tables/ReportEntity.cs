@@ -50,6 +50,12 @@ public sealed class ReportEntity : ITableEntity
     /// <summary>How many photos the report carries (their blobs: <c>PhotoRules.BlobName</c>).</summary>
     public int PhotoCount { get; set; }
 
+    /// <summary>The report this duplicate was merged into; null when none.</summary>
+    public string? MergedInto { get; set; }
+
+    /// <summary>The duplicates merged into this report, comma-separated; null when none.</summary>
+    public string? Merged { get; set; }
+
     public DateTimeOffset SubmittedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -74,6 +80,8 @@ public sealed class ReportEntity : ITableEntity
         MatchJson = r.Match is null ? null : TableJson.Write(r.Match),
         HandoverJson = r.Handover is null ? null : TableJson.Write(r.Handover),
         PhotoCount = r.PhotoCount,
+        MergedInto = r.MergedInto,
+        Merged = r.Merged.Count == 0 ? null : string.Join(',', r.Merged),
         SubmittedAt = r.SubmittedAt,
         UpdatedAt = r.UpdatedAt,
     };
@@ -98,6 +106,8 @@ public sealed class ReportEntity : ITableEntity
             Match = TableJson.Read<GridAid.Core.Matching.ReportMatch?>(MatchJson, null),
             Handover = TableJson.Read<GridAid.Core.Matching.HandoverRecord?>(HandoverJson, null),
             PhotoCount = PhotoCount,
+            MergedInto = MergedInto,
+            Merged = Merged?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
             SubmittedAt = SubmittedAt,
             UpdatedAt = UpdatedAt,
         };
