@@ -35,7 +35,7 @@ public static class DuplicateRules
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(30);
 
     /// <summary>How many possible duplicates an alert names.</summary>
-    public const int MaxShown = 3;
+    public const int MaxShown = 5;
 
     /// <summary>The timeline note on the duplicate (<c>merged_into:{code}</c>) and on the original (<c>merged_from:{code}</c>).</summary>
     public const string MergedInto = "merged_into:";
