@@ -246,3 +246,38 @@ public class DuplicateRulesTests
         Assert.Equal(MergeRefusal.SameReport, DuplicateRules.Check(kept, merged, SharedSearch.Admin, isAdmin: true));
     }
 }
+
+public class RepliesNeverLeaveStaffTests
+{
+    [Fact]
+    public void A_channel_message_never_carries_a_reply_a_note_or_a_transfer_reason()
+    {
+        var alert = new Alert
+        {
+            AreaId = "taishan",
+            StationId = "ts-lost-found",
+            TrackingCode = "K7QM-3XRT",
+            Kind = ReportKind.LostItem,
+            Description = "黑色背包",
+            SubmittedAt = DateTimeOffset.UnixEpoch,
+            RoutedAt = DateTimeOffset.UnixEpoch,
+            TransferNote = "转交原因-秘密",
+            Replies =
+            [
+                new AlertReply(DateTimeOffset.UnixEpoch, "ts-daiding-police", ReplyVisibility.Internal, new LocalizedNote("内部备注-秘密", null)),
+                new AlertReply(DateTimeOffset.UnixEpoch, "ts-daiding-police", ReplyVisibility.Public, new LocalizedNote("公开回复-文字", null)),
+            ],
+        };
+        var notice = Channels.ChannelNotice.For(alert, "routed", 0, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc, "https://example.org/station/");
+        foreach (var text in new[] { Channels.ChannelMessages.Markdown(notice), Channels.ChannelMessages.WebhookBody(notice), Channels.ChannelMessages.Title(notice) })
+        {
+            Assert.DoesNotContain("秘密", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("公开回复", text, StringComparison.Ordinal);
+        }
+
+        // Redaction takes them from the alert too.
+        Assert.Empty(alert.Redacted().Replies);
+        Assert.Null(alert.Redacted().TransferNote);
+        Assert.True(alert with { Description = string.Empty } is { HasPersonalData: true });
+    }
+}

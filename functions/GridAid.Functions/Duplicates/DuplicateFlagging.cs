@@ -11,7 +11,7 @@ namespace GridAid.Functions.Duplicates;
 /// of its partition) are read, and those it may repeat (<see cref="DuplicateRules.Candidates"/>) are written on its
 /// alerts, with the inbox versions, so its stations see "possible duplicate" on their next poll. After the alerts went
 /// out, so a lost child's alert never waits for it; best effort (a failure is logged, the report stays routed); a
-/// redelivery writes the same list again, or nothing.
+/// redelivery writes the same list again, or nothing. Never fails the routing: the flag is a hint, the alert is the duty.
 /// </summary>
 public sealed class DuplicateFlagging(ReportStore reports, AlertStore alerts, TimeProvider clock, ILogger<DuplicateFlagging> logger)
 {
@@ -42,7 +42,7 @@ public sealed class DuplicateFlagging(ReportStore reports, AlertStore alerts, Ti
                 [.. all.Where(a => !a.PossibleDuplicates.SequenceEqual(found)).Select(a => a with { PossibleDuplicates = found })], ct);
             logger.LogInformation("Report {TrackingCode} may repeat {Count} earlier reports", report.TrackingCode, found.Count);
         }
-        catch (Exception e) when (e is not OperationCanceledException && Infrastructure.Storage.StorageFailure.Is(e))
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "Could not look for duplicates of report {TrackingCode} at {Time}", report.TrackingCode, clock.GetUtcNow());
         }
