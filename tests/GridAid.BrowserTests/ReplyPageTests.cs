@@ -55,4 +55,33 @@ public sealed class ReplyPageTests(BrowserFixture fx)
         await FormDriver.ScreenshotAsync(status, $"status-reply-360-{locale}", copyToDocs: false);
         Assert.Empty(await FormDriver.AxeViolationsAsync(status));
     }
+
+    [Fact]
+    public async Task The_admin_adds_a_canned_reply_on_a_phone_and_stations_get_it()
+    {
+        await using var context = await fx.NewContextAsync("en-US");
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(360, 800);
+        await page.GotoAsync("/admin/replies.html");
+        await page.FillAsync("#code", "demo-admin");
+        await page.ClickAsync("#login button[type=submit]");
+        await Assertions.Expect(page.Locator("#kinds fieldset")).ToHaveCountAsync(7, new() { Timeout = (float)BrowserFixture.PageStep.TotalMilliseconds });
+        await Assertions.Expect(page.Locator("#kinds")).ToContainTextAsync("We have your report and are searching the stations.");
+
+        var tips = page.Locator("#kinds fieldset").Nth(6);
+        await tips.Locator("button[data-kind='tip']").ClickAsync();
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        await tips.Locator("textarea[lang='zh-CN']").Last.FillAsync("谢谢，已转给索道公司 " + tag);
+        await tips.Locator("textarea[lang='en']").Last.FillAsync("Thank you: passed to the cable-car company " + tag);
+        await page.ClickAsync("#csave");
+        await Assertions.Expect(page.Locator("#cmsg")).ToHaveTextAsync("Saved", new() { Timeout = (float)BrowserFixture.PageStep.TotalMilliseconds });
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 360"), "the page scrolls sideways");
+        await FormDriver.ScreenshotAsync(page, "admin-canned-replies-360-en-US", copyToDocs: false);
+        Assert.Empty(await FormDriver.AxeViolationsAsync(page));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/canned-replies");
+        request.Headers.Authorization = new("Bearer", "taishan.ts-lost-found.demo-ts-lost-found");
+        using var answer = await fx.Http.SendAsync(request);
+        Assert.Contains("passed to the cable-car company " + tag, await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
