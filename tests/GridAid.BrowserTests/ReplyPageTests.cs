@@ -66,7 +66,7 @@ public sealed class ReplyPageTests(BrowserFixture fx)
         await page.FillAsync("#code", "demo-admin");
         await page.ClickAsync("#login button[type=submit]");
         await Assertions.Expect(page.Locator("#kinds fieldset")).ToHaveCountAsync(7, new() { Timeout = (float)BrowserFixture.PageStep.TotalMilliseconds });
-        await Assertions.Expect(page.Locator("#kinds")).ToContainTextAsync("We have your report and are searching the stations.");
+        await Assertions.Expect(page.Locator("#kinds textarea[lang='en']").First).ToHaveValueAsync("We have your report and are searching the stations.");
 
         var tips = page.Locator("#kinds fieldset").Nth(6);
         await tips.Locator("button[data-kind='tip']").ClickAsync();

@@ -35,7 +35,11 @@
     render();
   };
   G.onLang(() => { if (list.length) render(); });
+  let started = false;
   Staff.init('admin', () => {
+    // Once: the sign-in may show the page twice (the strings and the form race), and a second load would drop edits.
+    if (started) return;
+    started = true;
     $('#cf').addEventListener('submit', async e => {
       e.preventDefault();
       const body = { replies: list.map(c => ({ id: c.id, kind: c.kind, zh: c.text.zh, en: c.text.en })) };
