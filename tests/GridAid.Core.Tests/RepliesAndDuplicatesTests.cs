@@ -268,8 +268,8 @@ public class RepliesNeverLeaveStaffTests
                 new AlertReply(DateTimeOffset.UnixEpoch, "ts-daiding-police", ReplyVisibility.Public, new LocalizedNote("公开回复-文字", null)),
             ],
         };
-        var notice = Channels.ChannelNotice.For(alert, "routed", 0, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc, "https://example.org/station/");
-        foreach (var text in new[] { Channels.ChannelMessages.Markdown(notice), Channels.ChannelMessages.WebhookBody(notice), Channels.ChannelMessages.Title(notice) })
+        var notice = GridAid.Core.Channels.ChannelNotice.For(alert, "routed", 0, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc, "https://example.org/station/");
+        foreach (var text in new[] { GridAid.Core.Channels.ChannelMessages.Markdown(notice), GridAid.Core.Channels.ChannelMessages.WebhookBody(notice), GridAid.Core.Channels.ChannelMessages.Title(notice) })
         {
             Assert.DoesNotContain("秘密", text, StringComparison.Ordinal);
             Assert.DoesNotContain("公开回复", text, StringComparison.Ordinal);

@@ -3,6 +3,7 @@ using GridAid.Core.Duplicates;
 using GridAid.Core.Replies;
 using GridAid.Core.Reports;
 using GridAid.Functions.Retention;
+using GridAid.Infrastructure.Events;
 using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Logging;
 
@@ -41,6 +42,7 @@ public sealed class ReplyActions(
     AlertStore alerts,
     CannedReplyStore canned,
     ResolvedReportRedaction retention,
+    IAlertPublisher publisher,
     TimeProvider clock,
     ILogger<ReplyActions> logger)
 {
@@ -135,13 +137,20 @@ public sealed class ReplyActions(
 
         var duplicate = (await reports.UpdateAsync(areaId, dup.Key, r => DuplicateRules.MergeDuplicate(r, original.TrackingCode, by, now), ct, dup))!.Report;
         var resolver = isAdmin ? SharedSearch.Admin : by;
+        var stoodDown = new List<Alert>();
         await alerts.UpdateAllAsync(areaId, dup.Key, duplicate.StationIds, all =>
-        [
-            .. all.Select(a => (Before: a, After: (a.Resolve(resolver, now) ?? a) with { MergedInto = original.TrackingCode }))
-                .Where(p => p.After != p.Before).Select(p => p.After),
-        ], ct);
+        {
+            stoodDown = [.. all.Where(a => a.IsOpen)];
+            return [.. all.Select(a => (Before: a, After: (a.Resolve(resolver, now) ?? a) with { MergedInto = original.TrackingCode }))
+                .Where(p => p.After != p.Before).Select(p => p.After)];
+        }, ct);
         await alerts.UpdateAllAsync(areaId, orig.Key, original.StationIds, all =>
             [.. all.Where(a => !a.Merged.SequenceEqual(original.Merged)).Select(a => a with { Merged = original.Merged })], ct);
+        // The duplicate's stand-downs go out as any resolve's do (events, then the stations' channels); best effort.
+        if (stoodDown.Count > 0)
+        {
+            await publisher.PublishStepAsync([.. stoodDown.Select(a => a.Resolve(resolver, now) ?? a)], AlertStep.Resolved, ct);
+        }
         logger.LogInformation("{By} merged report {Duplicate} into {Original}", by, duplicate.TrackingCode, original.TrackingCode);
         return new MergeResult(null, original.TrackingCode, duplicate.TrackingCode);
     }
