@@ -60,6 +60,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<MatchActions>();
         services.AddSingleton<Custody.CustodyActions>();
         services.AddSingleton<Custody.CustodyReminders>();
+        services.AddSingleton<Replies.ReplyActions>();
+        services.AddSingleton<Duplicates.DuplicateFlagging>();
         services.AddSingleton<Photos.ReportPhotos>();
         services.AddSingleton<UnansweredEscalation>();
         services.AddSingleton<ResolvedReportRedaction>();

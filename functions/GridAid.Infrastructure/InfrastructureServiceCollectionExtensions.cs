@@ -42,6 +42,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<AuditStore>();
         services.AddSingleton<DeviceStore>();
         services.AddSingleton<ChannelStore>();
+        services.AddSingleton<CannedReplyStore>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<CustodyStore>();
         services.AddSingleton<DeliverySender>();

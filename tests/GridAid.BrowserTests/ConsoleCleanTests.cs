@@ -30,7 +30,7 @@ public sealed class ConsoleCleanTests(BrowserFixture fx)
         string[] pages =
         [
             "/", "/r/" + FormDriver.Point, "/r/", "/s/" + code, "/s/", "/api/s/" + code, "/privacy.html",
-            "/station/", "/admin/", "/admin/directory.html", "/admin/posters.html",
+            "/station/", "/admin/", "/admin/directory.html", "/admin/posters.html", "/admin/replies.html",
         ];
         foreach (var path in pages)
         {

@@ -70,6 +70,7 @@
         matched: 'st.matched', handed_over: 'st.handed_over', claim_matched: 'st.claimMatched', claim_not_matched: 'st.claimNotMatched',
         matched_person: 'st.matchedPerson', handed_over_person: 'st.handedOverPerson', handover_matched: 'st.handoverMatched', handover_refused: 'st.handoverRefused', command: 'st.command',
         staff_entered: 'st.staffEntered', custody_taken: 'st.custodyTaken', custody_police: 'st.custodyPolice', custody_disposed: 'st.custodyDisposed',
+        reply: 'st.reply', merged: 'st.merged', merged_into: 'st.mergedInto', internal_note: 'st.internalNote',
       };
       return notes[e.note] ? G.t(notes[e.note])
         : G.t('status.' + e.status) + (e.note === 'transferred' && e.toStation ? ' · ' + G.t('st.transferred', { s: G.n(e.toStation) }) : '');

@@ -19,6 +19,8 @@
   let confirming = null;
   let draft = '';
   const unfolded = new Set();
+  // The transfer reason typed per tracking code, kept across renders.
+  const reasons = new Map();
   // Lost ↔ found candidates per tracking code, fetched once a card shows and kept a minute (renders stay synchronous).
   const matches = new Map();
   // A lost person's hand-over check per tracking code: what was typed and the answer ({value, ok, text}), kept across renders.
@@ -250,6 +252,7 @@
     if (a.reason === 'routing_failed') whyRow(G.t('stf.why'), G.t('stf.routingFailed'));
     if (a.reason === 'command') whyRow(G.t('stf.why'), G.t('stf.command'));
     if (a.transferredFrom) whyRow(G.t('stf.why'), G.t('stf.from', { s: stName(a.transferredFrom) }));
+    if (a.transferNote) whyRow(G.t('stf.transferNote'), a.transferNote);
     if (a.transferredTo) whyRow(G.t('stf.handed'), stName(a.transferredTo));
     const btn = (label, step, done, note, kind) => {
       const b = el('button', { type: 'button', className: kind || 'secondary', textContent: label, disabled: done });
@@ -298,8 +301,12 @@
     move.dataset.k = a.trackingCode + ':transfer';
     const cannot = el('p', { className: 'err', hidden: true });
     cannot.setAttribute('role', 'alert');
+    const reason = el('input', { type: 'text', maxLength: 500, placeholder: G.t('stf.transferNote'), value: reasons.get(a.trackingCode) || '' });
+    reason.setAttribute('aria-label', G.t('stf.transferNote'));
+    reason.dataset.k = a.trackingCode + ':transfer-note';
+    reason.addEventListener('input', () => reasons.set(a.trackingCode, reason.value));
     move.addEventListener('click', () => {
-      if (pick.value) return act(a.trackingCode, 'transfer', move, { toStationId: pick.value });
+      if (pick.value) return act(a.trackingCode, 'transfer', move, { toStationId: pick.value, note: reason.value.trim() || undefined });
       cannot.textContent = pick.options.length > 1 ? G.t('stf.pickStation') : G.t('stf.noStation');
       cannot.hidden = false;
       pick.focus();
@@ -352,8 +359,8 @@
       wide.matches || a.status === 'routed' ? dl : fold(a.trackingCode, dl),
       Staff.photos(a.photos),
       window.Desk ? Desk.card(a, load) : null,
-      peers, steps, a.match ? pairCard(a) : matchesOf(a), check, open(a) ? buttons : null, confirm,
-      open(a) ? el('div', { className: 'row' }, pick, move) : null, open(a) ? cannot : null);
+      Replies.dupes(a, ctx), peers, steps, a.match ? pairCard(a) : matchesOf(a), check, open(a) ? buttons : null, confirm,
+      open(a) ? el('div', { className: 'row' }, pick, reason, move) : null, open(a) ? cannot : null, Replies.box(a, ctx));
     art.dataset.code = a.trackingCode;
     if (ringing) art.dataset.ringing = 'true';
     return art;
@@ -407,6 +414,7 @@
       return { error: $('#news').textContent };
     } catch (e) { return { error: G.t('stf.netErr') }; }
   };
+  const ctx = { stName, when, send: (code, step, body) => send(code, step, body), render: () => render(), reload: () => load() };
   const act = async (code, step, b, body) => {
     b.disabled = true;
     await send(code, step, body);

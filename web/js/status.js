@@ -17,6 +17,22 @@
     $('#code').textContent = data.trackingCode;
     $('#status').textContent = G.t('status.' + data.status);
     $('#kind').textContent = G.t('kind.' + data.kind);
+    // A duplicate's code follows the report it was merged into.
+    $('#merged').hidden = !data.mergedInto;
+    $('#merged').textContent = data.mergedInto ? G.t('st.mergedTo', { c: data.mergedInto }) : '';
+    // The station's words, in the reader's language when they have it, else the one they have (with its lang).
+    const words = (p, n) => {
+      const own = G.lang.startsWith('zh') ? n.zh : n.en;
+      p.textContent = own || n.zh || n.en;
+      p.lang = own ? G.lang : n.zh ? 'zh-CN' : 'en';
+    };
+    const replies = data.timeline.filter(e => e.note === 'reply' && e.text);
+    const latest = replies[replies.length - 1];
+    $('#reply').hidden = !latest;
+    if (latest) {
+      $('#reply-h').textContent = G.t('st.reply') + (latest.station ? ' · ' + G.n(latest.station) : '');
+      words($('#reply-t'), latest.text);
+    }
     // A lost person that reached the command tier: call 110 (both languages, in the page).
     $('#call110').hidden = !data.callPolice;
     // The hand-over code only from this phone's own storage (the receipt kept it): the status answer never has it.
@@ -28,12 +44,7 @@
     // The station's closing note: in the reader's language when it has it, else the one it has (with its lang).
     const n = data.resolution;
     $('#note').hidden = !n;
-    if (n) {
-      const zh = G.lang.startsWith('zh');
-      const own = zh ? n.zh : n.en;
-      $('#note-t').textContent = own || n.zh || n.en;
-      $('#note-t').lang = own ? G.lang : n.zh ? 'zh-CN' : 'en';
-    }
+    if (n) words($('#note-t'), n);
     // Once resolved: ask once for 1–5 stars (the form is static: a re-render only shows or hides it).
     $('#fb').hidden = !(data.askFeedback || data.feedback || $('#fb-msg').textContent);
     $('#fb-f').hidden = !data.askFeedback;
@@ -63,6 +74,7 @@
       t.textContent = when(e.at);
       const what = G.step(e);
       li.append(t, what + (e.station ? ' · ' + G.n(e.station) : ''));
+      if (e.note === 'reply' && e.text) { const p = document.createElement('p'); words(p, e.text); li.append(p); }
       ol.append(li);
     }
   };

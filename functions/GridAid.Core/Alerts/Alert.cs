@@ -84,6 +84,21 @@ public sealed record Alert
     /// <summary>Where this station fetches them, with its credential: <c>photos: [{url, thumbnailUrl}]</c> in the alert JSON.</summary>
     public IReadOnlyList<Photos.PhotoLink> Photos => Core.Photos.PhotoRules.ForStation(StationId, TrackingCode, PhotoCount);
 
+    /// <summary>Every reply and internal note on the report, oldest first, with who wrote it (staff only: never on a public view).</summary>
+    public IReadOnlyList<Replies.AlertReply> Replies { get; init; } = [];
+
+    /// <summary>Why the station that handed this alert over did so (a transferred alert; staff only).</summary>
+    public string? TransferNote { get; init; }
+
+    /// <summary>Earlier reports this one may repeat (same kind, same or neighbouring point, within 30 minutes), oldest first.</summary>
+    public IReadOnlyList<Duplicates.DuplicateRef> PossibleDuplicates { get; init; } = [];
+
+    /// <summary>The report this one was merged into (a duplicate), as every station holding it sees it.</summary>
+    public string? MergedInto { get; init; }
+
+    /// <summary>The duplicates merged into this report.</summary>
+    public IReadOnlyList<string> Merged { get; init; } = [];
+
     /// <summary>The other stations' parts in the search (filled when an inbox is read, never stored).</summary>
     public IReadOnlyList<PeerState>? Peers { get; init; }
 
@@ -111,6 +126,9 @@ public sealed record Alert
         Lang = report.Lang,
         PhotoCount = report.PhotoCount,
         EnteredBy = report.EnteredBy,
+        Replies = Core.Replies.ReplyRules.StaffView(report),
+        MergedInto = report.MergedInto,
+        Merged = report.Merged,
         StationIds = stationIds,
         SubmittedAt = report.SubmittedAt,
         RoutedAt = now,
@@ -152,10 +170,10 @@ public sealed record Alert
     /// <summary>The alert closed with its report (nobody resolved it in time); null when it is already resolved or closed.</summary>
     public Alert? Closed(DateTimeOffset now) => Status >= ReportStatus.Resolved ? null : this with { Status = ReportStatus.Closed, ResolvedAt = now };
 
-    public bool HasPersonalData => Description.Length > 0 || Contact.Name is not null || Contact.Phone is not null || Details.Count > 0 || PhotoCount > 0;
+    public bool HasPersonalData => Description.Length > 0 || Contact.Name is not null || Contact.Phone is not null || Details.Count > 0 || PhotoCount > 0 || Replies.Count > 0 || TransferNote is not null;
 
     /// <summary>The alert without the reporter's description, contact data, details and photos (see <see cref="Redaction"/>).</summary>
-    public Alert Redacted() => this with { Description = string.Empty, Contact = new Contact(null, null), Details = new Dictionary<string, string>(), PhotoCount = 0 };
+    public Alert Redacted() => this with { Description = string.Empty, Contact = new Contact(null, null), Details = new Dictionary<string, string>(), PhotoCount = 0, Replies = [], TransferNote = null };
 }
 
 /// <summary>

@@ -47,6 +47,11 @@ public sealed record Report
 
     /// <summary>The station that entered the report for a caller or a walk-in (null: the reporter sent it); routing gives it the report too.</summary>
     public string? EnteredBy { get; init; }
+    /// <summary>The report this one was merged into, as a duplicate (<see cref="Duplicates.DuplicateRules"/>): its code then leads to that report's status.</summary>
+    public string? MergedInto { get; init; }
+
+    /// <summary>The duplicates merged into this report.</summary>
+    public IReadOnlyList<string> Merged { get; init; } = [];
 
     /// <summary>Details safe to show to the stations the report was routed to (private ones such as the owner's secret are left out).</summary>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -168,8 +168,11 @@ public static class ReportLifecycle
         };
     }
 
-    /// <summary>A station hands the report to another station of its area; null when that station already has it.</summary>
-    public static Report? Transferred(Report report, string fromStationId, string toStationId, DateTimeOffset now)
+    /// <summary>
+    /// A station hands the report to another station of its area, with its reason (staff only: kept as the entry's text,
+    /// which no public view shows, see <see cref="Replies.ReplyRules.PublicText"/>); null when that station already has it.
+    /// </summary>
+    public static Report? Transferred(Report report, string fromStationId, string toStationId, DateTimeOffset now, LocalizedNote? reason = null)
     {
         if (!report.StationIds.Contains(fromStationId, StringComparer.Ordinal))
         {
@@ -185,7 +188,7 @@ public static class ReportLifecycle
         {
             StationIds = [.. report.StationIds, toStationId],
             UpdatedAt = now,
-            Timeline = [.. report.Timeline, new TimelineEntry(now, report.Status, fromStationId, TimelineNotes.TransferredTo + toStationId)],
+            Timeline = [.. report.Timeline, new TimelineEntry(now, report.Status, fromStationId, TimelineNotes.TransferredTo + toStationId, reason)],
         };
     }
 }

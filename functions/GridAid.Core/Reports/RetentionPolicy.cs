@@ -17,7 +17,7 @@ public sealed class RetentionPolicy
 
     /// <summary>When the report was resolved, from its timeline; null while it is not.</summary>
     public static DateTimeOffset? ResolvedAt(Report report) =>
-        report.Status < ReportStatus.Resolved ? null : report.Timeline.LastOrDefault(t => t.Status >= ReportStatus.Resolved)?.At ?? report.UpdatedAt;
+        report.Status < ReportStatus.Resolved ? null : report.Timeline.LastOrDefault(t => t.Status >= ReportStatus.Resolved && !Replies.ReplyRules.IsReply(t))?.At ?? report.UpdatedAt;
 
     /// <summary>How long to wait before the next look (at most <see cref="MaxWait"/>); null when redaction is due now.</summary>
     public TimeSpan? WaitBeforeRedacting(DateTimeOffset resolvedAt, DateTimeOffset now) => WaitUntil(resolvedAt + KeepResolvedFor, now);

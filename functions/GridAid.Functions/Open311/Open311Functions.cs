@@ -185,14 +185,14 @@ public sealed class Open311Functions(
         var found = await Task.WhenAll(ids.Select(id => FindAsync(id, ct)));
         var lang = req.Language();
         var views = new List<Open311ServiceRequest>();
-        foreach (var report in found.OfType<Core.Reports.Report>())
+        foreach (var (report, asked) in found.OfType<(Core.Reports.Report, Core.Reports.Report)>())
         {
             if ((area is null || report.AreaId == area)
                 && (kinds.Count == 0 || kinds.Contains(report.Kind))
                 && (statuses.Length == 0 || statuses.Contains(Open311Requests.Status(report.Status)))
                 && (from is null || report.SubmittedAt >= from) && (to is null || report.SubmittedAt <= to))
             {
-                views.Add(Open311Requests.View(report, await directory.GetAsync(report.AreaId, ct), lang));
+                views.Add(Open311Requests.View(report, await directory.GetAsync(report.AreaId, ct), lang, asked));
             }
         }
 
@@ -204,12 +204,13 @@ public sealed class Open311Functions(
     public async Task<IActionResult> GetOpen311Request(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "open311/v2/requests/{serviceRequestId}.{format}")] HttpRequest req, string serviceRequestId, string format, CancellationToken ct) =>
         await RefusedAsync(req, format, ct)
-        ?? (await FindAsync(serviceRequestId, ct) is { } report && (JurisdictionOf(req) is not { } area || report.AreaId == area)
-            ? Open311Format.Answer(format, "service_requests", new[] { Open311Requests.View(report, await directory.GetAsync(report.AreaId, ct), req.Language()) })
+        ?? (await FindAsync(serviceRequestId, ct) is var (report, asked) && (JurisdictionOf(req) is not { } area || report.AreaId == area)
+            ? Open311Format.Answer(format, "service_requests", new[] { Open311Requests.View(report, await directory.GetAsync(report.AreaId, ct), req.Language(), asked) })
             : Error(format, StatusCodes.Status404NotFound, $"service_request_id {serviceRequestId} was not found"));
 
-    private async Task<Core.Reports.Report?> FindAsync(string id, CancellationToken ct) =>
-        TrackingCode.Normalize(id) is { } code && await reports.FindByCodeAsync(code, ct) is { } stored ? stored.Report : null;
+    /// <summary>The report to show for the id (the one a duplicate was merged into, if it was) and the report the id names.</summary>
+    private async Task<(Core.Reports.Report Shown, Core.Reports.Report Asked)?> FindAsync(string id, CancellationToken ct) =>
+        TrackingCode.Normalize(id) is { } code && await reports.FindFollowingMergesAsync(code, ct) is var (asked, shown) ? (shown.Report, asked.Report) : null;
 
     /// <summary>The format is neither json nor xml, or <c>jurisdiction_id</c> names no area: the 404 to answer; else null.</summary>
     private async Task<IActionResult?> RefusedAsync(HttpRequest req, string format, CancellationToken ct) =>

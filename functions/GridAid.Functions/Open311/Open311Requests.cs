@@ -145,35 +145,45 @@ public static class Open311Requests
     /// <summary>GeoReport v2 knows two statuses: a report is <c>closed</c> once resolved (or closed unattended), else <c>open</c>.</summary>
     public static string Status(ReportStatus status) => status >= ReportStatus.Resolved ? "closed" : "open";
 
-    public static Open311ServiceRequest View(Report r, AreaDirectory? d, string? lang)
+    /// <summary>
+    /// The service request of <paramref name="r"/>; <paramref name="asked"/> is the report the id named (a duplicate merged
+    /// into <paramref name="r"/>): its id and request time, with the status and notes of the report it was merged into.
+    /// </summary>
+    public static Open311ServiceRequest View(Report r, AreaDirectory? d, string? lang, Report? asked = null)
     {
-        string StationName(string id) => d?.FindStation(id)?.Name.For(lang) ?? id;
+        string StationName(string id) => id == Core.Alerts.SharedSearch.Admin ? TimelineView.AdminName.For(lang) : d?.FindStation(id)?.Name.For(lang) ?? id;
         var point = r.PointCode is null ? null : d?.FindPoint(r.PointCode);
         return new Open311ServiceRequest(
-            r.TrackingCode,
+            (asked ?? r).TrackingCode,
             Status(r.Status),
             Notes(r, lang, StationName),
             Open311Services.Name(r.Kind, lang),
             r.Kind.ToWire(),
             r.StationIds.Count > 0 ? string.Join(", ", r.StationIds.Select(StationName)) : null,
-            W3(r.SubmittedAt),
+            W3((asked ?? r).SubmittedAt),
             W3(r.UpdatedAt),
             point?.Name.For(lang),
             r.PointCode);
     }
 
     /// <summary>
-    /// The latest step of the report's timeline in the status page's words ("Seen by the station · Daiding Police Post").
-    /// GridAid has no public replies yet: when it has, they belong here first.
+    /// The latest public reply, in the reader's language when it has it ("我们已收到… · Daiding Police Post"); without one,
+    /// the latest public step of the timeline in the status page's words ("Seen by the station · Daiding Police Post").
+    /// Never an internal note or a transfer's reason.
     /// </summary>
     private static string Notes(Report r, string? lang, Func<string, string> stationName)
     {
-        if (r.Timeline.Count == 0)
+        if (Core.Replies.ReplyRules.LatestPublicReply(r) is { Text: { } words } reply)
+        {
+            var said = Language.IsEnglish(lang) ? words.En ?? words.Zh : words.Zh ?? words.En;
+            return reply.StationId is { } by ? $"{said} · {stationName(by)}" : said ?? string.Empty;
+        }
+
+        if (Core.Replies.ReplyRules.PublicTimeline(r).LastOrDefault() is not { } last)
         {
             return PageText.Get(lang, "status." + r.Status.ToWire());
         }
 
-        var last = r.Timeline[^1];
         var text = last.Note switch
         {
             TimelineNotes.Escalated => PageText.Get(lang, "st.escalated"),

@@ -119,13 +119,15 @@ public sealed class ReportFunctions(
     public async Task<IActionResult> GetReportStatus(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{trackingCode}")] HttpRequest req, string trackingCode, CancellationToken ct)
     {
-        if (TrackingCode.Normalize(trackingCode) is not { } code || await reports.FindByCodeAsync(code, ct) is not { } stored)
+        // A duplicate merged into another report answers that report's status, under its own code (and says so).
+        if (TrackingCode.Normalize(trackingCode) is not { } code || await reports.FindFollowingMergesAsync(code, ct) is not var (asked, shown))
         {
             return ApiResults.NotFound("未找到该查询码", "No report has this tracking code");
         }
 
-        var area = await directory.GetAsync(stored.Report.AreaId, ct);
-        return new RevalidatedJsonResult(ReportStatusView.From(stored.Report, area, await FeedbackAsync(stored.Report, ct)));
+        var area = await directory.GetAsync(shown.Report.AreaId, ct);
+        return new RevalidatedJsonResult(ReportStatusView.From(
+            shown.Report, area, await FeedbackAsync(shown.Report, ct), askedCode: asked == shown ? null : asked.Report.TrackingCode));
     }
 
     /// <summary>The status page without JavaScript: the receipt of the no-JS form links here.</summary>
@@ -148,13 +150,17 @@ public sealed class ReportFunctions(
     private async Task<IActionResult> StatusPageAsync(HttpRequest req, string? raw, CancellationToken ct)
     {
         var lang = req.Language();
-        if (TrackingCode.Normalize(raw) is not { } code || await reports.FindByCodeAsync(code, ct) is not { } stored)
+        if (TrackingCode.Normalize(raw) is not { } code || await reports.FindFollowingMergesAsync(code, ct) is not var (asked, shown))
         {
             return StatusPages.Lookup(raw, lang);
         }
 
-        var area = await directory.GetAsync(stored.Report.AreaId, ct);
-        return StatusPages.Status(ReportStatusView.From(stored.Report, area, await FeedbackAsync(stored.Report, ct)), lang, options.Value.AreaTimeZone(), HandoverCookie.Read(req, stored.Report),
+        var area = await directory.GetAsync(shown.Report.AreaId, ct);
+        return StatusPages.Status(
+            ReportStatusView.From(shown.Report, area, await FeedbackAsync(shown.Report, ct), askedCode: asked == shown ? null : asked.Report.TrackingCode),
+            lang,
+            options.Value.AreaTimeZone(),
+            HandoverCookie.Read(req, asked.Report),
             req.Query["feedback"].ToString());
     }
 

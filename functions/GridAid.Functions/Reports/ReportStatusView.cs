@@ -6,14 +6,26 @@ namespace GridAid.Functions.Reports;
 
 public sealed record PointRef(string? Code, LocalizedText? Name);
 
-/// <summary>One timeline step; <see cref="Note"/> is <c>escalated</c> or <c>transferred</c> (then <see cref="ToStation"/> says to whom).</summary>
-public sealed record TimelineView(DateTimeOffset At, ReportStatus Status, LocalizedText? Station, string? Note = null, LocalizedText? ToStation = null)
+/// <summary>
+/// One timeline step; <see cref="Note"/> is <c>escalated</c> or <c>transferred</c> (then <see cref="ToStation"/> says to
+/// whom), <c>reply</c> (a station's public reply: <see cref="Text"/>), <c>merged</c> (a duplicate was merged into this report).
+/// </summary>
+public sealed record TimelineView(DateTimeOffset At, ReportStatus Status, LocalizedText? Station, string? Note = null, LocalizedText? ToStation = null, LocalizedNote? Text = null)
 {
+    /// <summary>How the admin is named where a station's name would be.</summary>
+    public static readonly LocalizedText AdminName = new("景区管理处", "Scenic area office");
+
     public static TimelineView From(TimelineEntry t, AreaDirectory? d)
     {
-        LocalizedText? Name(string? id) => id is null ? null : d?.FindStation(id)?.Name ?? new LocalizedText(id, id);
+        LocalizedText? Name(string? id) => id is null ? null : id == Core.Alerts.SharedSearch.Admin ? AdminName : d?.FindStation(id)?.Name ?? new LocalizedText(id, id);
         return t.Note switch
         {
+            Core.Replies.ReplyRules.PublicNote => new TimelineView(t.At, t.Status, Name(t.StationId), Core.Replies.ReplyRules.PublicNote, Text: t.Text),
+            // Staff views only (public views never pass one here): the note's words go with the admin's own fields.
+            Core.Replies.ReplyRules.InternalNote => new TimelineView(t.At, t.Status, Name(t.StationId), Core.Replies.ReplyRules.InternalNote),
+            // Neither code is shown: the duplicate's reporter reads the original's status through their own code.
+            { } note when note.StartsWith(Core.Duplicates.DuplicateRules.MergedFrom, StringComparison.Ordinal) => new TimelineView(t.At, t.Status, Name(t.StationId), "merged"),
+            { } note when note.StartsWith(Core.Duplicates.DuplicateRules.MergedInto, StringComparison.Ordinal) => new TimelineView(t.At, t.Status, Name(t.StationId), "merged_into"),
             { } note when note.StartsWith(TimelineNotes.TransferredTo, StringComparison.Ordinal) =>
                 new TimelineView(t.At, t.Status, Name(t.StationId), "transferred", Name(note[TimelineNotes.TransferredTo.Length..])),
             // The partner's code stays with staff: it is someone else's report.
@@ -42,27 +54,34 @@ public sealed record ReportStatusView(
     CollectView? Collect = null,
     bool CallPolice = false,
     FeedbackView? Feedback = null,
-    bool AskFeedback = false)
+    bool AskFeedback = false,
+    string? MergedInto = null)
 {
-    /// <summary>The view of <paramref name="r"/>; <paramref name="feedback"/> is what the reporter gave on it, if anything (the page asks once).</summary>
-    public static ReportStatusView From(Report r, AreaDirectory? d, FeedbackView? feedback = null)
+    /// <summary>
+    /// The view of <paramref name="r"/>; <paramref name="feedback"/> is what the reporter gave on it, if anything (the
+    /// page asks once). With <paramref name="askedCode"/> (a duplicate merged into <paramref name="r"/>), under that
+    /// code, with <see cref="MergedInto"/> naming <paramref name="r"/>: both codes lead to the same status.
+    /// Only public timeline entries (<see cref="Core.Replies.ReplyRules.IsPublic"/>): never an internal note or a claim check.
+    /// </summary>
+    public static ReportStatusView From(Report r, AreaDirectory? d, FeedbackView? feedback = null, string? askedCode = null)
     {
         var point = r.PointCode is null ? null : d?.FindPoint(r.PointCode);
         return new ReportStatusView(
-            r.TrackingCode,
+            askedCode ?? r.TrackingCode,
             r.Kind,
             r.Status,
             new PointRef(r.PointCode, point?.Name),
             r.StationIds.Select(id => new NamedRef(id, d?.FindStation(id)?.Name ?? new LocalizedText(id, id))).ToList(),
             r.SubmittedAt,
             r.UpdatedAt,
-            // Claim checks are staff business: the owner never learns how many answers were wrong.
-            r.Timeline.Where(t => t.Note is not (TimelineNotes.ClaimMatched or TimelineNotes.ClaimNotMatched)).Select(t => TimelineView.From(t, d)).Select(t => ForPerson(t, r.Kind)).ToList(),
-            r.Timeline.LastOrDefault(t => t.Status == ReportStatus.Resolved && t.Text is not null)?.Text,
+            // Claim checks and internal notes are staff business: the owner never learns how many answers were wrong.
+            Core.Replies.ReplyRules.PublicTimeline(r).Select(t => TimelineView.From(t, d)).Select(t => ForPerson(t, r.Kind)).ToList(),
+            r.Timeline.LastOrDefault(t => t.Status == ReportStatus.Resolved && t.Note is null && t.Text is not null)?.Text,
             CollectView.From(r, d),
             r.Status < ReportStatus.Resolved && Core.Routing.EscalationPolicy.IsCommandAlerted(r),
             feedback,
-            Core.Figures.FeedbackRules.Asks(r, feedback is not null));
+            Core.Figures.FeedbackRules.Asks(r, feedback is not null),
+            askedCode is null ? null : r.TrackingCode);
     }
 
     /// <summary>A person's match and hand-over say so in person words ("matched with a found person"), not an item's.</summary>

@@ -56,6 +56,9 @@ public static class StatusPages
         ["custody_taken"] = new("物品已由站点保管", "The item is kept at a station"),
         ["custody_police"] = new("物品已移交派出所", "The item was handed to the police"),
         ["custody_disposed"] = new("物品已按规定处置", "The item was disposed of as the rules say"),
+        ["merged"] = new("同一件事的另一份报告已合并到这里", "Another report of the same event was merged into this one"),
+        ["merged_into"] = new("已合并到同一件事的另一份报告", "Merged into another report of the same event"),
+        ["reply"] = new("站点回复", "Reply from the station"),
     };
 
     /// <summary>The advice once a lost person reached the command tier, shown in both languages.</summary>
@@ -78,6 +81,14 @@ public static class StatusPages
             .Append("<p class=\"muted\">").Append(Both(new("查询码", "Tracking code"), english)).Append("</p>")
             .Append("<p class=\"code\" id=\"code\">").Append(Enc(view.TrackingCode)).Append("</p>")
             .Append("<p><span class=\"badge\" id=\"status\">").Append(Name(Statuses[view.Status])).Append("</span></p>");
+        if (view.MergedInto is { } into)
+        {
+            // A duplicate's code: the page follows the report it was merged into (its status, replies, timeline).
+            body.Append("<p class=\"msg\" id=\"merged\">").Append(Enc(english ? "This report was merged into " : "这份报告已合并到 "))
+                .Append("<a href=\"").Append(Enc(PathOf(into) + (english ? "?lang=en" : "?lang=zh-CN"))).Append("\">").Append(Enc(into)).Append("</a>")
+                .Append(Enc(english ? ": the same event, followed here." : "：同一件事，进展如下。")).Append("</p>");
+        }
+
         if (view.CallPolice)
         {
             // In both languages whatever the page's: whoever holds the phone must understand it.
@@ -89,6 +100,13 @@ public static class StatusPages
         {
             body.Append("<div class=\"note\" id=\"note\"><p class=\"lbl\">").Append(Both(new("站点的说明", "From the station"), english)).Append("</p>")
                 .Append(NoteHtml(note, lang)).Append("</div>");
+        }
+
+        // The station's latest public reply, above the rest (every reply is on the timeline too).
+        if (view.Timeline.LastOrDefault(t => t is { Note: "reply", Text: not null }) is { } reply)
+        {
+            body.Append("<div class=\"note\" id=\"reply\"><p class=\"lbl\">").Append(Both(new("站点回复", "Reply from the station"), english))
+                .Append(reply.Station is { } by ? " · " + Name(by) : string.Empty).Append("</p>").Append(NoteHtml(reply.Text!, lang)).Append("</div>");
         }
 
         body.Append(FeedbackHtml(view, english, said));
@@ -109,7 +127,8 @@ public static class StatusPages
                 ? Name(text)
                 : Name(Statuses[step.Status]) + (step is { Note: "transferred", ToStation: { } to } ? Enc(english ? " · handed to " : " · 转交给") + Name(to) : string.Empty);
             body.Append("<li><time datetime=\"").Append(step.At.ToString("O", CultureInfo.InvariantCulture)).Append("\">").Append(Enc(When(step.At))).Append("</time>")
-                .Append(what).Append(step.Station is { } st ? " · " + Name(st) : string.Empty).Append("</li>");
+                .Append(what).Append(step.Station is { } st ? " · " + Name(st) : string.Empty)
+                .Append(step is { Note: "reply", Text: { } said } ? NoteHtml(said, lang) : string.Empty).Append("</li>");
         }
 
         body.Append("</ol><p class=\"muted\">")

@@ -31,6 +31,7 @@ public sealed class ReportRouting(
     ScheduledCheckSender checks,
     UrgentFirst lanes,
     Figures.ReportFigures figures,
+    Duplicates.DuplicateFlagging duplicates,
     IOptions<GridAidOptions> options,
     TimeProvider clock,
     ILogger<ReportRouting> logger)
@@ -181,6 +182,9 @@ public sealed class ReportRouting(
         {
             GridAidTelemetry.CountRouted(report, now);
         }
+
+        // After the alerts went out: an earlier report of the same kind nearby is shown on them as a possible duplicate.
+        await duplicates.FlagAsync(report, area, decision.StationIds, ct);
 
         if (role == FloodRole.Summary)
         {

@@ -165,7 +165,7 @@ public sealed class AlertActions(
     /// write), then that station's alert is inserted, so every alert belongs to a station the report names. A retry of
     /// a transfer that stopped half-way finishes it.
     /// </summary>
-    public async Task<TransferResult> TransferAsync(string areaId, string fromStationId, string trackingCode, string toStationId, CancellationToken ct)
+    public async Task<TransferResult> TransferAsync(string areaId, string fromStationId, string trackingCode, string toStationId, CancellationToken ct, string? note = null)
     {
         var stored = await FindRoutedToAsync(areaId, fromStationId, trackingCode, ct);
         var area = await directory.GetAsync(areaId, ct);
@@ -175,7 +175,7 @@ public sealed class AlertActions(
         }
 
         var now = clock.GetUtcNow();
-        if (await reports.UpdateAsync(areaId, stored.Key, r => ReportLifecycle.Transferred(r, fromStationId, toStationId, now), ct, stored) is not { } update)
+        if (await reports.UpdateAsync(areaId, stored.Key, r => ReportLifecycle.Transferred(r, fromStationId, toStationId, now, note is null ? null : Core.Replies.ReplyRules.InLanguage(note, null)), ct, stored) is not { } update)
         {
             return new TransferResult(TransferOutcome.NotFound);
         }
@@ -188,7 +188,12 @@ public sealed class AlertActions(
         }
 
         var pointName = report.PointCode is { } code ? area.FindPoint(code)?.Name.ToString() : null;
-        var handedOver = Alert.For(report, toStationId, report.StationIds, pointName, now, AlertReason.Transferred, fromStationId);
+        // The receiving station reads why (the reason kept on the report's timeline, this transfer's or a retried one's).
+        var reason = report.Timeline.LastOrDefault(t => t.StationId == fromStationId && t.Note == TimelineNotes.TransferredTo + toStationId)?.Text;
+        var handedOver = Alert.For(report, toStationId, report.StationIds, pointName, now, AlertReason.Transferred, fromStationId) with
+        {
+            TransferNote = reason is null ? null : reason.Zh ?? reason.En,
+        };
         await alerts.AddAllAsync([handedOver], ct);
         await retention.RedactLateAlertsAsync(areaId, stored.Key, [toStationId], ct);
         // Every station of the search now also sees the new one; the source says to whom it handed over.

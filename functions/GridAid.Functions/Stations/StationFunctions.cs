@@ -78,8 +78,15 @@ public sealed class StationFunctions(AlertActions actions, DirectoryCache direct
             return ApiResults.Problem(StatusCodes.Status400BadRequest, "请选择要转交的站点", "Choose the station to hand this to", req.Language());
         }
 
+        // The reason is optional: plain text, the replies' limits (staff only: the receiving station's inbox, the timeline).
+        var note = Core.Replies.ReplyRules.Clean(body.Note);
+        if (note is not null && Core.Replies.ReplyRules.Validate("note", note) is { IsValid: false } errors)
+        {
+            return ApiResults.ValidationProblem(errors, req.Language());
+        }
+
         var result = TrackingCode.Normalize(reportId) is { } code
-            ? await actions.TransferAsync(req.Caller().AreaId, stationId, code, target, ct)
+            ? await actions.TransferAsync(req.Caller().AreaId, stationId, code, target, ct, note)
             : new TransferResult(TransferOutcome.NotFound);
         return result.Outcome switch
         {

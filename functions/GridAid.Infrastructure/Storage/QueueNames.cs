@@ -65,6 +65,9 @@ public static class TableNames
     /// <summary>Counted facts (inspections, questions answered …) the dashboard's figures are built from; ids and station ids only.</summary>
     public const string FigureFacts = "figurefacts";
 
+    /// <summary>Each area's canned replies (one row per area, the list as JSON).</summary>
+    public const string CannedReplies = "cannedreplies";
+
     /// <summary>Reporters' stars and comments on resolved reports, one row per report, per resolving station.</summary>
     public const string Feedback = "feedback";
 
@@ -77,7 +80,7 @@ public static class TableNames
     /// <summary>Dispute early warnings: confidential, read only by the filing station, the police posts they went to and the admin.</summary>
     public const string Disputes = "disputes";
 
-    public static readonly IReadOnlyList<string> All = [Directory, Reports, TrackingCodes, Alerts, Poison, Secrets, Audit, FloodWindows, Devices, StationChannels, Deliveries, FigureFacts, Custody, Inspections, Disputes, Feedback];
+    public static readonly IReadOnlyList<string> All = [Directory, Reports, TrackingCodes, Alerts, Poison, Secrets, Audit, FloodWindows, Devices, StationChannels, Deliveries, FigureFacts, Custody, Inspections, Disputes, Feedback, CannedReplies];
 }
 
 /// <summary>Blob container names (private: no public access; photos are served by an authenticated route).</summary>

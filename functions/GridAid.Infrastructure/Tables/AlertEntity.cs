@@ -76,6 +76,19 @@ public sealed class AlertEntity : ITableEntity
 
     /// <summary>The station that entered the report for a caller or walk-in.</summary>
     public string? EnteredBy { get; set; }
+    /// <summary>The report's replies and internal notes (<c>Replies.AlertReply</c>), as JSON; null when none.</summary>
+    public string? RepliesJson { get; set; }
+
+    /// <summary>Why the alert was handed over (a transferred one).</summary>
+    public string? TransferNote { get; set; }
+
+    /// <summary>Possible duplicates (<c>Duplicates.DuplicateRef</c>), as JSON; null when none.</summary>
+    public string? DuplicatesJson { get; set; }
+
+    public string? MergedInto { get; set; }
+
+    /// <summary>The duplicates merged into the report, comma-separated.</summary>
+    public string? Merged { get; set; }
 
     public static AlertEntity From(Alert a) => new()
     {
@@ -108,6 +121,11 @@ public sealed class AlertEntity : ITableEntity
         MatchJson = a.Match is null ? null : TableJson.Write(a.Match),
         CustodyJson = a.Custody is null ? null : TableJson.Write(a.Custody),
         EnteredBy = a.EnteredBy,
+        RepliesJson = a.Replies.Count == 0 ? null : TableJson.Write(a.Replies),
+        TransferNote = a.TransferNote,
+        DuplicatesJson = a.PossibleDuplicates.Count == 0 ? null : TableJson.Write(a.PossibleDuplicates),
+        MergedInto = a.MergedInto,
+        Merged = a.Merged.Count == 0 ? null : string.Join(',', a.Merged),
     };
 
     public Alert ToAlert()
@@ -141,6 +159,11 @@ public sealed class AlertEntity : ITableEntity
             Match = TableJson.Read<GridAid.Core.Matching.AlertMatch?>(MatchJson, null),
             Custody = TableJson.Read<GridAid.Core.Alerts.AlertCustody?>(CustodyJson, null),
             EnteredBy = EnteredBy,
+            Replies = TableJson.Read<List<GridAid.Core.Replies.AlertReply>>(RepliesJson, []),
+            TransferNote = TransferNote,
+            PossibleDuplicates = TableJson.Read<List<GridAid.Core.Duplicates.DuplicateRef>>(DuplicatesJson, []),
+            MergedInto = MergedInto,
+            Merged = Merged?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
         };
     }
 }

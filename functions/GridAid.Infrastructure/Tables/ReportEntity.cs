@@ -52,6 +52,11 @@ public sealed class ReportEntity : ITableEntity
 
     /// <summary>The station that entered the report for a caller or walk-in; null when the reporter sent it.</summary>
     public string? EnteredBy { get; set; }
+    /// <summary>The report this duplicate was merged into; null when none.</summary>
+    public string? MergedInto { get; set; }
+
+    /// <summary>The duplicates merged into this report, comma-separated; null when none.</summary>
+    public string? Merged { get; set; }
 
     public DateTimeOffset SubmittedAt { get; set; }
 
@@ -78,6 +83,8 @@ public sealed class ReportEntity : ITableEntity
         HandoverJson = r.Handover is null ? null : TableJson.Write(r.Handover),
         PhotoCount = r.PhotoCount,
         EnteredBy = r.EnteredBy,
+        MergedInto = r.MergedInto,
+        Merged = r.Merged.Count == 0 ? null : string.Join(',', r.Merged),
         SubmittedAt = r.SubmittedAt,
         UpdatedAt = r.UpdatedAt,
     };
@@ -103,6 +110,8 @@ public sealed class ReportEntity : ITableEntity
             Handover = TableJson.Read<GridAid.Core.Matching.HandoverRecord?>(HandoverJson, null),
             PhotoCount = PhotoCount,
             EnteredBy = EnteredBy,
+            MergedInto = MergedInto,
+            Merged = Merged?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
             SubmittedAt = SubmittedAt,
             UpdatedAt = UpdatedAt,
         };

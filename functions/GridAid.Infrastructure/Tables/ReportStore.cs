@@ -157,6 +157,31 @@ public sealed class ReportStore(StorageClients storage)
         return index.HasValue && index.Value is { } entry ? await GetAsync(entry.AreaId, entry.ReportKey, ct) : null;
     }
 
+    /// <summary>
+    /// What a public look-up of <paramref name="code"/> shows: the report itself, or the report it was merged into as a
+    /// duplicate (followed a few steps, in its area), so that both codes lead to the same status. Null when no report has the code.
+    /// </summary>
+    public async Task<(StoredReport Asked, StoredReport Shown)?> FindFollowingMergesAsync(string code, CancellationToken ct)
+    {
+        if (await FindByCodeAsync(code, ct) is not { } asked)
+        {
+            return null;
+        }
+
+        var shown = asked;
+        for (var hop = 0; hop < 3 && shown.Report.MergedInto is { } into; hop++)
+        {
+            if (await FindByCodeAsync(into, ct) is not { } next || next.Report.AreaId != asked.Report.AreaId)
+            {
+                break;
+            }
+
+            shown = next;
+        }
+
+        return (asked, shown);
+    }
+
     /// <summary>Replaces the report only if nobody changed it since <paramref name="version"/>; false on a lost race.</summary>
     private async Task<bool> TryReplaceAsync(Report report, string version, CancellationToken ct)
     {
