@@ -62,7 +62,7 @@ public sealed class StaffPagesTests(BrowserFixture fx)
 
         await card.Locator("button:has-text('Start work')").ClickAsync();
         await page.Locator($"article.alert:has-text('{code}') .badge:has-text('{await StatusTextAsync(page, "in_progress")}')").WaitForAsync(BrowserFixture.WithinPageStep);
-        await page.Locator($"article.alert:has-text('{code}') select").SelectOptionAsync("ts-tianjie-grid");
+        await page.Locator($"article.alert:has-text('{code}') select.to").SelectOptionAsync("ts-tianjie-grid");
         await page.Locator($"article.alert:has-text('{code}') button:has-text('Transfer')").ClickAsync();
         await page.Locator($"article.alert:has-text('{code}') dd:has-text('Heavenly Street Grid Office')").WaitForAsync(BrowserFixture.WithinPageStep);
         Assert.Empty(await FormDriver.AxeViolationsAsync(page));

@@ -293,7 +293,7 @@
       box.setAttribute('aria-label', G.t('stf.resolve'));
       return box;
     })() : null;
-    const pick = el('select', {},
+    const pick = el('select', { className: 'to' },
       el('option', { value: '', textContent: G.t('stf.transferTo') }),
       ...stations.filter(x => x.id !== station && !(a.stationIds || []).includes(x.id)).map(x => el('option', { value: x.id, textContent: G.n(x.name) })));
     pick.setAttribute('aria-label', G.t('stf.transferTo'));

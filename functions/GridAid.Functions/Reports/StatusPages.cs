@@ -128,7 +128,7 @@ public static class StatusPages
                 : Name(Statuses[step.Status]) + (step is { Note: "transferred", ToStation: { } to } ? Enc(english ? " · handed to " : " · 转交给") + Name(to) : string.Empty);
             body.Append("<li><time datetime=\"").Append(step.At.ToString("O", CultureInfo.InvariantCulture)).Append("\">").Append(Enc(When(step.At))).Append("</time>")
                 .Append(what).Append(step.Station is { } st ? " · " + Name(st) : string.Empty)
-                .Append(step is { Note: "reply", Text: { } said } ? NoteHtml(said, lang) : string.Empty).Append("</li>");
+                .Append(step is { Note: "reply", Text: { } replied } ? NoteHtml(replied, lang) : string.Empty).Append("</li>");
         }
 
         body.Append("</ol><p class=\"muted\">")
