@@ -4,12 +4,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace GridAid.TestSupport;
 
@@ -48,11 +43,8 @@ public sealed class ChannelReceiver : IAsyncDisposable
 
     public static async Task<ChannelReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder(["--urls", "http://127.0.0.1:0"]);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var app = builder.Build();
         ChannelReceiver? self = null;
-        app.MapPost("/{kind}", async (HttpRequest req, string kind) =>
+        var (app, address) = await LoopbackApp.StartAsync(app => app.MapPost("/{kind}", async (HttpRequest req, string kind) =>
         {
             using var reader = new StreamReader(req.Body, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
@@ -79,10 +71,8 @@ public sealed class ChannelReceiver : IAsyncDisposable
                 "dingtalk" => Results.Json(valid ? new { errcode = 0, errmsg = "ok" } : new { errcode = 310000, errmsg = "sign not match" }),
                 _ => valid ? Results.Ok() : Results.Unauthorized(),
             };
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        self = new ChannelReceiver(app, new Uri(address));
+        }));
+        self = new ChannelReceiver(app, address);
         return self;
     }
 

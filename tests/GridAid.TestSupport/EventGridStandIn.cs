@@ -2,12 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Azure.Messaging;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace GridAid.TestSupport;
 
@@ -48,11 +43,8 @@ public sealed class EventGridStandIn : IAsyncDisposable
 
     public static async Task<EventGridStandIn> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder(["--urls", "http://127.0.0.1:0"]);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var app = builder.Build();
         EventGridStandIn? self = null;
-        app.MapPost("/api/events", async (HttpRequest req) =>
+        var (app, address) = await LoopbackApp.StartAsync(app => app.MapPost("/api/events", async (HttpRequest req) =>
         {
             var now = Stopwatch.GetTimestamp();
             if (!string.Equals(req.Headers["aeg-sas-key"], Key, StringComparison.Ordinal))
@@ -69,10 +61,8 @@ public sealed class EventGridStandIn : IAsyncDisposable
 
             Interlocked.Increment(ref self!._posts);
             return Results.Ok();
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        self = new EventGridStandIn(app, new Uri(new Uri(address), "/api/events"));
+        }));
+        self = new EventGridStandIn(app, new Uri(address, "/api/events"));
         return self;
     }
 

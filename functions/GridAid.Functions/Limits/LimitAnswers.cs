@@ -31,22 +31,12 @@ public static class LimitAnswers
     public static IActionResult TooManyReportsPage(TimeSpan retryAfter, string? lang, string backPath)
     {
         var s = Seconds(retryAfter);
-        var reader = Language.Normalize(lang);
-        var other = reader == Language.Chinese ? Language.English : Language.Chinese; // said again in the area's other main language
         var title = Texts.Of("limit.pageTitle");
-        var message = Texts.Of("limit.pageText", ("s", s));
         var body =
-            "<section class=\"card\" aria-labelledby=\"tm-h\"><h1 id=\"tm-h\">" + Enc(title.For(reader)) +
-            " <span lang=\"" + other + "\">· " + Enc(title.For(other)) + "</span></h1>" +
-            "<p>" + Enc(message.For(reader)) + "</p><p lang=\"" + other + "\">" + Enc(message.For(other)) + "</p>" +
-            "<p><a class=\"primary btn\" href=\"" + Enc(backPath) + "\">" + Enc(Texts.Get(reader, "back")) + "</a></p></section>";
-        var html =
-            "<!doctype html><html lang=\"" + reader + "\"><head><meta charset=\"utf-8\">" +
-            "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>" + Enc(title.For(reader)) + " · GridAid</title>" +
-            "<link rel=\"stylesheet\" href=\"/css/app.css\"></head><body>" +
-            "<header class=\"top\"><a class=\"brand\" href=\"/\">" + Enc(Texts.Get(reader, "app.name")) + "</a></header>" +
-            "<main id=\"main\">" + body + "</main></body></html>";
-        return ApiResults.RetryAfter(new HtmlPageResult(html, StatusCodes.Status429TooManyRequests), s);
+            "<section class=\"card\" aria-labelledby=\"tm-h\"><h1 id=\"tm-h\">" + ReportFormPages.Both(title, lang) + "</h1>" +
+            ReportFormPages.Paragraphs(Texts.Of("limit.pageText", ("s", s)), lang) +
+            "<p><a class=\"primary btn\" href=\"" + Enc(backPath) + "\">" + Enc(Texts.Get(Language.Normalize(lang), "back")) + "</a></p></section>";
+        return ApiResults.RetryAfter(ReportFormPages.Page(lang, title.For(Language.Normalize(lang)), body, StatusCodes.Status429TooManyRequests), s);
     }
 
     /// <summary>Whole seconds, rounded up, at least 1 (RFC 9110's <c>delay-seconds</c>).</summary>
