@@ -200,7 +200,8 @@ public sealed class VenueInspections(
 
     /// <summary>
     /// One sweep of an area: every open rectification past its deadline goes to the police posts of its venue's cell
-    /// (a conditional write, so two sweepers or a closing inspection at the same moment never both win) and counts once as overdue.
+    /// (a conditional write, so two sweepers or a closing inspection at the same moment never both win) and counts once as overdue,
+    /// at its deadline.
     /// </summary>
     public async Task<int> EscalateOverdueAsync(string areaId, CancellationToken ct)
     {
@@ -215,11 +216,14 @@ public sealed class VenueInspections(
         foreach (var (r, etag) in overdue.Where(x => InspectionRules.Overdue(x.Rectification, now)))
         {
             var venue = area.FindVenue(r.VenueId);
+
+            // Counted before the escalation is written, at its deadline (the moment it became overdue, the same on
+            // every sweep): a sweeper that dies between the two counts it on the next sweep, once.
+            await figures.RecordAsync(new FigureFact(areaId, FigureMetrics.RectificationsOverdue, r.Id, venue?.StationId ?? r.StationId, r.Due), ct);
             var up = InspectionRules.Escalate(r, area, venue, now);
             if (await store.ReplaceRectificationAsync(up, etag, ct))
             {
                 escalated++;
-                await figures.RecordAsync(new FigureFact(areaId, FigureMetrics.RectificationsOverdue, r.Id, venue?.StationId ?? r.StationId, now), ct);
                 logger.LogWarning("Rectification {RectificationId} at venue {VenueId} is overdue: escalated to {Stations}", r.Id, r.VenueId, string.Join(",", up.EscalatedTo ?? []));
             }
         }
