@@ -1,5 +1,6 @@
 using GridAid.Core.Reports;
 using GridAid.Core.Security;
+using GridAid.Core.Text;
 
 namespace GridAid.Core.Directory;
 
@@ -52,14 +53,14 @@ public static class DirectoryRules
         CheckId(errors, id);
         if (id == AccessCode.AdminPrincipal)
         {
-            errors.Add("id", "id_reserved", "站点编号不能是 admin", "A station cannot be called admin");
+            errors.Add("id", "id_reserved", Texts.Of("rule.aStationCannotBeCalled"));
         }
 
         var name = CheckName(errors, input?.Name);
         StationType type = default;
         if (input?.Type is not { } t || !Types.TryGetValue(t, out type))
         {
-            errors.Add("type", "invalid_choice", "请选择站点类型", "Choose the station type");
+            errors.Add("type", "invalid_choice", Texts.Of("rule.chooseTheStationType"));
         }
 
         var phone = CheckPhone(errors, "phone", input?.Phone);
@@ -67,7 +68,7 @@ public static class DirectoryRules
         var command = input?.Command == true;
         if (command && area.Stations.FirstOrDefault(s => s.Command && s.Id != id) is { } other)
         {
-            errors.Add("command", "command_taken", $"本景区的指挥站点已是 {other.Name.Zh}", $"The area's command station is already {other.Name.En}");
+            errors.Add("command", "command_taken", Texts.Fill(Texts.Of("rule.command_taken"), "name", other.Name));
         }
 
         return errors.IsValid ? (new Station(area.Area.Id, id, name!, type, phone, command), errors) : (null, errors);
@@ -81,17 +82,17 @@ public static class DirectoryRules
         var stations = Distinct(input?.StationIds);
         if (stations.Count == 0)
         {
-            errors.Add("stationIds", "stations_required", "请至少选择一个站点", "Choose at least one station");
+            errors.Add("stationIds", "stations_required", Texts.Of("rule.chooseAtLeastOneStation"));
         }
         else if (stations.Count > MaxReferences || stations.Any(s => area.FindStation(s) is null))
         {
-            errors.Add("stationIds", "station_unknown", "有站点在本景区不存在", "A station does not exist in this area");
+            errors.Add("stationIds", "station_unknown", Texts.Of("rule.aStationDoesNotExist"));
         }
 
         var neighbours = Distinct(input?.NeighbourCellIds);
         if (neighbours.Count > MaxReferences || neighbours.Any(c => c == id || area.FindCell(c) is null))
         {
-            errors.Add("neighbourCellIds", "cell_unknown", "相邻网格须是本景区的其他网格", "Neighbours must be other grid cells of this area");
+            errors.Add("neighbourCellIds", "cell_unknown", Texts.Of("rule.neighboursMustBeOtherGrid"));
         }
 
         return errors.IsValid ? (new GridCell(area.Area.Id, id, name!, stations, neighbours), errors) : (null, errors);
@@ -105,7 +106,7 @@ public static class DirectoryRules
         var cell = input?.GridCellId?.Trim();
         if (string.IsNullOrEmpty(cell) || area.FindCell(cell) is null)
         {
-            errors.Add("gridCellId", "cell_unknown", "请选择本景区的网格", "Choose a grid cell of this area");
+            errors.Add("gridCellId", "cell_unknown", Texts.Of("rule.chooseAGridCellOf"));
         }
 
         return errors.IsValid ? (new QrPoint(area.Area.Id, code, name!, cell!), errors) : (null, errors);
@@ -119,7 +120,7 @@ public static class DirectoryRules
         var station = input?.DefaultStationId?.Trim();
         if (string.IsNullOrEmpty(station) || area.FindStation(station) is null)
         {
-            errors.Add("defaultStationId", "station_unknown", "请选择本景区的一个站点作为值班站点", "Choose a station of this area as its duty station");
+            errors.Add("defaultStationId", "station_unknown", Texts.Of("rule.chooseAStationOfThis"));
         }
 
         return errors.IsValid ? (area.Area with { Name = name!, DefaultStationId = station! }, errors) : (null, errors);
@@ -180,7 +181,7 @@ public static class DirectoryRules
         var phone = string.IsNullOrWhiteSpace(raw) ? null : raw.Trim();
         if (phone is not null && (phone.Length > MaxPhoneLength || !phone.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ')))
         {
-            errors.Add(field, "phone_invalid", "电话只能包含数字、+、- 和空格（最多 30 个字符）", "Use digits, +, - and spaces (at most 30 characters)");
+            errors.Add(field, "phone_invalid", Texts.Of("rule.useDigitsAndSpacesAt"));
         }
 
         return phone;
@@ -190,7 +191,7 @@ public static class DirectoryRules
     {
         if (!AccessCode.IsId(id))
         {
-            errors.Add("id", "id_invalid", "编号只能用小写字母、数字和连字符（最多 64 个）", "Use lower-case letters, digits and dashes (at most 64)");
+            errors.Add("id", "id_invalid", Texts.Of("rule.useLowerCaseLettersDigits"));
         }
     }
 
@@ -208,11 +209,11 @@ public static class DirectoryRules
         {
             if (string.IsNullOrEmpty(value))
             {
-                errors.Add(field, "required", "此项必填", "This field is required");
+                errors.Add(field, "required", Texts.Of("rule.required"));
             }
             else if (value.Length > maxLength)
             {
-                errors.Add(field, "too_long", $"最多 {maxLength} 个字符", $"Use at most {maxLength} characters");
+                errors.Add(field, "too_long", Texts.Of("rule.too_long", ("maxLength", maxLength)));
             }
         }
     }
