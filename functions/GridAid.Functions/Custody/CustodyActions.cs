@@ -87,8 +87,8 @@ public sealed class CustodyActions(
         await FollowAsync(item, to, now, ct);
         // The item is gone from the shelf: its report is resolved by the station (every station stands down), with a word for the finder.
         await steps.StepAsync(areaId, stationId, trackingCode, Core.Alerts.StationAction.Resolve, ct, to == CustodyEnd.Police
-            ? Note("note.custodyPolice")
-            : Note("note.custodyDisposed"));
+            ? Note("st.custodyPolice")
+            : Note("st.custodyDisposed"));
         logger.LogInformation("Found item {TrackingCode} left custody at {StationId}: {To}", trackingCode, stationId, to);
         return new CustodyResult(CustodyOutcome.Done, item);
     }
