@@ -105,7 +105,7 @@ public static class ChannelRules
             var lang = string.IsNullOrWhiteSpace(c.Lang) ? null : Texts.Languages.FirstOrDefault(l => string.Equals(l.Code, c.Lang.Trim(), StringComparison.OrdinalIgnoreCase))?.Code;
             if (!string.IsNullOrWhiteSpace(c.Lang) && lang is null)
             {
-                errors.Add(field + ".lang", "lang_unknown", Texts.Of("channel.lang", ("langs", string.Join(", ", Texts.Languages.Select(l => l.Code)))));
+                errors.Add(field + ".lang", "lang_unknown", Texts.Of("rule.lang_unknown", ("langs", string.Join(", ", Texts.Languages.Select(l => l.Code)))));
             }
             else if (type == ChannelType.Wecom && secret is not null)
             {

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using GridAid.Core.Reports;
 using GridAid.Core.Security;
 using GridAid.Core.Text;
@@ -5,7 +7,12 @@ using GridAid.Core.Text;
 namespace GridAid.Core.Directory;
 
 /// <summary>A name as an admin sends it: both languages, either may be missing (and is then reported).</summary>
-public sealed record NameInput(string? Zh, string? En);
+public sealed record NameInput(string? Zh, string? En)
+{
+    /// <summary>The name in the other listed languages (<c>"ko": …</c>), keyed by primary subtag; optional.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Others { get; init; }
+}
 
 /// <summary>What an admin sends to create or change a station (<c>PUT admin/stations/{id}</c>).</summary>
 public sealed record StationInput(NameInput? Name, string? Type, string? Phone, bool? Command = null);
@@ -197,24 +204,48 @@ public static class DirectoryRules
 
     internal static LocalizedText? CheckName(ValidationErrors errors, NameInput? name, string field = "name", int maxLength = MaxNameLength)
     {
+        // Chinese and English are required (every area has them); any other listed language may be given too.
         var zh = name?.Zh?.Trim();
         var en = name?.En?.Trim();
-        Check(field + ".zh", zh);
-        Check(field + ".en", en);
-        return string.IsNullOrEmpty(zh) || string.IsNullOrEmpty(en) || zh.Length > maxLength || en.Length > maxLength
-            ? null
-            : new LocalizedText(zh, en);
+        var valid = Check(field + ".zh", zh, required: true) & Check(field + ".en", en, required: true);
+        var texts = new List<KeyValuePair<string, string>> { new("zh", zh ?? string.Empty), new("en", en ?? string.Empty) };
+        var listed = Texts.Languages.Select(l => Language.KeyOf(l.Code)).ToHashSet(StringComparer.Ordinal);
+        foreach (var (key, value) in name?.Others ?? [])
+        {
+            var lang = Language.KeyOf(key);
+            if (!listed.Contains(lang) || value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+            {
+                errors.Add(field + "." + key, "lang_unknown", Texts.Of("rule.lang_unknown", ("langs", string.Join(", ", listed))));
+                valid = false;
+                continue;
+            }
 
-        void Check(string field, string? value)
+            var text = value.ValueKind == JsonValueKind.String ? value.GetString()?.Trim() : null;
+            valid &= Check(field + "." + key, text, required: false);
+            texts.Add(new(lang, text ?? string.Empty));
+        }
+
+        return valid ? new LocalizedText(texts) : null;
+
+        bool Check(string at, string? value, bool required)
         {
             if (string.IsNullOrEmpty(value))
             {
-                errors.Add(field, "required", Texts.Of("rule.required"));
+                if (required)
+                {
+                    errors.Add(at, "required", Texts.Of("rule.required"));
+                }
+
+                return !required;
             }
-            else if (value.Length > maxLength)
+
+            if (value.Length > maxLength)
             {
-                errors.Add(field, "too_long", Texts.Of("rule.too_long", ("maxLength", maxLength)));
+                errors.Add(at, "too_long", Texts.Of("rule.too_long", ("maxLength", maxLength)));
+                return false;
             }
+
+            return true;
         }
     }
 
