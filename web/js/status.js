@@ -33,6 +33,8 @@
     }
     // A lost person that reached the command tier: call 110 (both languages, in the page).
     $('#call110').hidden = !data.callPolice;
+    // Always in Chinese and English (the page's own words); in the reader's language too when it is another.
+    $('#call110-own').hidden = ['zh', 'en'].includes(G.lang.split('-')[0]);
     // The hand-over code only from this phone's own storage (the receipt kept it): the status answer never has it.
     let kept = null;
     try { kept = (JSON.parse(localStorage.getItem('gridaid.handover')) || {})[data.trackingCode]; } catch (e) { /* private mode */ }
