@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using GridAid.Core.Directory;
 using GridAid.Core.Reports;
@@ -9,7 +11,12 @@ namespace GridAid.Core.Replies;
 public sealed record CannedReply(string Id, ReportKind Kind, LocalizedText Text);
 
 /// <summary>A canned reply as the admin sends it (<c>PUT /api/admin/canned-replies</c>).</summary>
-public sealed record CannedReplyInput(string? Id, string? Kind, string? Zh, string? En);
+public sealed record CannedReplyInput(string? Id, string? Kind, string? Zh, string? En)
+{
+    /// <summary>The reply in the other listed languages (<c>"ko": …</c>); optional, a reader without one gets English.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Others { get; init; }
+}
 
 /// <summary>
 /// The area's canned replies, per report kind, in both languages: the demo's defaults (<see cref="Defaults"/>) until the
@@ -105,9 +112,26 @@ public static partial class CannedReplies
                 }
             }
 
-            if (kind is { } ok && id is not null && zh is not null && en is not null)
+            var texts = new List<KeyValuePair<string, string>> { new("zh", zh ?? string.Empty), new("en", en ?? string.Empty) };
+            var listed = Texts.Languages.Select(l => Language.KeyOf(l.Code)).ToHashSet(StringComparer.Ordinal);
+            var othersValid = true;
+            foreach (var (key, value) in c.Others ?? [])
             {
-                list.Add(new CannedReply(id, ok, new LocalizedText(zh, en)));
+                var text = value.ValueKind == JsonValueKind.String ? ReplyRules.Clean(value.GetString()) : null;
+                if (!listed.Contains(Language.KeyOf(key)) || value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null) || text is { Length: > MaxLength })
+                {
+                    errors.Add($"{at}.{key}", "invalid_choice", ReportRules.Message("invalid_choice"));
+                    othersValid = false;
+                }
+                else if (text is not null)
+                {
+                    texts.Add(new(Language.KeyOf(key), text));
+                }
+            }
+
+            if (kind is { } ok && id is not null && zh is not null && en is not null && othersValid)
+            {
+                list.Add(new CannedReply(id, ok, new LocalizedText(texts)));
             }
         }
 
