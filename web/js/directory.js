@@ -13,8 +13,10 @@
   // Names in every listed language: Chinese and English are in the page (both required); each other listed language
   // (languages.json) gets a field of its own in every name form, and a column of its own in a checklist's lines.
   let others = [];
+  let all = [];
   const listed = fetch('/i18n/languages.json').then(r => (r.ok ? r.json() : null)).then(j => {
-    others = ((j && j.languages) || []).map(l => ({ key: l.code.split('-')[0].toLowerCase(), name: l.name })).filter(l => l.key !== 'zh' && l.key !== 'en');
+    all = (j && j.languages) || [];
+    others = all.map(l => ({ key: l.code.split('-')[0].toLowerCase(), name: l.name })).filter(l => l.key !== 'zh' && l.key !== 'en');
     for (const f of document.querySelectorAll('form')) {
       const en = f.elements.en;
       if (!en || !f.elements.zh) continue;
@@ -117,6 +119,9 @@
     chField('channels[' + i + '].type', 'ch-t' + i, 'ch.type', el('select', { id: 'ch-t' + i, name: 'ctype' }, ...['wecom', 'dingtalk', 'webhook'].map(t => el('option', { value: t, textContent: G.t('ch.t.' + t) })))),
     chField('channels[' + i + '].url', 'ch-u' + i, 'ch.url', el('input', { id: 'ch-u' + i, name: 'curl', type: 'url', maxLength: 500, autocomplete: 'off', spellcheck: false })),
     chField('channels[' + i + '].secret', 'ch-s' + i, 'ch.secret', el('input', { id: 'ch-s' + i, name: 'csecret', type: 'password', maxLength: 200, autocomplete: 'new-password' })),
+    // The language the group reads: its messages are written in it first (none: Chinese, then English).
+    chField('channels[' + i + '].lang', 'ch-l' + i, 'ch.lang', el('select', { id: 'ch-l' + i, name: 'clang' },
+      el('option', { value: '', textContent: G.t('ch.langNone') }), ...all.map(l => el('option', { value: l.code, textContent: l.name })))),
     el('button', { type: 'button', className: 'secondary del', textContent: G.t('ch.remove'), onclick: e => { e.currentTarget.parentElement.remove(); } }));
   const showChannels = list => {
     const ul = $('#ch-saved'); ul.textContent = '';
@@ -154,7 +159,7 @@
     // Renumbered in order, so field errors (channels[i].url) find their row.
     const rows = [...$('#ch-rows').children];
     rows.forEach((row, i) => row.querySelectorAll('[data-f]').forEach(x => { x.dataset.f = x.dataset.f.replace(/\[\d+\]/, '[' + i + ']'); }));
-    const body = rows.map(row => ({ type: row.querySelector('[name=ctype]').value, url: row.querySelector('[name=curl]').value.trim(), secret: row.querySelector('[name=csecret]').value || null }))
+    const body = rows.map(row => ({ type: row.querySelector('[name=ctype]').value, url: row.querySelector('[name=curl]').value.trim(), secret: row.querySelector('[name=csecret]').value || null, lang: row.querySelector('[name=clang]').value || null }))
       .filter(c => c.url);
     try {
       const r = await call('PUT', 'stations/' + encodeURIComponent(chStation.id) + '/channels', body);
