@@ -62,14 +62,12 @@
     },
     /** A place's name in the current language, from its map of language to text ({zh, en, ko …}, keyed by primary subtag); English, then Chinese, where it has none. */
     n(name) { return !name ? '' : name[G.lang.split('-')[0].toLowerCase()] || name.en || name.zh || ''; },
-    /** A station's words kept in Chinese and English ({zh, en}): the reader's language when they have it, English, then Chinese, as [text, its language]. */
-    nl(note) {
-      const own = G.lang.split('-')[0].toLowerCase();
-      for (const [k, lang] of [[own, G.lang], ['en', 'en'], ['zh', 'zh-CN']]) if (note && note[k]) return [note[k], lang];
+    /** A note ({zh, en}) as n() picks: [text, its lang]. */
+    nl(o) {
+      for (const [k, l] of [[G.lang.split('-')[0], G.lang], ['en', 'en'], ['zh', 'zh-CN']]) if (o && o[k]) return [o[k], l];
       return ['', G.lang];
     },
-    /** Items of a list, joined as the reader's language writes them. */
-    list(items) { return items.join(G.t('sep')); },
+    list(a) { return a.join(G.t('sep')); },
     onLang(fn) { hooks.push(fn); },
     /** What one timeline step of a report says (the status page and the admin's report page). */
     step(e) {
