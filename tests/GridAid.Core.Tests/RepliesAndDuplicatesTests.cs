@@ -155,6 +155,7 @@ public class CannedRepliesTests
         var c = CannedReplies.Defaults[0];
         Assert.Equal(new LocalizedNote(c.Text.Zh, null), CannedReplies.ForReporter(c, "zh-CN"));
         Assert.Equal(new LocalizedNote(null, c.Text.En), CannedReplies.ForReporter(c, "en"));
+        Assert.Equal(new LocalizedNote(null, c.Text.En), CannedReplies.ForReporter(c, "ko"));
     }
 
     [Fact]

@@ -143,7 +143,10 @@ public static partial class CannedReplies
         return errors.IsValid ? (list, errors) : (null, errors);
     }
 
-    /// <summary>The canned reply as it is posted: in the reporter's language only (<see cref="Report.Lang"/>).</summary>
+    /// <summary>
+    /// The canned reply as it is posted: in the reporter's language only (<see cref="Report.Lang"/>), kept as a note in
+    /// Chinese or English, so a reporter of any other language gets the English one (as a name falls back).
+    /// </summary>
     public static LocalizedNote ForReporter(CannedReply reply, string reporterLang) =>
-        Language.IsEnglish(reporterLang) ? new LocalizedNote(null, reply.Text.En) : new LocalizedNote(reply.Text.Zh, null);
+        Language.Normalize(reporterLang) == Language.Chinese ? new LocalizedNote(reply.Text.Zh, null) : new LocalizedNote(null, reply.Text.En);
 }

@@ -59,7 +59,7 @@ public sealed class FeedbackFunctions(Feedbacks feedbacks)
             FeedbackOutcome.NotResolved => "unresolved",
             _ => "invalid",
         };
-        return new RedirectResult(StatusPages.PathOf(trackingCode) + "?lang=" + (Core.Directory.Language.IsEnglish(lang) ? "en" : "zh-CN") + "&feedback=" + said + "#fb");
+        return new RedirectResult(StatusPages.PathOf(trackingCode) + "?lang=" + Core.Directory.Language.Normalize(lang) + "&feedback=" + said + "#fb");
     }
 
     private static object View(FeedbackResult r) => new { stars = r.Feedback!.Stars, comment = r.Feedback.Comment, at = r.Feedback.At };
