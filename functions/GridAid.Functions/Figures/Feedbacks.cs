@@ -51,7 +51,7 @@ public sealed class Feedbacks(ReportStore reports, FeedbackStore store, IFigureR
 
         var feedback = new StoredFeedback(code, ReportFacts.ResolutionOf(report)!.Value.By, report.Kind.ToWire(), stars!.Value,
             Redaction.IsRedacted(report) ? null : FeedbackRules.Clean(comment),
-            Core.Directory.Language.IsEnglish(lang) ? "en" : "zh-CN", clock.GetUtcNow());
+            Core.Directory.Language.Normalize(lang), clock.GetUtcNow());
         if (!await store.AddAsync(report.AreaId, feedback, ct))
         {
             // Another submit won the race: the first one stays.
