@@ -97,7 +97,9 @@ public static class IntakeMode
                 Math.Round(Sum(k => k.Step == "intake") / ok.Count, 2),
                 Math.Round(Sum(k => k.Step == StorageOpCounter.Router) / ok.Count, 2),
                 Math.Round(Sum(k => k.Step == StorageOpCounter.IdlePoll) / elapsed, 1),
-                Math.Round(Sum(_ => true) / elapsed, 0));
+                Math.Round(Sum(_ => true) / elapsed, 0),
+                diff.Where(kv => kv.Key.Step == "intake").OrderByDescending(kv => kv.Value)
+                    .ToDictionary(kv => kv.Key.Operation, kv => Math.Round((double)kv.Value / ok.Count, 2)));
         }
 
         return (row, lanes, load);

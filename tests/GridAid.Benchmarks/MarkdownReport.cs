@@ -86,7 +86,8 @@ public static class MarkdownReport
                 {
                     L();
                     L($"Storage requests during the {label}: {F(load.IntakePerReport)} per accepted report inside the intake (the urgent kinds' routing on the intake path included), " +
-                      $"{F(load.RouterPerReport)} by the queue listeners and the router, {F(load.IdlePollsPerSecond)} idle polls/s; {F(load.RequestsPerSecond, "F0")} requests/s in all on the one Azurite.");
+                      $"{F(load.RouterPerReport)} by the queue listeners and the router, {F(load.IdlePollsPerSecond)} idle polls/s; {F(load.RequestsPerSecond, "F0")} requests/s in all on the one Azurite." +
+                      (load.IntakeByOperation is { Count: > 0 } ops ? " Inside the intake, per report: " + string.Join(", ", ops.Select(kv => $"{kv.Key} {F(kv.Value, "F2")}")) + "." : string.Empty));
                 }
             }
             if (i.EmulatorAtClosedLoop is { } e)

@@ -93,7 +93,8 @@ public sealed record LaneRow(string Lane, int Accepted, double AcceptedPerSecond
 /// urgent kinds' routing on the intake path) and by the queue listeners and router, per accepted report; idle polls and
 /// every request, per second.
 /// </summary>
-public sealed record StorageLoad(double IntakePerReport, double RouterPerReport, double IdlePollsPerSecond, double RequestsPerSecond);
+public sealed record StorageLoad(
+    double IntakePerReport, double RouterPerReport, double IdlePollsPerSecond, double RequestsPerSecond, IReadOnlyDictionary<string, double>? IntakeByOperation = null);
 
 /// <summary>Messages the app's queues held in the emulator, and how long its receive on an empty queue then took.</summary>
 public sealed record EmulatorState(long MessagesHeld, Percentiles EmptyReceiveMs);
