@@ -64,11 +64,21 @@ public sealed class DirectoryPageTests(BrowserFixture fx)
             await page.FillAsync("#p-id", point);
             await page.FillAsync("#p-zh", "测试点位");
             await page.FillAsync("#p-en", "Test point");
+            // Every other listed language (languages.json) has a field of its own, optional, saved with the others.
+            await Assertions.Expect(page.Locator("label[for=p-ko]")).ToHaveTextAsync("Name in 한국어 (optional)");
+            await page.FillAsync("#p-ko", "테스트 지점");
             await page.SelectOptionAsync("#p-cell", "tianjie");
             await page.ClickAsync("#pf button[type=submit]");
             var pointItem = page.Locator($"#pl li:has-text('{point}')");
             await pointItem.WaitForAsync(Wait);
             await Assertions.Expect(pointItem).ToContainTextAsync("Heavenly Street");
+            using (var read = new HttpRequestMessage(HttpMethod.Get, "/api/admin/directory"))
+            {
+                read.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "taishan.admin.demo-admin");
+                using var directory = System.Text.Json.JsonDocument.Parse(await (await fx.Http.SendAsync(read)).Content.ReadAsStringAsync());
+                var saved = directory.RootElement.GetProperty("points").EnumerateArray().Single(p => p.GetProperty("code").GetString() == point);
+                Assert.Equal("테스트 지점", saved.GetProperty("name").GetProperty("ko").GetString());
+            }
 
             // A new access code, shown once, works at once.
             await stationItem.Locator("button:has-text('New code')").ClickAsync();

@@ -52,6 +52,29 @@ public sealed partial class PosterPageTests(BrowserFixture fx)
     }
 
     [Fact]
+    public async Task A_korean_admin_prints_posters_in_chinese_korean_and_english_from_the_files()
+    {
+        await using var context = await fx.NewContextAsync("ko-KR");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/admin/posters.html");
+        await page.FillAsync("#code", "demo-admin");
+        await page.ClickAsync("#login button[type=submit]");
+
+        var nantianmen = page.Locator("article.poster[data-code=ts-nantianmen]");
+        await nantianmen.Locator("img").WaitForAsync(BrowserFixture.WithinPageStep);
+        await Assertions.Expect(nantianmen.Locator(".p-cta span")).ToHaveTextAsync(["扫码报告失物、走失、求助", "스캔하여 분실물, 실종자, 위험을 신고하거나 도움을 요청하세요", "Scan to report lost items, missing people, hazards or ask for help"]);
+        await Assertions.Expect(nantianmen.Locator(".p-cta span").Nth(1)).ToHaveAttributeAsync("lang", "ko");
+        // The demo's names have no Korean: each is written once, in the languages it has.
+        await Assertions.Expect(nantianmen.Locator(".p-name span")).ToHaveTextAsync(["南天门", "South Heaven Gate"]);
+        await Assertions.Expect(page.Locator("#ps-h")).ToHaveTextAsync("QR 포스터");
+        await Assertions.Expect(page.Locator("#cnt")).ToContainTextAsync("장 선택");
+        await page.WaitForFunctionAsync("() => [...document.images].every(i => i.complete)");
+        Assert.Empty(await FormDriver.AxeViolationsAsync(page));
+        await nantianmen.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "poster-ko-360.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "posters-ko-360.png") });
+    }
+
+    [Fact]
     public async Task A_printed_poster_shows_no_controls_and_fits_its_page()
     {
         await using var context = await fx.Browser.NewContextAsync(new BrowserNewContextOptions

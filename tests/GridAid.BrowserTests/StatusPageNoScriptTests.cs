@@ -47,6 +47,27 @@ public sealed class StatusPageNoScriptTests(BrowserFixture fx)
         await Assertions.Expect(page.Locator("#code")).ToHaveTextAsync(code);
     }
 
+    [Fact]
+    public async Task A_korean_phone_without_javascript_reads_its_status_in_korean_from_the_files()
+    {
+        await using var context = await fx.NewContextAsync("ko-KR", javaScript: false);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/r/" + FormDriver.Point);
+        await page.CheckAsync("#k-help");
+        await page.FillAsync("#desc", "어머니가 문 앞에서 어지러워하세요");
+        await page.ClickAsync("#send");
+        var code = (await page.Locator("#rc-code").InnerTextAsync()).Trim();
+
+        await page.GotoAsync("/s/" + code);
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ko");
+        await Assertions.Expect(page.Locator("#code")).ToHaveTextAsync(code);
+        await Assertions.Expect(page.Locator("#kind")).ToHaveTextAsync("도움 요청");
+        await Assertions.Expect(page.Locator("#st-h")).ToHaveTextAsync("보고 상태 · 报告进度");
+        Assert.Contains("접수됨", await page.InnerTextAsync("#tl"), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("a[hreflang=zh-CN]")).ToHaveTextAsync("中文");
+        await FormDriver.ScreenshotAsync(page, "status-nojs-ko-360", copyToDocs: false);
+    }
+
     [Theory]
     [InlineData("zh-CN", true)]
     [InlineData("en-US", true)]

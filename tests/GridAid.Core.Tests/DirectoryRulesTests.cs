@@ -35,6 +35,22 @@ public class DirectoryRulesTests
     }
 
     [Fact]
+    public void A_name_takes_every_listed_language_read_from_json_and_refuses_an_unlisted_one()
+    {
+        var input = System.Text.Json.JsonSerializer.Deserialize<NameInput>("""{"zh":"南天门","en":"South Heaven Gate","ko":" 남천문 "}""", System.Text.Json.JsonSerializerOptions.Web)!;
+        var (station, errors) = DirectoryRules.Station(Taishan, "ts-ko", new StationInput(input, "police_post", null));
+        var unlisted = System.Text.Json.JsonSerializer.Deserialize<NameInput>("""{"zh":"南天门","en":"South Heaven Gate","fr":"Porte","ko":""}""", System.Text.Json.JsonSerializerOptions.Web)!;
+        var (refused, refusal) = DirectoryRules.Station(Taishan, "ts-fr", new StationInput(unlisted, "police_post", null));
+
+        Assert.True(errors.IsValid);
+        Assert.Equal("남천문", station!.Name.For("ko"));
+        Assert.Equal(["en", "ko", "zh"], station.Name.Texts.Keys.Order(StringComparer.Ordinal));
+        Assert.Null(refused);
+        Assert.Equal(["lang_unknown"], Codes(refusal, "name.fr"));
+        Assert.Empty(Codes(refusal, "name.ko"));
+    }
+
+    [Fact]
     public void A_station_needs_both_names_a_known_type_and_a_plausible_phone()
     {
         var (station, errors) = DirectoryRules.Station(Taishan, "ts-x", new StationInput(new(" ", new string('a', 61)), "volunteer", "call me"));

@@ -138,11 +138,24 @@ public class CannedRepliesTests
     }
 
     [Fact]
+    public void The_defaults_come_from_the_language_files_in_every_listed_language_and_an_admin_may_keep_korean()
+    {
+        Assert.All(CannedReplies.Defaults, c => Assert.Equal(GridAid.Core.Text.Texts.Languages.Count, c.Text.Texts.Count));
+        Assert.Equal("처리가 끝났습니다. 감사합니다.", CannedReplies.Find(CannedReplies.Defaults, ReportKind.Hazard, "hazard-fixed")!.Text.For("ko"));
+
+        var input = System.Text.Json.JsonSerializer.Deserialize<CannedReplyInput>("""{"id":"ok-ko","kind":"tip","zh":"好","en":"Fine","ko":" 좋아요 "}""", System.Text.Json.JsonSerializerOptions.Web)!;
+        var unlisted = System.Text.Json.JsonSerializer.Deserialize<CannedReplyInput>("""{"id":"ok-fr","kind":"tip","zh":"好","en":"Fine","fr":"Bien"}""", System.Text.Json.JsonSerializerOptions.Web)!;
+        Assert.Equal("좋아요", CannedReplies.Validate([input]).List![0].Text.For("ko"));
+        Assert.Contains(CannedReplies.Validate([unlisted]).Errors.All, e => e.Field == "replies[0].fr");
+    }
+
+    [Fact]
     public void A_canned_reply_is_posted_in_the_reporters_language()
     {
         var c = CannedReplies.Defaults[0];
         Assert.Equal(new LocalizedNote(c.Text.Zh, null), CannedReplies.ForReporter(c, "zh-CN"));
         Assert.Equal(new LocalizedNote(null, c.Text.En), CannedReplies.ForReporter(c, "en"));
+        Assert.Equal(new LocalizedNote(null, c.Text.En), CannedReplies.ForReporter(c, "ko"));
     }
 
     [Fact]

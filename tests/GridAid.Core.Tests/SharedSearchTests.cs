@@ -171,6 +171,8 @@ public class SharedSearchTests
         Assert.Null(SharedSearch.ResolutionOf(ReportLifecycle.ClosedUnattended(report, T0.AddDays(30))!));
         Assert.Equal(("ts-daiding-police", T0.AddMinutes(4)), SharedSearch.ResolutionOf(byPost));
         Assert.Equal((SharedSearch.Admin, T0.AddMinutes(5)), SharedSearch.ResolutionOf(byAdmin));
+        var redacted = Redaction.Apply(byPost, T0.AddDays(90))!;
+        Assert.Equal(("ts-daiding-police", T0.AddMinutes(4)), SharedSearch.ResolutionOf(redacted));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
-// The admin's canned replies: per kind of report, each a Chinese + English pair (GET/PUT /api/admin/canned-replies).
+// The admin's canned replies: per kind of report, each in Chinese and English (required) and in every other listed
+// language (optional: a reader without it gets English) (GET/PUT /api/admin/canned-replies).
 (() => {
   'use strict';
   const { el } = Staff;
@@ -6,15 +7,21 @@
   const KINDS = ['lost_item', 'found_item', 'lost_person', 'found_person', 'help', 'hazard', 'tip'];
   let list = [];
   let n = 0;
+  // The listed languages (languages.json), each named in its own words; Chinese and English until the list arrives.
+  let langs = [{ code: 'zh-CN', name: 'zh-CN' }, { code: 'en', name: 'en' }];
+  const listed = fetch('/i18n/languages.json').then(r => (r.ok ? r.json() : null)).then(j => { if (j && j.languages) langs = j.languages; }).catch(() => {});
+  const key = code => code.split('-')[0].toLowerCase();
   const row = c => {
     const i = ++n;
-    const zh = el('textarea', { id: 'zh-' + i, rows: 2, maxLength: 300, value: c.text.zh, lang: 'zh-CN' });
-    const en = el('textarea', { id: 'en-' + i, rows: 2, maxLength: 300, value: c.text.en, lang: 'en' });
-    zh.addEventListener('input', () => { c.text.zh = zh.value; });
-    en.addEventListener('input', () => { c.text.en = en.value; });
+    const fields = langs.flatMap(l => {
+      const k = key(l.code);
+      const area = el('textarea', { id: k + '-' + i, rows: 2, maxLength: 300, value: c.text[k] || '', lang: l.code });
+      area.addEventListener('input', () => { c.text[k] = area.value; });
+      return [el('label', { htmlFor: area.id, textContent: l.name }), area];
+    });
     const rm = el('button', { type: 'button', className: 'secondary', textContent: G.t('adm.remove') });
     rm.addEventListener('click', () => { list = list.filter(x => x !== c); render(); });
-    return el('div', { className: 'card' }, el('label', { htmlFor: zh.id, textContent: '中文' }), zh, el('label', { htmlFor: en.id, textContent: 'English' }), en, rm);
+    return el('div', { className: 'card' }, ...fields, rm);
   };
   const render = () => {
     const box = $('#kinds');
@@ -31,6 +38,7 @@
     if (r.status === 401 || r.status === 403) return Staff.rejected();
     const d = await r.json();
     list = d.replies;
+    await listed;
     $('#def').hidden = !d.isDefault;
     render();
   };
@@ -42,7 +50,7 @@
     started = true;
     $('#cf').addEventListener('submit', async e => {
       e.preventDefault();
-      const body = { replies: list.map(c => ({ id: c.id, kind: c.kind, zh: c.text.zh, en: c.text.en })) };
+      const body = { replies: list.map(c => ({ ...c.text, id: c.id, kind: c.kind })) };
       const r = await Staff.api('/api/admin/canned-replies', { method: 'PUT', body: JSON.stringify(body) });
       const d = await r.json().catch(() => ({}));
       $('#cmsg').className = r.ok ? 'ok' : 'err';

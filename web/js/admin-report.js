@@ -10,7 +10,6 @@
     dl.textContent = '';
     for (const [k, v] of rows) if (v) dl.append(el('dt', { textContent: k }), el('dd', { textContent: v }));
   };
-  const sep = () => (G.lang.startsWith('zh') ? '、' : ', ');
   const render = () => {
     if (!data) return;
     const r = data.report;
@@ -21,7 +20,7 @@
     list($('#rp-facts'), [
       [G.t('adm.kind'), G.t('kind.' + r.kind)],
       [G.t('adm.place'), data.point ? G.n(data.point) : r.pointCode || '—'],
-      [G.t('st.stations'), r.stationIds.map(station).join(sep())],
+      [G.t('st.stations'), G.list(r.stationIds.map(station))],
       [G.t('adm.time'), Staff.when(r.submittedAt)],
       r.match ? [G.t('adm.matched'), r.match.with + ' · ' + station(r.match.stationId)] : null,
     ].filter(Boolean));

@@ -20,7 +20,7 @@
         td(2, { textContent: G.t('kind.' + r.kind) }),
         td(3, { textContent: G.t('status.' + r.status) + ((r.timeline || []).some(t => t.note === 'flood_collapsed') ? ' · ' + G.t('adm.flood') : '') }),
         td(4, { textContent: nameOf('point', r.pointCode) }),
-        td(5, { textContent: (r.stationIds || []).map(id => nameOf('station', id)).join(G.lang.startsWith('zh') ? '、' : ', ') }),
+        td(5, { textContent: G.list((r.stationIds || []).map(id => nameOf('station', id))) }),
         td(6, { className: 'nowrap', textContent: (r.contact && r.contact.phone) || '' })));
     }
     $('#cnt').textContent = G.t('adm.count', { n: items.length });

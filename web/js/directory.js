@@ -8,7 +8,36 @@
   let d = null; // { area, stations, cells, points }
   let areaShown = false; // the area form holds what was loaded (refilled after its own save only, so typing is never lost)
   const say = text => { $('#msg').textContent = text; };
-  const problem = j => (j && j.titles ? (G.lang.startsWith('zh') ? j.titles.zh : j.titles.en) : '') || G.t('stf.netErr');
+  // A refusal's title, in the reader's language (the call asks for it with ?lang=).
+  const problem = j => (j && (j.title || G.n(j.titles))) || G.t('stf.netErr');
+  // Names in every listed language: Chinese and English are in the page (both required); each other listed language
+  // (languages.json) gets a field of its own in every name form, and a column of its own in a checklist's lines.
+  let others = [];
+  let all = [];
+  const listed = fetch('/i18n/languages.json').then(r => (r.ok ? r.json() : null)).then(j => {
+    all = (j && j.languages) || [];
+    others = all.map(l => ({ key: l.code.split('-')[0].toLowerCase(), name: l.name })).filter(l => l.key !== 'zh' && l.key !== 'en');
+    for (const f of document.querySelectorAll('form')) {
+      const en = f.elements.en;
+      if (!en || !f.elements.zh) continue;
+      let after = en.closest('.fld');
+      for (const l of others) {
+        const id = en.id.replace(/-en$/, '-' + l.key);
+        const box = el('div', { className: 'fld' }, el('label', { htmlFor: id }, el('span', { className: 'lname', textContent: G.t('dir.nameIn', { lang: l.name }) })),
+          el('input', { id, name: l.key, maxLength: 60, lang: l.key }), el('p', { className: 'err' }));
+        box.dataset.f = 'name.' + l.key;
+        box.dataset.lang = l.name;
+        after.after(box);
+        after = box;
+      }
+    }
+    showChecklist();
+  }).catch(() => {});
+  G.onLang(() => document.querySelectorAll('[data-lang] .lname').forEach(s => { s.textContent = G.t('dir.nameIn', { lang: s.closest('[data-lang]').dataset.lang }); }));
+  const setName = (f, n) => {
+    f.zh.value = n.zh || ''; f.en.value = n.en || '';
+    for (const l of others) if (f.elements[l.key]) f.elements[l.key].value = n[l.key] || '';
+  };
   const label = x => G.n(x.name) + ' (' + (x.id || x.code) + ')';
   const call = async (method, path, body) => {
     const r = await Staff.api('/api/admin/' + path + '?lang=' + encodeURIComponent(G.lang), { method, body: body ? JSON.stringify(body) : undefined });
@@ -21,7 +50,7 @@
       const r = await call('GET', 'directory');
       if (!r.ok) throw new Error(r.status);
       d = r.j;
-      if (!areaShown) { const f = $('#af'); f.zh.value = d.area.name.zh; f.en.value = d.area.name.en; areaShown = true; }
+      if (!areaShown) { await listed; setName($('#af'), d.area.name); areaShown = true; }
       render();
     } catch (e) { if (e.message !== 'auth') say(G.t('stf.netErr')); }
   };
@@ -79,7 +108,7 @@
   const fill = (f, x) => {
     f.reset();
     f.id.value = x.id || x.code; f.id.readOnly = true;
-    f.zh.value = x.name.zh; f.en.value = x.name.en;
+    setName(f, x.name);
     f.scrollIntoView({ block: 'start' }); f.zh.focus();
   };
   const editStation = s => { const f = $('#sf'); fill(f, s); f.type.value = s.type; f.phone.value = s.phone || ''; f.command.checked = !!s.command; };
@@ -90,6 +119,9 @@
     chField('channels[' + i + '].type', 'ch-t' + i, 'ch.type', el('select', { id: 'ch-t' + i, name: 'ctype' }, ...['wecom', 'dingtalk', 'webhook'].map(t => el('option', { value: t, textContent: G.t('ch.t.' + t) })))),
     chField('channels[' + i + '].url', 'ch-u' + i, 'ch.url', el('input', { id: 'ch-u' + i, name: 'curl', type: 'url', maxLength: 500, autocomplete: 'off', spellcheck: false })),
     chField('channels[' + i + '].secret', 'ch-s' + i, 'ch.secret', el('input', { id: 'ch-s' + i, name: 'csecret', type: 'password', maxLength: 200, autocomplete: 'new-password' })),
+    // The language the group reads: its messages are written in it first (none: Chinese, then English).
+    chField('channels[' + i + '].lang', 'ch-l' + i, 'ch.lang', el('select', { id: 'ch-l' + i, name: 'clang' },
+      el('option', { value: '', textContent: G.t('ch.langNone') }), ...all.map(l => el('option', { value: l.code, textContent: l.name })))),
     el('button', { type: 'button', className: 'secondary del', textContent: G.t('ch.remove'), onclick: e => { e.currentTarget.parentElement.remove(); } }));
   const showChannels = list => {
     const ul = $('#ch-saved'); ul.textContent = '';
@@ -127,7 +159,7 @@
     // Renumbered in order, so field errors (channels[i].url) find their row.
     const rows = [...$('#ch-rows').children];
     rows.forEach((row, i) => row.querySelectorAll('[data-f]').forEach(x => { x.dataset.f = x.dataset.f.replace(/\[\d+\]/, '[' + i + ']'); }));
-    const body = rows.map(row => ({ type: row.querySelector('[name=ctype]').value, url: row.querySelector('[name=curl]').value.trim(), secret: row.querySelector('[name=csecret]').value || null }))
+    const body = rows.map(row => ({ type: row.querySelector('[name=ctype]').value, url: row.querySelector('[name=curl]').value.trim(), secret: row.querySelector('[name=csecret]').value || null, lang: row.querySelector('[name=clang]').value || null }))
       .filter(c => c.url);
     try {
       const r = await call('PUT', 'stations/' + encodeURIComponent(chStation.id) + '/channels', body);
@@ -142,10 +174,11 @@
   };
   const editPoint = p => { const f = $('#pf'); fill(f, p); f.cell.value = p.gridCellId; };
   const editVenue = v => { const f = $('#vf'); fill(f, v); f.vtype.value = v.type; f.cell.value = v.gridCellId; f.station.value = v.stationId; f.phone.value = v.contact || ''; };
-  // A checklist as text, one item a line: id | severity | 中文 | English.
+  // A checklist as text, one item a line: id | severity | Chinese | English, then a column per other listed language.
+  const columns = () => ['zh', 'en', ...others.map(l => l.key)];
   const showChecklist = () => {
     const t = d && d.venueTypes.find(x => x.type === $('#k-type').value);
-    $('#k-items').value = t ? t.checklist.items.map(i => [i.id, i.severity, i.text.zh, i.text.en].join(' | ')).join('\n') : '';
+    $('#k-items').value = t ? t.checklist.items.map(i => [i.id, i.severity, ...columns().map(k => i.text[k] || '')].join(' | ')).join('\n') : '';
   };
   $('#k-type').addEventListener('change', showChecklist);
   $('#klf').addEventListener('submit', async e => {
@@ -153,8 +186,8 @@
     const f = e.currentTarget;
     clearErrors(f);
     const items = f.items.value.split('\n').map(l => l.trim()).filter(Boolean).map(l => {
-      const [id, severity, zh, en] = l.split('|').map(x => x.trim());
-      return { id, severity, text: { zh, en } };
+      const [id, severity, ...texts] = l.split('|').map(x => x.trim());
+      return { id, severity, text: Object.fromEntries(columns().map((k, n) => [k, texts[n] || ''])) };
     });
     try {
       const r = await call('PUT', 'checklists/' + encodeURIComponent(f.ktype.value), { items });
@@ -192,7 +225,7 @@
       showErrors(f, r);
     } catch (err) { if (err.message !== 'auth') f.querySelector('.ferr').textContent = G.t('stf.netErr'); }
   });
-  const name = f => ({ zh: f.zh.value, en: f.en.value });
+  const name = f => Object.fromEntries([['zh', f.zh.value], ['en', f.en.value], ...others.filter(l => f.elements[l.key]).map(l => [l.key, f.elements[l.key].value])]);
   const checked = (f, n) => [...f.querySelectorAll('[name=' + n + ']:checked')].map(i => i.value);
   submit($('#sf'), 'stations', f => ({ name: name(f), type: f.type.value, phone: f.phone.value, command: f.command.checked }));
   submit($('#cf'), 'cells', f => ({ name: name(f), stationIds: checked(f, 'st'), neighbourCellIds: checked(f, 'nb') }));

@@ -62,6 +62,12 @@
     },
     /** A place's name in the current language, from its map of language to text ({zh, en, ko …}, keyed by primary subtag); English, then Chinese, where it has none. */
     n(name) { return !name ? '' : name[G.lang.split('-')[0].toLowerCase()] || name.en || name.zh || ''; },
+    /** A note ({zh, en}) as n() picks: [text, its lang]. */
+    nl(o) {
+      for (const [k, l] of [[G.lang.split('-')[0], G.lang], ['en', 'en'], ['zh', 'zh-CN']]) if (o && o[k]) return [o[k], l];
+      return ['', G.lang];
+    },
+    list(a) { return a.join(G.t('sep')); },
     onLang(fn) { hooks.push(fn); },
     /** What one timeline step of a report says (the status page and the admin's report page). */
     step(e) {

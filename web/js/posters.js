@@ -4,9 +4,29 @@
   'use strict';
   const { el } = Staff;
   const $ = s => document.querySelector(s);
-  const zh = text => el('span', { lang: 'zh-CN', className: 'zh', textContent: text });
-  const en = text => el('span', { lang: 'en', className: 'en', textContent: text });
   let posters = [];
+  let data = null;
+
+  // A poster speaks Chinese first (large), then the reader's language and English (smaller): every text from the
+  // staff strings of each language (/i18n/staff.{lang}.json), a place's name from its map where it has that language.
+  let langs = ['zh-CN', 'en'];
+  const strings = {};
+  const useLangs = async () => {
+    langs = [...new Set(['zh-CN', G.lang, 'en'])];
+    await Promise.all(langs.filter(c => !strings[c]).map(async c => {
+      try { const r = await fetch('/i18n/staff.' + c + '.json'); strings[c] = r.ok ? await r.json() : {}; } catch (e) { strings[c] = {}; }
+    }));
+  };
+  const say = (c, key) => (strings[c] && strings[c][key]) || G.t(key);
+  const span = (c, text) => el('span', { lang: c, className: c === 'zh-CN' ? 'zh' : 'en', textContent: text });
+  const words = (key, sep) => langs.flatMap((c, i) => (i && sep ? [sep, span(c, say(c, key))] : [span(c, say(c, key))]));
+  const key = c => c.split('-')[0].toLowerCase();
+  // A name in each poster language it has (no language repeats another's words: a name without Korean is not written twice).
+  const names = (name, sep) => {
+    const seen = new Set();
+    return langs.map(c => [c, name && name[key(c)]]).filter(([, t]) => t && !seen.has(t) && seen.add(t))
+      .flatMap(([c, t], i) => (i && sep ? [sep, span(c, t)] : [span(c, t)]));
+  };
 
   // What the QR codes hold (GridAid:PublicBaseUrl, from the server), written under them for those who cannot scan.
   let target = location.host;
@@ -27,19 +47,19 @@
 
   const poster = (p, station, area) => {
     const name = p.name || {};
-    const sname = (station && station.name) || { zh: p.stationId, en: p.stationId };
+    const sname = (station && station.name) || { zh: p.stationId };
     const box = el('input', { type: 'checkbox', checked: true });
     const art = el('article', { className: 'poster sel' },
-      el('label', { className: 'pick' }, box, zh('打印'), ' ', en('Print'), el('span', { className: 'sr', textContent: ' ' + (name.zh || '') + ' ' + (name.en || '') })),
-      area ? el('p', { className: 'p-area' }, zh(area.zh || ''), ' · ', en(area.en || '')) : null,
-      el('h2', { className: 'p-name' }, zh(name.zh || p.code), en(name.en || '')),
-      el('p', { className: 'p-cta' }, zh('扫码报告失物、走失、求助'), en('Scan to report lost items, missing people, hazards or ask for help')),
-      el('img', { className: 'p-qr', src: '/api/points/' + encodeURIComponent(p.code) + '/qr.svg', width: 392, height: 392, alt: '二维码 QR code: ' + shortUrl(p.code) }),
-      el('p', { className: 'p-url' }, zh('无法扫码？请打开'), ' ', en('Cannot scan? Open'), el('br'), el('strong', { lang: 'en', textContent: shortUrl(p.code) })),
-      el('p', { className: 'p-to' }, zh('报告送达'), ' ', en('Reports go to'), el('br'), el('strong', {}, zh(sname.zh || ''), ' ', en(sname.en || ''))),
-      el('p', { className: 'p-sos' }, zh('紧急情况请拨打'), ' ', en('Emergency'), ' ', el('strong', { textContent: '110' })));
+      el('label', { className: 'pick' }, box, G.t('pst.print'), el('span', { className: 'sr', textContent: ' ' + Object.values(name).join(' ') })),
+      area ? el('p', { className: 'p-area' }, ...names(area, ' · ')) : null,
+      el('h2', { className: 'p-name' }, ...(names(name).length ? names(name) : [span('zh-CN', p.code)])),
+      el('p', { className: 'p-cta' }, ...words('pst.cta')),
+      el('img', { className: 'p-qr', src: '/api/points/' + encodeURIComponent(p.code) + '/qr.svg', width: 392, height: 392, alt: langs.map(c => say(c, 'pst.qr')).join(' ') + ': ' + shortUrl(p.code) }),
+      el('p', { className: 'p-url' }, ...words('pst.cannotScan', ' '), el('br'), el('strong', { lang: 'en', textContent: shortUrl(p.code) })),
+      el('p', { className: 'p-to' }, ...words('pst.reportsTo', ' '), el('br'), el('strong', {}, ...names(sname, ' '))),
+      el('p', { className: 'p-sos' }, ...words('pst.emergency', ' '), ' ', el('strong', { textContent: '110' })));
     art.dataset.code = p.code;
-    art.dataset.text = [p.code, name.zh, name.en, sname.zh, sname.en].join(' ').toLowerCase();
+    art.dataset.text = [p.code, ...Object.values(name), ...Object.values(sname)].join(' ').toLowerCase();
     box.addEventListener('change', () => { art.classList.toggle('sel', box.checked); count(); });
     return { art, box };
   };
@@ -47,7 +67,7 @@
   const count = () => {
     const shown = posters.filter(p => !p.art.classList.contains('out')).length;
     const sel = posters.filter(p => p.box.checked).length;
-    $('#cnt').textContent = '已选 ' + sel + ' 张，显示 ' + shown + ' / ' + posters.length + ' · ' + sel + ' selected, ' + shown + ' of ' + posters.length + ' shown';
+    $('#cnt').textContent = G.t('pst.count', { sel, shown, all: posters.length });
     $('#print').disabled = sel === 0;
   };
 
@@ -94,10 +114,20 @@
         const rd = await fetch('/api/points/' + encodeURIComponent(points[0].code));
         if (rd.ok) areaName = (await rd.json()).area.name;
       }
-      posters = points.map(p => poster(p, stations.get(p.stationId), areaName));
-      $('#posters').replaceChildren(...posters.map(p => p.art));
-      filter();
+      data = { points, stations, areaName };
+      await render();
     } catch (e) { $('#cnt').textContent = G.t('stf.netErr'); }
+  };
+
+  // Drawn again in a new language; the ticks stay.
+  const render = async () => {
+    if (!data) return;
+    await useLangs();
+    const unticked = new Set(posters.filter(p => !p.box.checked).map(p => p.art.dataset.code));
+    posters = data.points.map(p => poster(p, data.stations.get(p.stationId), data.areaName));
+    for (const p of posters) if (unticked.has(p.art.dataset.code)) { p.box.checked = false; p.art.classList.remove('sel'); }
+    $('#posters').replaceChildren(...posters.map(p => p.art));
+    filter();
   };
 
   $('#q').addEventListener('input', filter);
@@ -107,6 +137,6 @@
   $('#pf').addEventListener('submit', e => { e.preventDefault(); markLast(); window.print(); });
   window.addEventListener('beforeprint', markLast);
   paper();
-  G.onLang(() => { const w = $('#pwarn'); if (w.dataset.url) w.textContent = G.t('pst.private', { url: w.dataset.url }); });
+  G.onLang(() => { const w = $('#pwarn'); if (w.dataset.url) w.textContent = G.t('pst.private', { url: w.dataset.url }); render(); });
   Staff.init('admin', load);
 })();

@@ -11,7 +11,8 @@
     canned = [];
     Staff.api('/api/canned-replies').then(r => (r.ok ? r.json() : [])).then(list => { canned = list; render(); }).catch(() => { canned = null; });
   };
-  const textOf = (t, lang) => (String(lang || '').startsWith('en') ? t.en || t.zh : t.zh || t.en) || '';
+  // A canned reply in the reporter's language (its map of language to text), else English, then Chinese.
+  const textOf = (t, lang) => t[String(lang || 'zh').split('-')[0].toLowerCase()] || t.en || t.zh || '';
   window.Replies = {
     /** ctx: {station, stName, when, send(code, step, body) → {json}|{error}, render(), reload()}. */
     box(a, ctx) {
@@ -31,8 +32,8 @@
         const li = el('li', { className: r.visibility === 'internal' ? 'internal' : 'public' },
           el('time', { textContent: ctx.when(r.at) }), ' ', el('b', { textContent: ctx.stName(r.by) }), ' ',
           el('span', { className: 'badge', textContent: G.t(r.visibility === 'internal' ? 'stf.internal' : 'stf.public') }));
-        const p = el('p', { textContent: r.text.zh || r.text.en });
-        p.lang = r.text.zh ? 'zh-CN' : 'en';
+        const p = el('p');
+        [p.textContent, p.lang] = G.nl(r.text);
         li.append(p);
         return li;
       });

@@ -77,7 +77,7 @@
   };
   const ring = () => {
     const now = ringingNow();
-    document.title = (now.length ? '(' + now.length + ') ' : '') + baseTitle;
+    document.title = (now.length ? '(' + now.length + ') ' : '') + (G.s['home.station'] || baseTitle);
     document.documentElement.dataset.ringing = now.length ? 'true' : 'false';
     const fresh = now.filter(a => !rung.has(a.trackingCode));
     fresh.forEach(a => { rung.add(a.trackingCode); notify(a); });

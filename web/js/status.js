@@ -22,9 +22,7 @@
     $('#merged').textContent = data.mergedInto ? G.t('st.mergedTo', { c: data.mergedInto }) : '';
     // The station's words, in the reader's language when they have it, else the one they have (with its lang).
     const words = (p, n) => {
-      const own = G.lang.startsWith('zh') ? n.zh : n.en;
-      p.textContent = own || n.zh || n.en;
-      p.lang = own ? G.lang : n.zh ? 'zh-CN' : 'en';
+      [p.textContent, p.lang] = G.nl(n);
     };
     const replies = data.timeline.filter(e => e.note === 'reply' && e.text);
     const latest = replies[replies.length - 1];
@@ -35,6 +33,8 @@
     }
     // A lost person that reached the command tier: call 110 (both languages, in the page).
     $('#call110').hidden = !data.callPolice;
+    // Always in Chinese and English (the page's own words); in the reader's language too when it is another.
+    $('#call110-own').hidden = ['zh', 'en'].includes(G.lang.split('-')[0]);
     // The hand-over code only from this phone's own storage (the receipt kept it): the status answer never has it.
     let kept = null;
     try { kept = (JSON.parse(localStorage.getItem('gridaid.handover')) || {})[data.trackingCode]; } catch (e) { /* private mode */ }
@@ -57,13 +57,13 @@
       const handed = c.handedOverAt;
       const person = data.kind === 'lost_person';
       $('#collect-h').textContent = G.t(handed ? (person ? 'st.handedOverYou' : 'st.handedOver') : person ? 'st.collectPerson' : 'st.collect');
-      const own = handed ? '' : G.lang.startsWith('zh') ? c.where.zh : c.where.en;
-      $('#collect-t').textContent = handed ? when(handed) + (c.handedOverBy ? ' · ' + G.n(c.handedOverBy) : '') : own || c.where.zh || c.where.en;
-      $('#collect-t').lang = handed || own ? G.lang : c.where.zh ? 'zh-CN' : 'en';
+      const [where, whereLang] = G.nl(c.where);
+      $('#collect-t').textContent = handed ? when(handed) + (c.handedOverBy ? ' · ' + G.n(c.handedOverBy) : '') : where;
+      $('#collect-t').lang = handed ? G.lang : whereLang;
       $('#collect-s').textContent = handed ? '' : (c.station ? G.n(c.station) + ' · ' : '') + G.t(person ? 'st.bringCode' : 'st.bringId');
     }
     $('#place').textContent = data.point && data.point.name ? G.n(data.point.name) : (data.point && data.point.code) || '—';
-    $('#stations').textContent = (data.stations || []).map(s => G.n(s.name)).join(G.lang.startsWith('zh') ? '、' : ', ') || '—';
+    $('#stations').textContent = G.list((data.stations || []).map(s => G.n(s.name))) || '—';
     $('#at').textContent = when(data.submittedAt);
     const ol = $('#tl');
     ol.textContent = '';

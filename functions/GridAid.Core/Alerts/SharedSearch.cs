@@ -103,7 +103,7 @@ public static class SharedSearch
     /// without a resolve. Alerts added while a resolve was under way stand down for the same resolver.
     /// </summary>
     public static (string By, DateTimeOffset At)? ResolutionOf(Report report) =>
-        report.Status == ReportStatus.Resolved && report.Timeline.LastOrDefault(t => t.Status == ReportStatus.Resolved && !Replies.ReplyRules.IsReply(t)) is { } entry
+        report.Status == ReportStatus.Resolved && report.Timeline.LastOrDefault(t => t.Status == ReportStatus.Resolved && !Replies.ReplyRules.IsReply(t) && t.Note != Reports.TimelineNotes.Redacted) is { } entry
             ? (entry.StationId ?? Admin, entry.At)
             : null;
 

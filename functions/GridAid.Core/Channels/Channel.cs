@@ -16,19 +16,22 @@ public enum ChannelType
     Webhook,
 }
 
-/// <summary>One channel of a station, as stored (the secret included: it never leaves the server).</summary>
-public sealed record Channel(ChannelType Type, string Url, string? Secret = null);
+/// <summary>
+/// One channel of a station, as stored (the secret included: it never leaves the server). <paramref name="Lang"/>: the
+/// language its group reads (one of <c>web/i18n/languages.json</c>), written first in every message; Chinese without one.
+/// </summary>
+public sealed record Channel(ChannelType Type, string Url, string? Secret = null, string? Lang = null);
 
 /// <summary>What an admin sends for one channel (<c>PUT admin/stations/{id}/channels</c>).</summary>
-public sealed record ChannelInput(string? Type, string? Url, string? Secret);
+public sealed record ChannelInput(string? Type, string? Url, string? Secret, string? Lang = null);
 
 /// <summary>
 /// A channel as the API answers it: never its secret, and the URL without its query values (a WeCom key or a DingTalk
 /// access token sits in the query and is as secret as the secret itself).
 /// </summary>
-public sealed record ChannelView(int Index, ChannelType Type, string Url, bool HasSecret)
+public sealed record ChannelView(int Index, ChannelType Type, string Url, bool HasSecret, string? Lang = null)
 {
-    public static ChannelView From(Channel c, int index) => new(index, c.Type, MaskQuery(c.Url), c.Secret is not null);
+    public static ChannelView From(Channel c, int index) => new(index, c.Type, MaskQuery(c.Url), c.Secret is not null, c.Lang);
 
     /// <summary><c>https://h/p?key=abc&amp;x=1</c> → <c>https://h/p?key=…&amp;x=…</c>.</summary>
     public static string MaskQuery(string url)
@@ -99,7 +102,12 @@ public static class ChannelRules
             }
 
             var secret = string.IsNullOrWhiteSpace(c.Secret) ? null : c.Secret.Trim();
-            if (type == ChannelType.Wecom && secret is not null)
+            var lang = string.IsNullOrWhiteSpace(c.Lang) ? null : Texts.Languages.FirstOrDefault(l => string.Equals(l.Code, c.Lang.Trim(), StringComparison.OrdinalIgnoreCase))?.Code;
+            if (!string.IsNullOrWhiteSpace(c.Lang) && lang is null)
+            {
+                errors.Add(field + ".lang", "lang_unknown", Texts.Of("rule.lang_unknown", ("langs", string.Join(", ", Texts.Languages.Select(l => l.Code)))));
+            }
+            else if (type == ChannelType.Wecom && secret is not null)
             {
                 errors.Add(field + ".secret", "secret_unused", Texts.Of("channel.secret_unused"));
             }
@@ -109,7 +117,7 @@ public static class ChannelRules
             }
             else
             {
-                channels.Add(new Channel(type, uri.AbsoluteUri, secret));
+                channels.Add(new Channel(type, uri.AbsoluteUri, secret, lang));
             }
         }
 

@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using GridAid.Core.Directory;
 using GridAid.Core.Reports;
 using GridAid.Core.Serialization;
+using GridAid.Core.Text;
 
 namespace GridAid.Core.Channels;
 
@@ -31,50 +33,50 @@ public static class ChannelMessages
     /// <summary>A webhook receiver should refuse a timestamp older (or newer) than this: a replay.</summary>
     public static readonly TimeSpan ReplayWindow = TimeSpan.FromMinutes(5);
 
-    private static readonly Dictionary<ReportKind, (string Zh, string En)> Kinds = new()
-    {
-        [ReportKind.LostPerson] = ("走失的人", "Lost person"),
-        [ReportKind.LostItem] = ("丢失物品", "Lost item"),
-        [ReportKind.FoundItem] = ("拾获物品", "Found item"),
-        [ReportKind.Help] = ("求助", "Help needed"),
-        [ReportKind.Hazard] = ("危险隐患", "Hazard"),
-        [ReportKind.Tip] = ("线索 / 建议", "Tip"),
-    };
-
     public static ChannelRequest Build(Channel channel, ChannelNotice notice, DateTimeOffset now) => channel.Type switch
     {
-        ChannelType.Wecom => Json(new Uri(channel.Url), new { msgtype = "markdown", markdown = new { content = Markdown(notice) } }, notice),
+        ChannelType.Wecom => Json(new Uri(channel.Url), new { msgtype = "markdown", markdown = new { content = Markdown(notice, channel.Lang) } }, notice),
         ChannelType.Dingtalk => Json(DingTalkUrl(channel.Url, channel.Secret ?? string.Empty, now.ToUnixTimeMilliseconds()),
-            new { msgtype = "markdown", markdown = new { title = Title(notice), text = Markdown(notice) } }, notice),
+            new { msgtype = "markdown", markdown = new { title = Title(notice, channel.Lang), text = Markdown(notice, channel.Lang) } }, notice),
         _ => Webhook(new Uri(channel.Url), notice, channel.Secret ?? string.Empty, now),
     };
 
-    /// <summary>The heading of a message: what happened and the kind, in both languages.</summary>
-    public static string Title(ChannelNotice n)
+    /// <summary>
+    /// The two languages of a message: the channel's own (<see cref="Channel.Lang"/>, Chinese when it has none), then
+    /// Chinese, or English for a Chinese channel, so that the people at any desk of the area can read it.
+    /// </summary>
+    public static (string First, string Second) Languages(string? lang)
     {
-        var (zh, en) = Kinds.GetValueOrDefault(n.Kind, (n.Kind.ToWire(), n.Kind.ToWire()));
-        var (stepZh, stepEn) = n.Step switch
+        var first = Language.Normalize(lang);
+        return (first, first == Language.Chinese ? Language.English : Language.Chinese);
+    }
+
+    /// <summary>The heading of a message: what happened and the kind, in the channel's language and the area's other main one.</summary>
+    public static string Title(ChannelNotice n, string? lang = null)
+    {
+        var step = "channel.step." + n.Step switch
         {
-            NoticeSteps.Resolved => ("已解决，停止寻找", "Resolved, stand down"),
-            NoticeSteps.Escalated => ("无人确认，扩大通知", "Unanswered, widened"),
-            NoticeSteps.Command => ("指挥中心：未能及时找到", "Command: not found in time"),
-            NoticeSteps.Transferred => ("转交给本站", "Handed to this station"),
-            NoticeSteps.Test => ("测试消息", "Test message"),
-            _ => (n.Urgent ? "紧急" : "新报告", n.Urgent ? "Urgent" : "New report"),
+            NoticeSteps.Resolved or NoticeSteps.Escalated or NoticeSteps.Command or NoticeSteps.Transferred or NoticeSteps.Test => n.Step,
+            _ => n.Urgent ? "urgent" : "new",
         };
-        return $"【{stepZh}】{zh} · {stepEn}: {en}";
+        var kind = Texts.Find(null, "kind." + n.Kind.ToWire()) is null ? new LocalizedText(n.Kind.ToWire(), n.Kind.ToWire()) : Texts.Of("kind." + n.Kind.ToWire());
+        var (first, second) = Languages(lang);
+        return Texts.Get(first, "channel.title", ("step", Texts.Get(first, step)), ("kind", kind.For(first))) + " · " +
+            Texts.Get(second, "channel.title", ("step", Texts.Get(second, step)), ("kind", kind.For(second)));
     }
 
     /// <summary>The markdown both robots show, within <see cref="MaxMarkdownBytes"/> (the summary is cut to fit).</summary>
-    public static string Markdown(ChannelNotice n)
+    public static string Markdown(ChannelNotice n, string? lang = null)
     {
+        var (first, second) = Languages(lang);
+        string Label(string key) => Texts.Get(first, key) + " · " + Texts.Get(second, key);
         string Text(string summary) =>
-            $"## {Safe(Title(n))}\n" +
-            $"**地点 · Place**: {Safe(n.Place ?? "—")}\n" +
-            $"**时间 · Time**: {Safe(n.LocalTime)}\n" +
-            $"**查询码 · Code**: {Safe(n.TrackingCode)}\n" +
+            $"## {Safe(Title(n, lang))}\n" +
+            $"**{Label("channel.place")}**: {Safe(n.Place ?? "—")}\n" +
+            $"**{Label("channel.time")}**: {Safe(n.LocalTime)}\n" +
+            $"**{Label("channel.code")}**: {Safe(n.TrackingCode)}\n" +
             (summary.Length > 0 ? $"> {summary}\n" : string.Empty) +
-            $"[打开收件箱 · Open the inbox]({n.InboxUrl})";
+            $"[{Label("channel.openInbox")}]({n.InboxUrl})";
 
         var full = Text(Safe(n.Summary));
         var over = Encoding.UTF8.GetByteCount(full) - MaxMarkdownBytes;

@@ -1,10 +1,18 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using GridAid.Core.Reports;
 using GridAid.Core.Security;
+using GridAid.Core.Text;
 
 namespace GridAid.Core.Directory;
 
 /// <summary>A name as an admin sends it: both languages, either may be missing (and is then reported).</summary>
-public sealed record NameInput(string? Zh, string? En);
+public sealed record NameInput(string? Zh, string? En)
+{
+    /// <summary>The name in the other listed languages (<c>"ko": …</c>), keyed by primary subtag; optional.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Others { get; init; }
+}
 
 /// <summary>What an admin sends to create or change a station (<c>PUT admin/stations/{id}</c>).</summary>
 public sealed record StationInput(NameInput? Name, string? Type, string? Phone, bool? Command = null);
@@ -52,14 +60,14 @@ public static class DirectoryRules
         CheckId(errors, id);
         if (id == AccessCode.AdminPrincipal)
         {
-            errors.Add("id", "id_reserved", "站点编号不能是 admin", "A station cannot be called admin");
+            errors.Add("id", "id_reserved", Texts.Of("rule.aStationCannotBeCalled"));
         }
 
         var name = CheckName(errors, input?.Name);
         StationType type = default;
         if (input?.Type is not { } t || !Types.TryGetValue(t, out type))
         {
-            errors.Add("type", "invalid_choice", "请选择站点类型", "Choose the station type");
+            errors.Add("type", "invalid_choice", Texts.Of("rule.chooseTheStationType"));
         }
 
         var phone = CheckPhone(errors, "phone", input?.Phone);
@@ -67,7 +75,7 @@ public static class DirectoryRules
         var command = input?.Command == true;
         if (command && area.Stations.FirstOrDefault(s => s.Command && s.Id != id) is { } other)
         {
-            errors.Add("command", "command_taken", $"本景区的指挥站点已是 {other.Name.Zh}", $"The area's command station is already {other.Name.En}");
+            errors.Add("command", "command_taken", Texts.Fill(Texts.Of("rule.command_taken"), "name", other.Name));
         }
 
         return errors.IsValid ? (new Station(area.Area.Id, id, name!, type, phone, command), errors) : (null, errors);
@@ -81,17 +89,17 @@ public static class DirectoryRules
         var stations = Distinct(input?.StationIds);
         if (stations.Count == 0)
         {
-            errors.Add("stationIds", "stations_required", "请至少选择一个站点", "Choose at least one station");
+            errors.Add("stationIds", "stations_required", Texts.Of("rule.chooseAtLeastOneStation"));
         }
         else if (stations.Count > MaxReferences || stations.Any(s => area.FindStation(s) is null))
         {
-            errors.Add("stationIds", "station_unknown", "有站点在本景区不存在", "A station does not exist in this area");
+            errors.Add("stationIds", "station_unknown", Texts.Of("rule.aStationDoesNotExist"));
         }
 
         var neighbours = Distinct(input?.NeighbourCellIds);
         if (neighbours.Count > MaxReferences || neighbours.Any(c => c == id || area.FindCell(c) is null))
         {
-            errors.Add("neighbourCellIds", "cell_unknown", "相邻网格须是本景区的其他网格", "Neighbours must be other grid cells of this area");
+            errors.Add("neighbourCellIds", "cell_unknown", Texts.Of("rule.neighboursMustBeOtherGrid"));
         }
 
         return errors.IsValid ? (new GridCell(area.Area.Id, id, name!, stations, neighbours), errors) : (null, errors);
@@ -105,7 +113,7 @@ public static class DirectoryRules
         var cell = input?.GridCellId?.Trim();
         if (string.IsNullOrEmpty(cell) || area.FindCell(cell) is null)
         {
-            errors.Add("gridCellId", "cell_unknown", "请选择本景区的网格", "Choose a grid cell of this area");
+            errors.Add("gridCellId", "cell_unknown", Texts.Of("rule.chooseAGridCellOf"));
         }
 
         return errors.IsValid ? (new QrPoint(area.Area.Id, code, name!, cell!), errors) : (null, errors);
@@ -119,7 +127,7 @@ public static class DirectoryRules
         var station = input?.DefaultStationId?.Trim();
         if (string.IsNullOrEmpty(station) || area.FindStation(station) is null)
         {
-            errors.Add("defaultStationId", "station_unknown", "请选择本景区的一个站点作为值班站点", "Choose a station of this area as its duty station");
+            errors.Add("defaultStationId", "station_unknown", Texts.Of("rule.chooseAStationOfThis"));
         }
 
         return errors.IsValid ? (area.Area with { Name = name!, DefaultStationId = station! }, errors) : (null, errors);
@@ -180,7 +188,7 @@ public static class DirectoryRules
         var phone = string.IsNullOrWhiteSpace(raw) ? null : raw.Trim();
         if (phone is not null && (phone.Length > MaxPhoneLength || !phone.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ')))
         {
-            errors.Add(field, "phone_invalid", "电话只能包含数字、+、- 和空格（最多 30 个字符）", "Use digits, +, - and spaces (at most 30 characters)");
+            errors.Add(field, "phone_invalid", Texts.Of("rule.useDigitsAndSpacesAt"));
         }
 
         return phone;
@@ -190,30 +198,54 @@ public static class DirectoryRules
     {
         if (!AccessCode.IsId(id))
         {
-            errors.Add("id", "id_invalid", "编号只能用小写字母、数字和连字符（最多 64 个）", "Use lower-case letters, digits and dashes (at most 64)");
+            errors.Add("id", "id_invalid", Texts.Of("rule.useLowerCaseLettersDigits"));
         }
     }
 
     internal static LocalizedText? CheckName(ValidationErrors errors, NameInput? name, string field = "name", int maxLength = MaxNameLength)
     {
+        // Chinese and English are required (every area has them); any other listed language may be given too.
         var zh = name?.Zh?.Trim();
         var en = name?.En?.Trim();
-        Check(field + ".zh", zh);
-        Check(field + ".en", en);
-        return string.IsNullOrEmpty(zh) || string.IsNullOrEmpty(en) || zh.Length > maxLength || en.Length > maxLength
-            ? null
-            : new LocalizedText(zh, en);
+        var valid = Check(field + ".zh", zh, required: true) & Check(field + ".en", en, required: true);
+        var texts = new List<KeyValuePair<string, string>> { new("zh", zh ?? string.Empty), new("en", en ?? string.Empty) };
+        var listed = Texts.Languages.Select(l => Language.KeyOf(l.Code)).ToHashSet(StringComparer.Ordinal);
+        foreach (var (key, value) in name?.Others ?? [])
+        {
+            var lang = Language.KeyOf(key);
+            if (!listed.Contains(lang) || value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+            {
+                errors.Add(field + "." + key, "lang_unknown", Texts.Of("rule.lang_unknown", ("langs", string.Join(", ", listed))));
+                valid = false;
+                continue;
+            }
 
-        void Check(string field, string? value)
+            var text = value.ValueKind == JsonValueKind.String ? value.GetString()?.Trim() : null;
+            valid &= Check(field + "." + key, text, required: false);
+            texts.Add(new(lang, text ?? string.Empty));
+        }
+
+        return valid ? new LocalizedText(texts) : null;
+
+        bool Check(string at, string? value, bool required)
         {
             if (string.IsNullOrEmpty(value))
             {
-                errors.Add(field, "required", "此项必填", "This field is required");
+                if (required)
+                {
+                    errors.Add(at, "required", Texts.Of("rule.required"));
+                }
+
+                return !required;
             }
-            else if (value.Length > maxLength)
+
+            if (value.Length > maxLength)
             {
-                errors.Add(field, "too_long", $"最多 {maxLength} 个字符", $"Use at most {maxLength} characters");
+                errors.Add(at, "too_long", Texts.Of("rule.too_long", ("maxLength", maxLength)));
+                return false;
             }
+
+            return true;
         }
     }
 

@@ -3,6 +3,7 @@ using GridAid.Core.Directory;
 using GridAid.Core.Reports;
 using GridAid.Core.Routing;
 using GridAid.Core.Security;
+using GridAid.Core.Text;
 
 namespace GridAid.Core.Disputes;
 
@@ -67,7 +68,7 @@ public static partial class DisputeRules
         var id = input.Id?.Trim() ?? string.Empty;
         if (!AccessCode.IsId(id))
         {
-            errors.Add("id", "id_invalid", "编号只能用小写字母、数字和连字符（最多 64 个）", "Use lower-case letters, digits and dashes for the id (at most 64)");
+            errors.Add("id", "id_invalid", Texts.Of("rule.useLowerCaseLettersDigits2"));
         }
 
         var pointCode = string.IsNullOrWhiteSpace(input.PointCode) ? null : input.PointCode.Trim();
@@ -75,15 +76,15 @@ public static partial class DisputeRules
         var cell = point is not null ? area.FindCell(point.GridCellId) : area.FindCell(input.CellId?.Trim() ?? string.Empty);
         if (pointCode is not null && point is null)
         {
-            errors.Add("pointCode", "point_unknown", "本景区没有这个点位", "No QR point of this area has this code");
+            errors.Add("pointCode", "point_unknown", Texts.Of("rule.noQrPointOfThis"));
         }
         else if (cell is null)
         {
-            errors.Add("cellId", "cell_unknown", "请选择发生地点（网格或点位）", "Choose where it happens (a grid cell or a point)");
+            errors.Add("cellId", "cell_unknown", Texts.Of("rule.chooseWhereItHappensA"));
         }
 
-        var type = Choose(errors, "type", input.Type, Types, "请选择纠纷类型", "Choose the kind of dispute");
-        var severity = Choose(errors, "severity", input.Severity, Severities, "请选择严重程度", "Choose how serious it is");
+        var type = Choose(errors, "type", input.Type, Types, Texts.Of("rule.chooseTheKindOfDispute"));
+        var severity = Choose(errors, "severity", input.Severity, Severities, Texts.Of("rule.chooseHowSeriousItIs"));
         var parties = Text(errors, "parties", input.Parties, MaxPartiesLength);
         var what = Text(errors, "whatHappened", input.WhatHappened, MaxTextLength);
         if (!errors.IsValid)
@@ -112,17 +113,17 @@ public static partial class DisputeRules
             return (null, errors, OutcomeRefusal.NotRoutedHere);
         }
 
-        var outcome = Choose(errors, "outcome", input.Outcome, Outcomes, "请选择结果：已调解、已移交或无需处理", "Choose the outcome: mediated, referred or no action");
+        var outcome = Choose(errors, "outcome", input.Outcome, Outcomes, Texts.Of("rule.chooseTheOutcomeMediatedReferred"));
         DateOnly on = default;
         if (!DateOnly.TryParseExact(input.Date ?? string.Empty, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out on) || on > today)
         {
-            errors.Add("date", "date_invalid", "请填写结果的日期（yyyy-MM-dd，不晚于今天）", "Give the date of the outcome (yyyy-MM-dd, not after today)");
+            errors.Add("date", "date_invalid", Texts.Of("rule.giveTheDateOfThe"));
         }
 
         var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
         if (note is { Length: > MaxTextLength })
         {
-            errors.Add("note", "too_long", $"最多 {MaxTextLength} 个字符", $"Use at most {MaxTextLength} characters");
+            errors.Add("note", "too_long", Texts.Of("rule.too_long", ("maxLength", MaxTextLength)));
         }
         else if (LooksLikeIdNumber(note))
         {
@@ -143,7 +144,7 @@ public static partial class DisputeRules
         return (dispute with { Outcome = outcome, OutcomeOn = on, OutcomeNote = note, OutcomeBy = stationId, OutcomeAt = now }, errors, null);
     }
 
-    private static T Choose<T>(ValidationErrors errors, string field, string? raw, Dictionary<string, T> choices, string zh, string en)
+    private static T Choose<T>(ValidationErrors errors, string field, string? raw, Dictionary<string, T> choices, LocalizedText message)
         where T : struct
     {
         if (raw is not null && choices.TryGetValue(raw.Trim(), out var value))
@@ -151,7 +152,7 @@ public static partial class DisputeRules
             return value;
         }
 
-        errors.Add(field, "invalid_choice", zh, en);
+        errors.Add(field, "invalid_choice", message);
         return default;
     }
 
@@ -160,11 +161,11 @@ public static partial class DisputeRules
         var text = raw?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            errors.Add(field, "required", "此项必填", "This field is required");
+            errors.Add(field, "required", Texts.Of("rule.required"));
         }
         else if (text.Length > max)
         {
-            errors.Add(field, "too_long", $"最多 {max} 个字符", $"Use at most {max} characters");
+            errors.Add(field, "too_long", Texts.Of("rule.too_long", ("maxLength", max)));
         }
         else if (LooksLikeIdNumber(text))
         {
@@ -175,7 +176,7 @@ public static partial class DisputeRules
     }
 
     private static void IdNumberError(ValidationErrors errors, string field) =>
-        errors.Add(field, "id_number", "请勿填写身份证号码：用文字描述当事人即可", "Do not give identity numbers: describe the parties in words");
+        errors.Add(field, "id_number", Texts.Of("rule.doNotGiveIdentityNumbers"));
 
     // 18-digit resident identity number (GB 11643: 17 digits and a check digit 0-9 or X), or the older 15-digit one,
     // not part of a longer run of digits.

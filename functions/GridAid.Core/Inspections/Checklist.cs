@@ -1,4 +1,5 @@
 using GridAid.Core.Directory;
+using GridAid.Core.Text;
 
 namespace GridAid.Core.Inspections;
 
@@ -23,18 +24,19 @@ public sealed record Checklist(VenueType Type, IReadOnlyList<ChecklistItem> Item
 /// </summary>
 public static class DefaultChecklists
 {
-    private static ChecklistItem I(string id, string zh, string en, Severity severity) => new(id, new LocalizedText(zh, en), severity);
+    /// <summary>A default item: its text in every language from the language files (<c>checklist.{id}</c>).</summary>
+    private static ChecklistItem I(string id, Severity severity) => new(id, Texts.Of("checklist." + id), severity);
 
-    private static readonly ChecklistItem Extinguishers = I("extinguishers", "灭火器配置齐全且在有效期内", "Fire extinguishers present and in date", Severity.Major);
-    private static readonly ChecklistItem Exits = I("exits", "安全出口、疏散通道畅通，未锁闭、未堵塞", "Exits and corridors clear, not locked or blocked", Severity.Critical);
-    private static readonly ChecklistItem Wiring = I("wiring", "无超负荷用电、私拉乱接电线", "No overloaded wiring or private cabling", Severity.Major);
-    private static readonly ChecklistItem Lighting = I("lighting", "应急照明和疏散指示标志完好", "Emergency lights and exit signs work", Severity.Minor);
-    private static readonly ChecklistItem NoSleeping = I("no-sleeping", "经营场所内无人员住宿", "No one sleeping in the shop", Severity.Critical);
-    private static readonly ChecklistItem Gas = I("gas", "燃气设备和软管安全，无老化、泄漏", "Gas equipment and hoses safe, not aged or leaking", Severity.Critical);
-    private static readonly ChecklistItem Flue = I("flue", "厨房排油烟管道定期清洗", "Kitchen flue cleaned regularly", Severity.Minor);
-    private static readonly ChecklistItem EvacuationPlan = I("evacuation-plan", "客房内张贴疏散示意图", "Evacuation plan posted in every room", Severity.Minor);
-    private static readonly ChecklistItem Capacity = I("capacity", "营业期间不超员", "Not over capacity while open", Severity.Major);
-    private static readonly ChecklistItem Flammables = I("flammables", "易燃易爆物品单独存放、数量受控", "Flammables stored apart and in small amounts", Severity.Critical);
+    private static readonly ChecklistItem Extinguishers = I("extinguishers", Severity.Major);
+    private static readonly ChecklistItem Exits = I("exits", Severity.Critical);
+    private static readonly ChecklistItem Wiring = I("wiring", Severity.Major);
+    private static readonly ChecklistItem Lighting = I("lighting", Severity.Minor);
+    private static readonly ChecklistItem NoSleeping = I("no-sleeping", Severity.Critical);
+    private static readonly ChecklistItem Gas = I("gas", Severity.Critical);
+    private static readonly ChecklistItem Flue = I("flue", Severity.Minor);
+    private static readonly ChecklistItem EvacuationPlan = I("evacuation-plan", Severity.Minor);
+    private static readonly ChecklistItem Capacity = I("capacity", Severity.Major);
+    private static readonly ChecklistItem Flammables = I("flammables", Severity.Critical);
 
     public static Checklist For(VenueType type) => new(type, type switch
     {

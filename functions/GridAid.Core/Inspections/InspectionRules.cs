@@ -2,6 +2,7 @@ using GridAid.Core.Directory;
 using GridAid.Core.Reports;
 using GridAid.Core.Routing;
 using GridAid.Core.Security;
+using GridAid.Core.Text;
 
 namespace GridAid.Core.Inspections;
 
@@ -63,7 +64,7 @@ public static class InspectionRules
         var id = input.Id?.Trim() ?? string.Empty;
         if (!AccessCode.IsId(id))
         {
-            errors.Add("id", "id_invalid", "检查编号只能用小写字母、数字和连字符（最多 64 个）", "Use lower-case letters, digits and dashes for the inspection id (at most 64)");
+            errors.Add("id", "id_invalid", Texts.Of("rule.useLowerCaseLettersDigits3"));
         }
 
         var note = CheckNote(errors, "note", input.Note);
@@ -74,19 +75,19 @@ public static class InspectionRules
             var item = given[i];
             if (item?.ItemId is not { } itemId || checklist.Items.All(x => x.Id != itemId))
             {
-                errors.Add($"items[{i}].itemId", "item_unknown", "检查表中没有这一项", "This item is not on the venue's checklist");
+                errors.Add($"items[{i}].itemId", "item_unknown", Texts.Of("rule.thisItemIsNotOn"));
                 continue;
             }
 
             if (given.Take(i).Any(x => x?.ItemId == itemId))
             {
-                errors.Add($"items[{i}].itemId", "duplicate", "这一项回答了两次", "This item is answered twice");
+                errors.Add($"items[{i}].itemId", "duplicate", Texts.Of("rule.thisItemIsAnsweredTwice"));
                 continue;
             }
 
             if (item.Result is not { } r || !Results.TryGetValue(r, out var result))
             {
-                errors.Add($"items[{i}].result", "invalid_choice", "请选择：合格、不合格或不适用", "Choose pass, fail or not applicable");
+                errors.Add($"items[{i}].result", "invalid_choice", Texts.Of("rule.choosePassFailOrNot"));
                 continue;
             }
 
@@ -95,7 +96,7 @@ public static class InspectionRules
 
         if (checklist.Items.FirstOrDefault(x => given.All(g => g?.ItemId != x.Id)) is { } missing)
         {
-            errors.Add("items", "item_missing", $"还有未检查的项目：{missing.Text.Zh}", $"An item is not answered: {missing.Text.En}");
+            errors.Add("items", "item_missing", Texts.Fill(Texts.Of("rule.item_missing"), "item", missing.Text));
         }
 
         if (!errors.IsValid)
@@ -162,7 +163,7 @@ public static class InspectionRules
         var note = string.IsNullOrWhiteSpace(raw) ? null : raw.Trim();
         if (note is { Length: > MaxNoteLength })
         {
-            errors.Add(field, "too_long", $"最多 {MaxNoteLength} 个字符", $"Use at most {MaxNoteLength} characters");
+            errors.Add(field, "too_long", Texts.Of("rule.too_long", ("maxLength", MaxNoteLength)));
         }
 
         return note;

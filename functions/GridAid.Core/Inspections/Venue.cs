@@ -1,4 +1,5 @@
 using GridAid.Core.Directory;
+using GridAid.Core.Text;
 
 namespace GridAid.Core.Inspections;
 
@@ -33,20 +34,20 @@ public sealed record Venue(
     string StationId,
     string? Contact = null);
 
-/// <summary>The venue types' wire names (snake_case, as JSON writes them) and their names in both languages.</summary>
+/// <summary>The venue types' wire names (snake_case, as JSON writes them) and their names (from the language files).</summary>
 public static class VenueTypes
 {
-    private static readonly (VenueType Type, string Wire, LocalizedText Name)[] All =
+    private static readonly (VenueType Type, string Wire)[] All =
     [
-        (VenueType.SmallSchool, "small_school", new("小学校或幼儿园", "Small school or kindergarten")),
-        (VenueType.SmallClinic, "small_clinic", new("小医院（诊所）", "Small clinic")),
-        (VenueType.SmallShop, "small_shop", new("小商店", "Small shop")),
-        (VenueType.SmallRestaurant, "small_restaurant", new("小餐饮场所", "Small restaurant")),
-        (VenueType.SmallHotel, "small_hotel", new("小旅馆", "Small hotel")),
-        (VenueType.SmallEntertainment, "small_entertainment", new("小歌舞娱乐场所", "Small entertainment venue")),
-        (VenueType.SmallInternetCafe, "small_internet_cafe", new("小网吧", "Small internet café")),
-        (VenueType.SmallBeautyBath, "small_beauty_bath", new("小美容洗浴场所", "Small beauty salon or bath house")),
-        (VenueType.SmallWorkshop, "small_workshop", new("小生产加工企业", "Small workshop")),
+        (VenueType.SmallSchool, "small_school"),
+        (VenueType.SmallClinic, "small_clinic"),
+        (VenueType.SmallShop, "small_shop"),
+        (VenueType.SmallRestaurant, "small_restaurant"),
+        (VenueType.SmallHotel, "small_hotel"),
+        (VenueType.SmallEntertainment, "small_entertainment"),
+        (VenueType.SmallInternetCafe, "small_internet_cafe"),
+        (VenueType.SmallBeautyBath, "small_beauty_bath"),
+        (VenueType.SmallWorkshop, "small_workshop"),
     ];
 
     public static IReadOnlyList<string> WireNames { get; } = [.. All.Select(t => t.Wire)];
@@ -56,5 +57,6 @@ public static class VenueTypes
 
     public static string Wire(VenueType type) => All.First(t => t.Type == type).Wire;
 
-    public static LocalizedText NameOf(VenueType type) => All.First(t => t.Type == type).Name;
+    /// <summary>The type's name in every language, from the language files (<c>venue.{wire}</c>).</summary>
+    public static LocalizedText NameOf(VenueType type) => Texts.Of("venue." + Wire(type));
 }

@@ -1,5 +1,6 @@
 using GridAid.Core.Directory;
 using GridAid.Core.Reports;
+using GridAid.Core.Text;
 
 namespace GridAid.Core.Inspections;
 
@@ -30,19 +31,19 @@ public static class VenueRules
         var type = VenueTypes.Parse(input?.Type);
         if (type is null)
         {
-            errors.Add("type", "invalid_choice", "请选择场所类型（九小场所）", "Choose the venue type (one of the nine small venues)");
+            errors.Add("type", "invalid_choice", Texts.Of("rule.chooseTheVenueTypeOne"));
         }
 
         var cell = input?.GridCellId?.Trim();
         if (string.IsNullOrEmpty(cell) || area.FindCell(cell) is null)
         {
-            errors.Add("gridCellId", "cell_unknown", "请选择本景区的网格", "Choose a grid cell of this area");
+            errors.Add("gridCellId", "cell_unknown", Texts.Of("rule.chooseAGridCellOf"));
         }
 
         var station = input?.StationId?.Trim();
         if (string.IsNullOrEmpty(station) || area.FindStation(station) is null)
         {
-            errors.Add("stationId", "station_unknown", "请选择本景区负责检查的站点", "Choose the station of this area that inspects it");
+            errors.Add("stationId", "station_unknown", Texts.Of("rule.chooseTheStationOfThis"));
         }
 
         var contact = DirectoryRules.CheckPhone(errors, "contact", input?.Contact);
@@ -55,14 +56,14 @@ public static class VenueRules
         var type = VenueTypes.Parse(venueType);
         if (type is null)
         {
-            errors.Add("venueType", "invalid_choice", "没有这种场所类型", "No such venue type");
+            errors.Add("venueType", "invalid_choice", Texts.Of("rule.noSuchVenueType"));
         }
 
         var items = new List<ChecklistItem>();
         var raw = input?.Items ?? [];
         if (raw.Count is 0 or > MaxItems)
         {
-            errors.Add("items", "items_count", $"检查表须有 1 到 {MaxItems} 项", $"A checklist has 1 to {MaxItems} items");
+            errors.Add("items", "items_count", Texts.Of("rule.aChecklistHasToMaxitems", ("maxItems", MaxItems)));
         }
 
         for (var i = 0; i < Math.Min(raw.Count, MaxItems); i++)
@@ -74,14 +75,14 @@ public static class VenueRules
             DirectoryRules.CheckId(itemErrors, id);
             if (items.Any(x => x.Id == id))
             {
-                itemErrors.Add("id", "duplicate", "检查项编号重复", "Two items have this id");
+                itemErrors.Add("id", "duplicate", Texts.Of("rule.twoItemsHaveThisId"));
             }
 
             var text = DirectoryRules.CheckName(itemErrors, item?.Text, "text", MaxItemText);
             Severity severity = default;
             if (item?.Severity is not { } s || !s.All(c => char.IsAsciiLetter(c) || c == '_') || !Enum.TryParse(s.Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true, out severity) || !Enum.IsDefined(severity))
             {
-                itemErrors.Add("severity", "invalid_choice", "请选择严重程度：critical、major 或 minor", "Choose the severity: critical, major or minor");
+                itemErrors.Add("severity", "invalid_choice", Texts.Of("rule.chooseTheSeverityCriticalMajor"));
             }
 
             foreach (var e in itemErrors.All)

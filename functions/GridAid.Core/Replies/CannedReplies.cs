@@ -1,6 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using GridAid.Core.Directory;
 using GridAid.Core.Reports;
+using GridAid.Core.Text;
 
 namespace GridAid.Core.Replies;
 
@@ -8,7 +11,12 @@ namespace GridAid.Core.Replies;
 public sealed record CannedReply(string Id, ReportKind Kind, LocalizedText Text);
 
 /// <summary>A canned reply as the admin sends it (<c>PUT /api/admin/canned-replies</c>).</summary>
-public sealed record CannedReplyInput(string? Id, string? Kind, string? Zh, string? En);
+public sealed record CannedReplyInput(string? Id, string? Kind, string? Zh, string? En)
+{
+    /// <summary>The reply in the other listed languages (<c>"ko": …</c>); optional, a reader without one gets English.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Others { get; init; }
+}
 
 /// <summary>
 /// The area's canned replies, per report kind, in both languages: the demo's defaults (<see cref="Defaults"/>) until the
@@ -26,24 +34,25 @@ public static partial class CannedReplies
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
-    private static CannedReply R(string id, ReportKind kind, string zh, string en) => new(id, kind, new LocalizedText(zh, en));
+    /// <summary>A default reply: its text in every language from the language files (<c>canned.{id}</c>).</summary>
+    private static CannedReply R(string id, ReportKind kind) => new(id, kind, Texts.Of("canned." + id));
 
     /// <summary>What a Taishan station says most often, for the demo and for any area that saved none.</summary>
     public static IReadOnlyList<CannedReply> Defaults { get; } =
     [
-        R("lost-searching", ReportKind.LostItem, "我们已收到，正在各站点查找。", "We have your report and are searching the stations."),
-        R("lost-not-yet", ReportKind.LostItem, "暂时还没有人交来相符的物品，我们会继续留意，有消息会在这里告诉您。", "Nothing matching has been handed in yet. We keep looking and will tell you here."),
-        R("lost-cablecar", ReportKind.LostItem, "我们已联系索道站和沿途商铺，请您方便时查看本页。", "We have asked the cable-car stations and the shops along the path; please check this page now and then."),
-        R("found-thanks", ReportKind.FoundItem, "谢谢您！请把物品交给最近的站点或民警，我们会登记保管。", "Thank you! Please hand the item to the nearest station or police officer; we will log it and keep it safe."),
-        R("found-kept", ReportKind.FoundItem, "物品已登记，由本站保管，等待失主认领。", "The item is logged and kept at this station until its owner claims it."),
-        R("person-searching", ReportKind.LostPerson, "各站点和民警正在寻找，请留在原地并保持电话畅通。", "Every station and the police are searching. Please stay where you are and keep your phone on."),
-        R("person-come", ReportKind.LostPerson, "请到最近的派出所，民警会和您一起找。", "Please come to the nearest police post: an officer will search with you."),
-        R("foundperson-thanks", ReportKind.FoundPerson, "谢谢您！请陪着他/她留在原地，民警马上就到。", "Thank you! Please stay with them where you are: the police are on their way."),
-        R("help-coming", ReportKind.Help, "工作人员正在赶来，请留在原地。", "Staff are on their way to you. Please stay where you are."),
-        R("help-call", ReportKind.Help, "我们会打电话给您，请留意来电。", "We will call you: please keep your phone at hand."),
-        R("hazard-thanks", ReportKind.Hazard, "谢谢提醒！已通知巡山人员前往处理。", "Thank you for telling us! The mountain patrol is on its way to deal with it."),
-        R("hazard-fixed", ReportKind.Hazard, "已处理完毕，谢谢您。", "It has been dealt with. Thank you."),
-        R("tip-thanks", ReportKind.Tip, "谢谢您的建议，我们已转给景区管理处。", "Thank you for the tip: we have passed it to the scenic area office."),
+        R("lost-searching", ReportKind.LostItem),
+        R("lost-not-yet", ReportKind.LostItem),
+        R("lost-cablecar", ReportKind.LostItem),
+        R("found-thanks", ReportKind.FoundItem),
+        R("found-kept", ReportKind.FoundItem),
+        R("person-searching", ReportKind.LostPerson),
+        R("person-come", ReportKind.LostPerson),
+        R("foundperson-thanks", ReportKind.FoundPerson),
+        R("help-coming", ReportKind.Help),
+        R("help-call", ReportKind.Help),
+        R("hazard-thanks", ReportKind.Hazard),
+        R("hazard-fixed", ReportKind.Hazard),
+        R("tip-thanks", ReportKind.Tip),
     ];
 
     /// <summary>The saved list when there is one, else the defaults.</summary>
@@ -103,9 +112,26 @@ public static partial class CannedReplies
                 }
             }
 
-            if (kind is { } ok && id is not null && zh is not null && en is not null)
+            var texts = new List<KeyValuePair<string, string>> { new("zh", zh ?? string.Empty), new("en", en ?? string.Empty) };
+            var listed = Texts.Languages.Select(l => Language.KeyOf(l.Code)).ToHashSet(StringComparer.Ordinal);
+            var othersValid = true;
+            foreach (var (key, value) in c.Others ?? [])
             {
-                list.Add(new CannedReply(id, ok, new LocalizedText(zh, en)));
+                var text = value.ValueKind == JsonValueKind.String ? ReplyRules.Clean(value.GetString()) : null;
+                if (!listed.Contains(Language.KeyOf(key)) || value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null) || text is { Length: > MaxLength })
+                {
+                    errors.Add($"{at}.{key}", "invalid_choice", ReportRules.Message("invalid_choice"));
+                    othersValid = false;
+                }
+                else if (text is not null)
+                {
+                    texts.Add(new(Language.KeyOf(key), text));
+                }
+            }
+
+            if (kind is { } ok && id is not null && zh is not null && en is not null && othersValid)
+            {
+                list.Add(new CannedReply(id, ok, new LocalizedText(texts)));
             }
         }
 
@@ -117,7 +143,10 @@ public static partial class CannedReplies
         return errors.IsValid ? (list, errors) : (null, errors);
     }
 
-    /// <summary>The canned reply as it is posted: in the reporter's language only (<see cref="Report.Lang"/>).</summary>
+    /// <summary>
+    /// The canned reply as it is posted: in the reporter's language only (<see cref="Report.Lang"/>), kept as a note in
+    /// Chinese or English, so a reporter of any other language gets the English one (as a name falls back).
+    /// </summary>
     public static LocalizedNote ForReporter(CannedReply reply, string reporterLang) =>
-        Language.IsEnglish(reporterLang) ? new LocalizedNote(null, reply.Text.En) : new LocalizedNote(reply.Text.Zh, null);
+        Language.Normalize(reporterLang) == Language.Chinese ? new LocalizedNote(reply.Text.Zh, null) : new LocalizedNote(null, reply.Text.En);
 }

@@ -1,5 +1,6 @@
 using GridAid.Core.Alerts;
 using GridAid.Core.Custody;
+using GridAid.Core.Text;
 using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Logging;
 
@@ -86,11 +87,14 @@ public sealed class CustodyActions(
         await FollowAsync(item, to, now, ct);
         // The item is gone from the shelf: its report is resolved by the station (every station stands down), with a word for the finder.
         await steps.StepAsync(areaId, stationId, trackingCode, Core.Alerts.StationAction.Resolve, ct, to == CustodyEnd.Police
-            ? new Core.Reports.LocalizedNote("物品已移交派出所", "The item was handed to the police")
-            : new Core.Reports.LocalizedNote("物品已按规定处置", "The item was disposed of as the rules say"));
+            ? Note("st.custodyPolice")
+            : Note("st.custodyDisposed"));
         logger.LogInformation("Found item {TrackingCode} left custody at {StationId}: {To}", trackingCode, stationId, to);
         return new CustodyResult(CustodyOutcome.Done, item);
     }
+
+    /// <summary>The system's word to the finder, from the language files (a timeline note keeps Chinese and English).</summary>
+    private static Core.Reports.LocalizedNote Note(string key) => new(Texts.Get("zh", key), Texts.Get("en", key));
 
     /// <summary>The item was handed to its owner (a confirmed match's hand-over): it leaves custody, if it was in it.</summary>
     public async Task ToOwnerAsync(string areaId, string trackingCode, string byStationId, DateTimeOffset at, CancellationToken ct)

@@ -1,5 +1,6 @@
 using GridAid.Core.Custody;
 using GridAid.Core.Reports;
+using GridAid.Core.Text;
 
 namespace GridAid.Functions.Custody;
 
@@ -58,7 +59,7 @@ public sealed class CustodyFunctions(CustodyActions actions)
         var lang = req.Language();
         if (body.To is not ("police" or "disposed") || !WireNames.TryParse<CustodyEnd>(body.To, out var to))
         {
-            return ApiResults.Problem(StatusCodes.Status400BadRequest, "请选择交给派出所（police）或处置（disposed）", "Choose \"police\" or \"disposed\"", lang);
+            return ApiResults.Problem(StatusCodes.Status400BadRequest, Texts.Of("problem.choosePoliceOrDisposed"), lang);
         }
 
         var result = TrackingCode.Normalize(trackingCode) is { } code
@@ -70,18 +71,18 @@ public sealed class CustodyFunctions(CustodyActions actions)
     internal static IActionResult Answer(CustodyResult result, string? lang) => result switch
     {
         { Outcome: CustodyOutcome.Done, Item: { } item } => ApiResults.Json(item),
-        { Outcome: CustodyOutcome.NoReport } => ApiResults.NotFound("此站点没有该报告的警报", "This station has no alert for that report"),
-        { Outcome: CustodyOutcome.NotHeld } => ApiResults.NotFound("此物品不在保管中", "That item is not in custody"),
-        { Refusal: CustodyRefusal.NotFoundItem } => ApiResults.Problem(StatusCodes.Status409Conflict, "只有拾获物品可以保管", "Only a found item is kept in custody", lang),
+        { Outcome: CustodyOutcome.NoReport } => ApiResults.NotFound(Texts.Of("problem.thisStationHasNoAlert")),
+        { Outcome: CustodyOutcome.NotHeld } => ApiResults.NotFound(Texts.Of("problem.thatItemIsNotIn")),
+        { Refusal: CustodyRefusal.NotFoundItem } => ApiResults.Problem(StatusCodes.Status409Conflict, Texts.Of("problem.onlyAFoundItemIs"), lang),
         { Refusal: CustodyRefusal.StorageInvalid } => ApiResults.Problem(StatusCodes.Status400BadRequest,
-            $"请填写存放位置（最多{CustodyRules.MaxStorageLength}字）", $"Say where it is kept (at most {CustodyRules.MaxStorageLength} characters)", lang),
+            Texts.Of("problem.sayWhereItIsKept", ("maxStorageLength", CustodyRules.MaxStorageLength)), lang),
         { Refusal: CustodyRefusal.NoticeInvalid } => ApiResults.Problem(StatusCodes.Status400BadRequest,
-            "招领公告日期不能晚于今天，也不能早于报告日期", "The notice date cannot be after today or before the report", lang),
-        { Refusal: CustodyRefusal.HeldElsewhere } => ApiResults.Problem(StatusCodes.Status409Conflict, "此物品由另一个站点保管", "Another station holds this item", lang),
-        { Refusal: CustodyRefusal.Released } => ApiResults.Problem(StatusCodes.Status409Conflict, "此物品已不在保管中", "This item has already left custody", lang),
-        { Refusal: CustodyRefusal.NotHolder } => ApiResults.Problem(StatusCodes.Status403Forbidden, "只有保管此物品的站点可以移交或处置", "Only the station holding the item hands it over or disposes of it", lang),
+            Texts.Of("problem.theNoticeDateCannotBe"), lang),
+        { Refusal: CustodyRefusal.HeldElsewhere } => ApiResults.Problem(StatusCodes.Status409Conflict, Texts.Of("problem.anotherStationHoldsThisItem"), lang),
+        { Refusal: CustodyRefusal.Released } => ApiResults.Problem(StatusCodes.Status409Conflict, Texts.Of("problem.thisItemHasAlreadyLeft"), lang),
+        { Refusal: CustodyRefusal.NotHolder } => ApiResults.Problem(StatusCodes.Status403Forbidden, Texts.Of("problem.onlyTheStationHoldingThe"), lang),
         _ => ApiResults.Problem(StatusCodes.Status400BadRequest,
-            $"处置时请写明处置方式（最多{CustodyRules.MaxNoteLength}字）", $"Say how it was disposed of (at most {CustodyRules.MaxNoteLength} characters)", lang),
+            Texts.Of("problem.sayHowItWasDisposed", ("maxNoteLength", CustodyRules.MaxNoteLength)), lang),
     };
 }
 

@@ -2,6 +2,7 @@ using GridAid.Core.Directory;
 using GridAid.Core.Inspections;
 using GridAid.Core.Reports;
 using GridAid.Core.Security;
+using GridAid.Core.Text;
 using GridAid.Infrastructure.Tables;
 
 namespace GridAid.Functions.Directory;
@@ -173,7 +174,7 @@ public sealed class DirectoryAdmin(DirectoryStore store, DirectoryCache cache, A
             if (input.Confirm != true)
             {
                 var errors = new ValidationErrors();
-                errors.Add("confirm", "confirm_required", "更换访问码后旧码立即失效：请以 confirm: true 确认", "The old code stops working at once: confirm with confirm: true");
+                errors.Add("confirm", "confirm_required", Texts.Of("rule.theOldCodeStopsWorking"));
                 return new DirectoryResult(DirectoryOutcome.Invalid, Errors: errors);
             }
 

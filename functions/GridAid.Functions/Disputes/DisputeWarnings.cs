@@ -1,5 +1,6 @@
 using GridAid.Core.Disputes;
 using GridAid.Core.Figures;
+using GridAid.Core.Text;
 using GridAid.Functions.Inspections;
 using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Logging;
@@ -20,13 +21,13 @@ public sealed class DisputeWarnings(
     TimeProvider clock,
     ILogger<DisputeWarnings> logger)
 {
-    private static readonly WorkResult NoDispute = WorkResult.NotFound("没有这条纠纷预警", "No such dispute warning");
+    private static readonly WorkResult NoDispute = WorkResult.NotFound(Texts.Of("problem.noSuchDisputeWarning"));
 
     public async Task<WorkResult> FileAsync(string areaId, string stationId, DisputeInput input, CancellationToken ct)
     {
         if (await directory.GetAsync(areaId, ct) is not { } area)
         {
-            return WorkResult.NotFound("未找到该景区", "No such area");
+            return WorkResult.NotFound(Texts.Of("problem.noSuchArea"));
         }
 
         var (dispute, errors) = DisputeRules.File(area, stationId, input, clock.GetUtcNow());
@@ -39,7 +40,7 @@ public sealed class DisputeWarnings(
         {
             if (await store.GetAsync(areaId, dispute.Id, ct) is not ({ } earlier, _) || earlier.FiledBy != stationId)
             {
-                return WorkResult.Refused(WorkOutcome.Conflict, "这个编号已被使用", "This id is taken");
+                return WorkResult.Refused(WorkOutcome.Conflict, Texts.Of("problem.thisIdIsTaken"));
             }
 
             await CountFiledAsync(earlier, ct);
@@ -79,9 +80,9 @@ public sealed class DisputeWarnings(
             switch (refusal)
             {
                 case OutcomeRefusal.NotRoutedHere:
-                    return WorkResult.Refused(WorkOutcome.Forbidden, "只有接到预警的派出所可以记录结果", "Only the police post the warning went to records its outcome");
+                    return WorkResult.Refused(WorkOutcome.Forbidden, Texts.Of("problem.onlyThePolicePostThe"));
                 case OutcomeRefusal.AlreadyClosed:
-                    return WorkResult.Refused(WorkOutcome.Conflict, "这条预警已有结果", "This warning already has an outcome");
+                    return WorkResult.Refused(WorkOutcome.Conflict, Texts.Of("problem.thisWarningAlreadyHasAn"));
             }
 
             if (closed is null)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GridAid.Core.Figures;
+using GridAid.Core.Text;
 using GridAid.Infrastructure.Tables;
 
 namespace GridAid.Functions.Figures;
@@ -41,7 +42,7 @@ public sealed class DashboardFunctions(FigureStore figures, FeedbackStore feedba
 
         if (period.Station is not { } station)
         {
-            return ApiResults.Problem(StatusCodes.Status400BadRequest, "请选择站点", "Choose a station (?station=)", req.Language());
+            return ApiResults.Problem(StatusCodes.Status400BadRequest, Texts.Of("problem.chooseAStationStation"), req.Language());
         }
 
         var offset = options.Value.AreaUtcOffset;
@@ -64,18 +65,18 @@ public sealed class DashboardFunctions(FigureStore figures, FeedbackStore feedba
         var to = Day("to") ?? new DateOnly(from.Year, 12, 31);
         if (from == DateOnly.MinValue || to == DateOnly.MinValue)
         {
-            return Read.Refused<Period>(ApiResults.Problem(StatusCodes.Status400BadRequest, "日期格式应为 YYYY-MM-DD", "Dates are YYYY-MM-DD", lang));
+            return Read.Refused<Period>(ApiResults.Problem(StatusCodes.Status400BadRequest, Texts.Of("problem.datesAreYyyyMmDd"), lang));
         }
 
         if (to < from || to.DayNumber - from.DayNumber >= MaxDays)
         {
-            return Read.Refused<Period>(ApiResults.Problem(StatusCodes.Status400BadRequest, "起止日期无效（最长三年）", "The period is not valid (from before to, three years at most)", lang));
+            return Read.Refused<Period>(ApiResults.Problem(StatusCodes.Status400BadRequest, Texts.Of("problem.thePeriodIsNotValid"), lang));
         }
 
         var station = req.Query["station"].ToString() is { Length: > 0 } s ? s : null;
         if (station is not null && (await directory.GetAsync(req.Caller().AreaId, ct))?.FindStation(station) is null)
         {
-            return Read.Refused<Period>(ApiResults.NotFound("没有这个站点", "No such station in the area"));
+            return Read.Refused<Period>(ApiResults.NotFound(Texts.Of("problem.noSuchStationInThe")));
         }
 
         return Read.Ok(new Period(from, to, station));

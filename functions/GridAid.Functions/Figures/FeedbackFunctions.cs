@@ -1,5 +1,6 @@
 using System.Globalization;
 using GridAid.Core.Figures;
+using GridAid.Core.Text;
 using GridAid.Functions.Reports;
 
 namespace GridAid.Functions.Figures;
@@ -30,10 +31,9 @@ public sealed class FeedbackFunctions(Feedbacks feedbacks)
         {
             FeedbackOutcome.Saved => ApiResults.Json(View(result), StatusCodes.Status201Created),
             FeedbackOutcome.AlreadyGiven => ApiResults.Json(View(result), StatusCodes.Status409Conflict),
-            FeedbackOutcome.NotFound => ApiResults.NotFound("未找到该查询码", "No report has this tracking code"),
-            FeedbackOutcome.NotResolved => ApiResults.Problem(StatusCodes.Status409Conflict, "报告解决后才能评价", "Feedback is taken once the report is resolved", lang),
-            _ => ApiResults.Problem(StatusCodes.Status400BadRequest, $"请选择 1–5 颗星（留言最多 {FeedbackRules.MaxComment} 字）",
-                $"Choose 1–5 stars (a comment of at most {FeedbackRules.MaxComment} characters)", lang),
+            FeedbackOutcome.NotFound => ApiResults.NotFound(Texts.Of("problem.noReport")),
+            FeedbackOutcome.NotResolved => ApiResults.Problem(StatusCodes.Status409Conflict, Texts.Of("problem.feedbackIsTakenOnceThe"), lang),
+            _ => ApiResults.Problem(StatusCodes.Status400BadRequest, Texts.Of("problem.chooseStarsACommentOf", ("maxComment", FeedbackRules.MaxComment)), lang),
         };
     }
 
@@ -59,7 +59,7 @@ public sealed class FeedbackFunctions(Feedbacks feedbacks)
             FeedbackOutcome.NotResolved => "unresolved",
             _ => "invalid",
         };
-        return new RedirectResult(StatusPages.PathOf(trackingCode) + "?lang=" + (Core.Directory.Language.IsEnglish(lang) ? "en" : "zh-CN") + "&feedback=" + said + "#fb");
+        return new RedirectResult(StatusPages.PathOf(trackingCode) + "?lang=" + Core.Directory.Language.Normalize(lang) + "&feedback=" + said + "#fb");
     }
 
     private static object View(FeedbackResult r) => new { stars = r.Feedback!.Stars, comment = r.Feedback.Comment, at = r.Feedback.At };

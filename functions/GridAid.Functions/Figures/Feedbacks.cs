@@ -23,7 +23,7 @@ public sealed record FeedbackResult(FeedbackOutcome Outcome, StoredFeedback? Fee
 /// The reporter's stars and comment on a resolved report (the tracking code is the capability: whoever holds it is
 /// the reporter), once per report, kept on the station that resolved it and counted in its figures. The row is
 /// inserted first and never overwritten; the figure fact follows, recorded again on a repeat so a crash in between
-/// still counts it once.
+/// still counts it once. A comment given after the report's personal data was redacted is not kept (the stars are).
 /// </summary>
 public sealed class Feedbacks(ReportStore reports, FeedbackStore store, IFigureRecorder figures, TimeProvider clock, ILogger<Feedbacks> logger)
 {
@@ -49,7 +49,8 @@ public sealed class Feedbacks(ReportStore reports, FeedbackStore store, IFigureR
                 return new FeedbackResult(FeedbackOutcome.NotResolved);
         }
 
-        var feedback = new StoredFeedback(code, ReportFacts.ResolutionOf(report)!.Value.By, report.Kind.ToWire(), stars!.Value, FeedbackRules.Clean(comment),
+        var feedback = new StoredFeedback(code, ReportFacts.ResolutionOf(report)!.Value.By, report.Kind.ToWire(), stars!.Value,
+            Redaction.IsRedacted(report) ? null : FeedbackRules.Clean(comment),
             Core.Directory.Language.IsEnglish(lang) ? "en" : "zh-CN", clock.GetUtcNow());
         if (!await store.AddAsync(report.AreaId, feedback, ct))
         {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using GridAid.Core.Figures;
+using GridAid.Core.Text;
 using GridAid.Infrastructure.Tables;
 
 namespace GridAid.Functions.Figures;
@@ -27,12 +28,12 @@ public sealed partial class QuestionFunctions(IFigureRecorder recorder, FigureSt
         var lang = req.Language();
         if (body.Topic is not { } topic || !FigureMetrics.QuestionTopics.Contains(topic))
         {
-            return ApiResults.Problem(StatusCodes.Status400BadRequest, "请选择问题类别", "Choose the question's topic: " + string.Join(", ", FigureMetrics.QuestionTopics), lang);
+            return ApiResults.Problem(StatusCodes.Status400BadRequest, Texts.Of("problem.chooseTheQuestionsTopic", ("topics", string.Join(", ", FigureMetrics.QuestionTopics))), lang);
         }
 
         if (body.TapId is not { } tap || !TapIdPattern().IsMatch(tap))
         {
-            return ApiResults.Problem(StatusCodes.Status400BadRequest, "缺少点按编号", "tapId: 8–64 letters, digits or dashes, new for each tap", lang);
+            return ApiResults.Problem(StatusCodes.Status400BadRequest, Texts.Of("problem.tapidLettersDigitsOrDashes"), lang);
         }
 
         var area = req.Caller().AreaId;

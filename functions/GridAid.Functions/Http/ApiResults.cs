@@ -25,19 +25,26 @@ public static class ApiResults
             StatusCodes.Status400BadRequest,
             ProblemJson);
 
-    public static IActionResult Problem(int status, string zh, string en, string? lang = null) => Problem(status, new LocalizedText(zh, en), lang);
+    /// <summary>
+    /// A problem titled in the reader's language, with every language's title in <c>titles</c>. Without
+    /// <paramref name="lang"/>, the request's own (<c>?lang=</c>, <c>Accept-Language</c>) is read when it is answered.
+    /// </summary>
+    public static IActionResult Problem(int status, LocalizedText title, string? lang = null) => new ProblemResult(status, title, lang);
 
-    /// <summary>A problem titled in the reader's language, with every language's title in <c>titles</c>.</summary>
-    public static IActionResult Problem(int status, LocalizedText title, string? lang = null) =>
-        new JsonBodyResult(new { title = title.For(lang), titles = title, status }, status, ProblemJson);
+    private sealed class ProblemResult(int status, LocalizedText title, string? lang) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context) =>
+            new JsonBodyResult(new { title = title.For(lang ?? context.HttpContext.Request.Language()), titles = title, status }, status, ProblemJson)
+                .ExecuteResultAsync(context);
+    }
 
     /// <summary>A problem titled by the language files' string <paramref name="key"/>, its placeholders filled.</summary>
     public static IActionResult ProblemOf(int status, string key, string? lang, params (string Name, object? Value)[] values) =>
         Problem(status, Texts.Of(key, values), lang);
 
     /// <summary>503 with <c>Retry-After</c>: the phone keeps the report and sends it again after that many seconds.</summary>
-    public static IActionResult Unavailable(string zh, string en, string? lang, int retryAfterSeconds = 5) =>
-        RetryAfter(Problem(StatusCodes.Status503ServiceUnavailable, zh, en, lang), retryAfterSeconds);
+    public static IActionResult Unavailable(LocalizedText title, string? lang, int retryAfterSeconds = 5) =>
+        RetryAfter(Problem(StatusCodes.Status503ServiceUnavailable, title, lang), retryAfterSeconds);
 
     /// <summary>Adds <c>Retry-After</c> (whole seconds) to another answer.</summary>
     public static IActionResult RetryAfter(IActionResult inner, int seconds) => new RetryAfterResult(inner, seconds);
@@ -53,7 +60,7 @@ public static class ApiResults
 
     public static IActionResult NotFound() => ProblemOf(StatusCodes.Status404NotFound, "problem.notFound", null);
 
-    public static IActionResult NotFound(string zh, string en) => Problem(StatusCodes.Status404NotFound, zh, en);
+    public static IActionResult NotFound(LocalizedText title) => Problem(StatusCodes.Status404NotFound, title);
 
     public static IActionResult Unauthorized() => new UnauthorizedProblem();
 

@@ -1,5 +1,6 @@
 using GridAid.Core.Inspections;
 using GridAid.Core.Photos;
+using GridAid.Core.Text;
 using GridAid.Functions.Photos;
 
 namespace GridAid.Functions.Inspections;
@@ -47,7 +48,7 @@ public sealed class InspectionFunctions(VenueInspections inspections)
     {
         if (await ReadPhotoAsync(req, ct) is not { } file)
         {
-            return ApiResults.Problem(StatusCodes.Status413PayloadTooLarge, "照片不能超过 8 MB", "The photo must be at most 8 MB", req.Language());
+            return ApiResults.Problem(StatusCodes.Status413PayloadTooLarge, Texts.Of("problem.thePhotoMustBeAt"), req.Language());
         }
 
         return WorkResults.ToHttp(await inspections.PutPhotoAsync(req.Caller().AreaId, stationId, inspectionId, itemId, file, ct), req.Language());
@@ -60,7 +61,7 @@ public sealed class InspectionFunctions(VenueInspections inspections)
         string stationId, string inspectionId, string itemId, CancellationToken ct) =>
         await inspections.GetPhotoAsync(req.Caller(), stationId, inspectionId, itemId, ct) is { } jpeg
             ? new PhotoResult(jpeg)
-            : ApiResults.NotFound("没有这张照片", "No such photo");
+            : ApiResults.NotFound(Texts.Of("problem.noPhoto"));
 
     /// <summary>The body, or null when it is longer than a photo may be.</summary>
     private static async Task<byte[]?> ReadPhotoAsync(HttpRequest req, CancellationToken ct)

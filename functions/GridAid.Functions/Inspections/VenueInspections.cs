@@ -2,6 +2,7 @@ using GridAid.Core.Directory;
 using GridAid.Core.Figures;
 using GridAid.Core.Inspections;
 using GridAid.Core.Photos;
+using GridAid.Core.Text;
 using GridAid.Infrastructure.Blobs;
 using GridAid.Infrastructure.Tables;
 using Microsoft.Extensions.Logging;
@@ -25,8 +26,8 @@ public sealed class VenueInspections(
     TimeProvider clock,
     ILogger<VenueInspections> logger)
 {
-    private static readonly WorkResult NoVenue = WorkResult.NotFound("没有这个场所，或不归本站点检查", "No such venue, or not one this station inspects");
-    private static readonly WorkResult NoStation = WorkResult.NotFound("未找到该站点", "No station has this id");
+    private static readonly WorkResult NoVenue = WorkResult.NotFound(Texts.Of("problem.noSuchVenueOrNot"));
+    private static readonly WorkResult NoStation = WorkResult.NotFound(Texts.Of("problem.noStationId"));
 
     /// <summary>The venues a station covers (every venue for the admin), each with its checklist and how many rectifications are open.</summary>
     public async Task<WorkResult> VenuesAsync(Caller caller, string stationId, CancellationToken ct)
@@ -116,7 +117,7 @@ public sealed class VenueInspections(
         if (input.VenueId is not { } venueId || area.FindVenue(venueId) is not { } venue || !VenueRules.Covers(area, station, venue))
         {
             var errors = new Core.Reports.ValidationErrors();
-            errors.Add("venueId", "venue_unknown", "请选择本站点负责的场所", "Choose a venue this station inspects");
+            errors.Add("venueId", "venue_unknown", Texts.Of("rule.chooseAVenueThisStation"));
             return WorkResult.Invalid(errors);
         }
 
@@ -157,12 +158,12 @@ public sealed class VenueInspections(
     {
         if (await store.GetInspectionAsync(areaId, inspectionId, ct) is not { } inspection || inspection.StationId != stationId)
         {
-            return WorkResult.NotFound("没有这次检查", "No such inspection by this station");
+            return WorkResult.NotFound(Texts.Of("problem.noSuchInspectionByThis"));
         }
 
         if (inspection.Items.FirstOrDefault(i => i.ItemId == itemId) is not { Result: ItemResult.Fail })
         {
-            return WorkResult.NotFound("只有不合格的项目可以加照片", "Only a failed item of this inspection takes a photo");
+            return WorkResult.NotFound(Texts.Of("problem.onlyAFailedItemOf"));
         }
 
         var (photo, refusal) = PhotoImage.Clean(file);
@@ -170,7 +171,7 @@ public sealed class VenueInspections(
         {
             var errors = new Core.Reports.ValidationErrors();
             errors.Add(PhotoCheck.Field, refusal == PhotoRefusal.TooManyPixels ? "photo_too_large" : "photo_invalid",
-                "照片须是 JPEG、PNG 或 WebP 图片，且不超过 4000 万像素", "The photo must be a JPEG, PNG or WebP image of at most 40 megapixels");
+                Texts.Of("problem.thePhotoMustBeA"));
             return WorkResult.Invalid(errors);
         }
 
@@ -200,7 +201,8 @@ public sealed class VenueInspections(
 
     /// <summary>
     /// One sweep of an area: every open rectification past its deadline goes to the police posts of its venue's cell
-    /// (a conditional write, so two sweepers or a closing inspection at the same moment never both win) and counts once as overdue.
+    /// (a conditional write, so two sweepers or a closing inspection at the same moment never both win) and counts once as overdue,
+    /// at its deadline.
     /// </summary>
     public async Task<int> EscalateOverdueAsync(string areaId, CancellationToken ct)
     {
@@ -215,11 +217,14 @@ public sealed class VenueInspections(
         foreach (var (r, etag) in overdue.Where(x => InspectionRules.Overdue(x.Rectification, now)))
         {
             var venue = area.FindVenue(r.VenueId);
+
+            // Counted before the escalation is written, at its deadline (the moment it became overdue, the same on
+            // every sweep): a sweeper that dies between the two counts it on the next sweep, once.
+            await figures.RecordAsync(new FigureFact(areaId, FigureMetrics.RectificationsOverdue, r.Id, venue?.StationId ?? r.StationId, r.Due), ct);
             var up = InspectionRules.Escalate(r, area, venue, now);
             if (await store.ReplaceRectificationAsync(up, etag, ct))
             {
                 escalated++;
-                await figures.RecordAsync(new FigureFact(areaId, FigureMetrics.RectificationsOverdue, r.Id, venue?.StationId ?? r.StationId, now), ct);
                 logger.LogWarning("Rectification {RectificationId} at venue {VenueId} is overdue: escalated to {Stations}", r.Id, r.VenueId, string.Join(",", up.EscalatedTo ?? []));
             }
         }
@@ -238,7 +243,7 @@ public sealed class VenueInspections(
     {
         if (earlier.StationId != stationId || earlier.VenueId != venueId)
         {
-            return WorkResult.Refused(WorkOutcome.Conflict, "这个检查编号已被使用", "This inspection id is taken");
+            return WorkResult.Refused(WorkOutcome.Conflict, Texts.Of("problem.thisInspectionIdIsTaken"));
         }
 
         var all = await store.ListRectificationsAsync(earlier.AreaId, venueId, openOnly: false, ct);

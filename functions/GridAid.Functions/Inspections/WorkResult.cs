@@ -26,9 +26,9 @@ public sealed record WorkResult(WorkOutcome Outcome, object? Value = null, Valid
 
     public static WorkResult Invalid(ValidationErrors errors) => new(WorkOutcome.Invalid, Errors: errors);
 
-    public static WorkResult NotFound(string zh, string en) => new(WorkOutcome.NotFound, Message: new LocalizedText(zh, en));
+    public static WorkResult NotFound(LocalizedText message) => new(WorkOutcome.NotFound, Message: message);
 
-    public static WorkResult Refused(WorkOutcome outcome, string zh, string en) => new(outcome, Message: new LocalizedText(zh, en));
+    public static WorkResult Refused(WorkOutcome outcome, LocalizedText message) => new(outcome, Message: message);
 }
 
 /// <summary>The HTTP answer to each <see cref="WorkOutcome"/>, in the reader's language: the one mapping of inspections and disputes.</summary>
@@ -39,9 +39,9 @@ public static class WorkResults
         WorkOutcome.Read => ApiResults.Json(result.Value!),
         WorkOutcome.Created => ApiResults.Json(result.Value!, StatusCodes.Status201Created),
         WorkOutcome.Invalid => ApiResults.ValidationProblem(result.Errors!, lang),
-        WorkOutcome.NotFound => ApiResults.Problem(StatusCodes.Status404NotFound, result.Message!.Zh, result.Message.En, lang),
-        WorkOutcome.Forbidden => ApiResults.Problem(StatusCodes.Status403Forbidden, result.Message!.Zh, result.Message.En, lang),
-        WorkOutcome.Conflict => ApiResults.Problem(StatusCodes.Status409Conflict, result.Message!.Zh, result.Message.En, lang),
+        WorkOutcome.NotFound => ApiResults.Problem(StatusCodes.Status404NotFound, result.Message!, lang),
+        WorkOutcome.Forbidden => ApiResults.Problem(StatusCodes.Status403Forbidden, result.Message!, lang),
+        WorkOutcome.Conflict => ApiResults.Problem(StatusCodes.Status409Conflict, result.Message!, lang),
         _ => throw new ArgumentOutOfRangeException(nameof(result), result.Outcome, "No answer for this outcome."),
     };
 }

@@ -1,5 +1,6 @@
 using GridAid.Core.Matching;
 using GridAid.Core.Reports;
+using GridAid.Core.Text;
 
 namespace GridAid.Functions.Matching;
 
@@ -40,10 +41,10 @@ public sealed class MatchFunctions(ItemMatches matches, PersonMatches persons, M
         string stationId, string trackingCode, CancellationToken ct) =>
         PairStepAsync<MatchRequest>(req, trackingCode, (body, lang) =>
             string.IsNullOrWhiteSpace(body.With)
-                ? ApiResults.Problem(StatusCodes.Status400BadRequest, "请给出匹配报告的查询码", "Give the tracking code of the matching report", lang)
+                ? ApiResults.Problem(StatusCodes.Status400BadRequest, Texts.Of("problem.giveTheTrackingCodeOf2"), lang)
                 : Where(body) is { IsTooLong: true }
                     ? ApiResults.Problem(StatusCodes.Status400BadRequest,
-                        $"领取地点最多{LocalizedNote.MaxLength}字", $"Keep where to collect to {LocalizedNote.MaxLength} characters", lang)
+                        Texts.Of("problem.keepWhereToCollectTo", ("maxLength", LocalizedNote.MaxLength)), lang)
                     : null,
             (body, code) => actions.ConfirmAsync(req.Caller().AreaId, stationId, code, body.With!, Where(body), ct), ct);
 
@@ -62,7 +63,7 @@ public sealed class MatchFunctions(ItemMatches matches, PersonMatches persons, M
         PairStepAsync<ClaimRequest>(req, trackingCode, (body, lang) =>
             string.IsNullOrWhiteSpace(body.Claim) || body.Claim.Length > ClaimText.MaxLength
                 ? ApiResults.Problem(StatusCodes.Status400BadRequest,
-                    $"请输入认领人所说的暗记（最多{ClaimText.MaxLength}字）", $"Type what the claimant says about the hidden detail (at most {ClaimText.MaxLength} characters)", lang)
+                    Texts.Of("problem.typeWhatTheClaimantSays", ("maxLength", ClaimText.MaxLength)), lang)
                 : null,
             (body, code) => actions.CheckClaimAsync(req.Caller().AreaId, stationId, code, body.Claim!, ct), ct);
 
@@ -79,7 +80,7 @@ public sealed class MatchFunctions(ItemMatches matches, PersonMatches persons, M
         PairStepAsync<HandoverRequest>(req, trackingCode, (body, lang) =>
             ConfirmedMatch.Claimant(body.ClaimantName, body.PhoneLast4) is null
                 ? ApiResults.Problem(StatusCodes.Status400BadRequest,
-                    $"请填写领取人姓名（最多{ConfirmedMatch.MaxNameLength}字）和手机号后4位", $"Give the claimant's name (at most {ConfirmedMatch.MaxNameLength} characters) and the last 4 digits of their phone", lang)
+                    Texts.Of("problem.giveTheClaimantsNameAt", ("maxNameLength", ConfirmedMatch.MaxNameLength)), lang)
                 : null,
             (body, code) =>
             {
@@ -97,7 +98,7 @@ public sealed class MatchFunctions(ItemMatches matches, PersonMatches persons, M
         string trackingCode, CancellationToken ct) =>
         TrackingCode.Normalize(trackingCode) is { } code && await actions.SecretAsync(req.Caller().AreaId, code, ct) is { Found: true } found
             ? ApiResults.NoStore(ApiResults.Json(new { trackingCode = code, secret = found.Secret, hasSecret = found.Secret is not null }))
-            : ApiResults.NotFound("未找到该查询码", "No report has this tracking code");
+            : ApiResults.NotFound(Texts.Of("problem.noReport"));
 
     /// <summary>One step on a pair: the body read, refused by <paramref name="refuse"/> (null: fine), then taken and its outcome answered.</summary>
     private static async Task<IActionResult> PairStepAsync<T>(
@@ -118,7 +119,7 @@ public sealed class MatchFunctions(ItemMatches matches, PersonMatches persons, M
         return TrackingCode.Normalize(trackingCode) is { } code ? Answer(await take(body, code), lang) : NoAlert;
     }
 
-    private static IActionResult NoAlert => ApiResults.NotFound("此站点没有该报告的警报", "This station has no alert for that report");
+    private static IActionResult NoAlert => ApiResults.NotFound(Texts.Of("problem.thisStationHasNoAlert"));
 
     private static IActionResult Answer(PairResult result, string? lang) => result switch
     {
@@ -126,7 +127,7 @@ public sealed class MatchFunctions(ItemMatches matches, PersonMatches persons, M
         { Outcome: PairOutcome.Done } => ApiResults.Json(result.Pair!),
         { Outcome: PairOutcome.NoSecret } => ApiResults.Json(new { hasSecret = false }),
         { Outcome: PairOutcome.OtherUnknown } => ApiResults.Problem(StatusCodes.Status404NotFound,
-            "本景区没有这个查询码的报告", "No report of this area has that tracking code", lang),
+            Texts.Of("problem.noReportOfThisArea"), lang),
         { Outcome: PairOutcome.Refused, Refusal: { } refusal } => Refused(refusal, lang),
         _ => NoAlert,
     };
@@ -134,23 +135,23 @@ public sealed class MatchFunctions(ItemMatches matches, PersonMatches persons, M
     private static IActionResult Refused(MatchRefusal refusal, string? lang) => refusal switch
     {
         MatchRefusal.KindsDoNotPair => ApiResults.Problem(StatusCodes.Status409Conflict,
-            "只能把丢失物品和拾获物品、走失的人和找到的人配成一对", "Only a lost item and a found item, or a lost person and a found person, can be matched", lang),
+            Texts.Of("problem.onlyALostItemAnd"), lang),
         MatchRefusal.HandoverCodeNotChecked => ApiResults.Problem(StatusCodes.Status409Conflict,
-            "请先核对家长手机上的交接码，一致后才能交接", "Check the parent's hand-over code first; hand over only after it matches", lang),
+            Texts.Of("problem.checkTheParentsHandOver"), lang),
         MatchRefusal.PolicePostOnly => ApiResults.Problem(StatusCodes.Status403Forbidden,
-            "走失人员只能由派出所确认匹配和交接", "Only a police post confirms and hands over a person", lang),
+            Texts.Of("problem.onlyAPolicePostConfirms"), lang),
         MatchRefusal.Closed => ApiResults.Problem(StatusCodes.Status409Conflict,
-            "其中一份报告已解决或已关闭", "One of the two reports is already resolved or closed", lang),
+            Texts.Of("problem.oneOfTheTwoReports"), lang),
         MatchRefusal.SameReport => ApiResults.Problem(StatusCodes.Status409Conflict,
-            "不能和自己匹配", "A report cannot be matched with itself", lang),
+            Texts.Of("problem.aReportCannotBeMatched"), lang),
         MatchRefusal.MatchedElsewhere => ApiResults.Problem(StatusCodes.Status409Conflict,
-            "其中一份报告已与另一份报告匹配", "One of the two reports is already matched with another report", lang),
+            Texts.Of("problem.oneOfTheTwoReports2"), lang),
         MatchRefusal.NotMatched => ApiResults.Problem(StatusCodes.Status409Conflict,
-            "请先确认匹配", "Confirm the match first", lang),
+            Texts.Of("problem.confirmTheMatchFirst"), lang),
         MatchRefusal.ClaimNotChecked => ApiResults.Problem(StatusCodes.Status409Conflict,
-            "失主留有暗记：请先核对认领人所说的暗记，核对一致后才能交还", "The owner left a hidden detail: check the claimant's answer first; hand over only after it matches", lang),
+            Texts.Of("problem.theOwnerLeftAHidden"), lang),
         _ => ApiResults.Problem(StatusCodes.Status429TooManyRequests,
-            $"连续{ConfirmedMatch.MaxWrongClaims}次核对不一致，已停止核对：请联系景区管理员", $"{ConfirmedMatch.MaxWrongClaims} wrong answers in a row: checks are stopped, ask the area's admin", lang),
+            Texts.Of("problem.maxwrongclaimsWrongAnswersInA", ("maxWrongClaims", ConfirmedMatch.MaxWrongClaims)), lang),
     };
 }
 

@@ -175,7 +175,8 @@ public static class Open311Requests
     {
         if (Core.Replies.ReplyRules.LatestPublicReply(r) is { Text: { } words } reply)
         {
-            var said = Language.IsEnglish(lang) ? words.En ?? words.Zh : words.Zh ?? words.En;
+            // Kept in Chinese and English: a reader of any other language reads English first, as LocalizedText falls back.
+            var said = Language.Normalize(lang) == Language.Chinese ? words.Zh ?? words.En : words.En ?? words.Zh;
             return reply.StationId is { } by ? $"{said} · {stationName(by)}" : said ?? string.Empty;
         }
 

@@ -1,6 +1,7 @@
 using GridAid.Core.Duplicates;
 using GridAid.Core.Replies;
 using GridAid.Core.Reports;
+using GridAid.Core.Text;
 using GridAid.Infrastructure.Tables;
 
 namespace GridAid.Functions.Replies;
@@ -62,12 +63,12 @@ public sealed class ReplyFunctions(ReplyActions actions, CannedReplyStore canned
         return result.Outcome switch
         {
             ReplyOutcome.Posted => ApiResults.Json(new { replies = result.Replies }, StatusCodes.Status201Created),
-            ReplyOutcome.UnknownCanned => ApiResults.Problem(StatusCodes.Status400BadRequest, "没有这条常用回复", "There is no such canned reply for this kind of report", lang),
+            ReplyOutcome.UnknownCanned => ApiResults.Problem(StatusCodes.Status400BadRequest, Texts.Of("problem.thereIsNoSuchCanned"), lang),
             ReplyOutcome.Full => ApiResults.Problem(StatusCodes.Status409Conflict,
-                $"这条报告的回复已满（最多{ReplyRules.MaxPerReport}条）", $"This report has {ReplyRules.MaxPerReport} replies and notes already", lang),
+                Texts.Of("problem.thisReportHasMaxperreportReplies", ("maxPerReport", ReplyRules.MaxPerReport)), lang),
             ReplyOutcome.Merged => ApiResults.Problem(StatusCodes.Status409Conflict,
-                $"这条报告已合并到 {result.MergedInto}：请在那里回复", $"This report was merged into {result.MergedInto}: reply there", lang),
-            _ => ApiResults.NotFound("没有这条报告，或它没有送到这个站点", "No such report, or it never reached this station"),
+                Texts.Of("problem.thisReportWasMergedInto", ("mergedInto", result.MergedInto)), lang),
+            _ => ApiResults.NotFound(Texts.Of("problem.noSuchReportOrIt")),
         };
     }
 
@@ -136,7 +137,7 @@ public sealed class ReplyFunctions(ReplyActions actions, CannedReplyStore canned
 
         if (TrackingCode.Normalize(body.Into) is not { } into)
         {
-            return ApiResults.Problem(StatusCodes.Status400BadRequest, "请给出原报告的查询码", "Give the tracking code of the original report", lang);
+            return ApiResults.Problem(StatusCodes.Status400BadRequest, Texts.Of("problem.giveTheTrackingCodeOf"), lang);
         }
 
         var result = TrackingCode.Normalize(trackingCode) is { } code
@@ -145,12 +146,12 @@ public sealed class ReplyFunctions(ReplyActions actions, CannedReplyStore canned
         return result.Refusal switch
         {
             null => ApiResults.Json(new { trackingCode = result.Duplicate, mergedInto = result.Original }),
-            MergeRefusal.SameReport => ApiResults.Problem(StatusCodes.Status409Conflict, "不能合并到它自己", "A report cannot be merged into itself", lang),
-            MergeRefusal.DifferentKind => ApiResults.Problem(StatusCodes.Status409Conflict, "只能合并同一类型的报告", "Only reports of the same kind are merged", lang),
+            MergeRefusal.SameReport => ApiResults.Problem(StatusCodes.Status409Conflict, Texts.Of("problem.aReportCannotBeMerged"), lang),
+            MergeRefusal.DifferentKind => ApiResults.Problem(StatusCodes.Status409Conflict, Texts.Of("problem.onlyReportsOfTheSame"), lang),
             MergeRefusal.Person => ApiResults.Problem(StatusCodes.Status409Conflict,
-                "走失/找到的人不合并：每份报告有自己的交接码", "Persons are not merged: each report has its own hand-over code", lang),
-            MergeRefusal.MergedElsewhere => ApiResults.Problem(StatusCodes.Status409Conflict, "这条报告已合并到另一条", "This report was already merged into another one", lang),
-            _ => ApiResults.NotFound("没有这条报告，或它没有送到这个站点", "No such report, or it never reached this station"),
+                Texts.Of("problem.personsAreNotMergedEach"), lang),
+            MergeRefusal.MergedElsewhere => ApiResults.Problem(StatusCodes.Status409Conflict, Texts.Of("problem.thisReportWasAlreadyMerged"), lang),
+            _ => ApiResults.NotFound(Texts.Of("problem.noSuchReportOrIt")),
         };
     }
 }

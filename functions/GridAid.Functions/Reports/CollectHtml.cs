@@ -1,4 +1,5 @@
 using GridAid.Core.Directory;
+using GridAid.Core.Text;
 using static GridAid.Functions.Reports.ReportFormPages;
 
 namespace GridAid.Functions.Reports;
@@ -17,21 +18,18 @@ internal static class CollectHtml
             return string.Empty;
         }
 
-        var english = Language.IsEnglish(lang);
         var person = view.Kind == Core.Reports.ReportKind.LostPerson;
         string Name(LocalizedText? t) => t is null ? string.Empty : Enc(t.For(lang));
         if (c.HandedOverAt is { } at)
         {
-            return "<div class=\"note\" id=\"collect\"><p class=\"lbl\">" + Both(person ? new("已交接", "Handed over to you") : new("物品已交还", "Handed over"), english) + "</p><p>"
+            return "<div class=\"note\" id=\"collect\"><p class=\"lbl\">" + Both(Texts.Of(person ? "st.handedOverYou" : "st.handedOver"), lang) + "</p><p>"
                 + Enc(when(at)) + (c.HandedOverBy is { } by ? " · " + Name(by) : string.Empty) + "</p></div>";
         }
 
-        return "<div class=\"note\" id=\"collect\"><p class=\"lbl\">" + Both(person ? new("已找到，请到这里接人", "Found: go here to meet them") : new("已找到，请到这里领取", "Found: collect it here"), english) + "</p>"
+        return "<div class=\"note\" id=\"collect\"><p class=\"lbl\">" + Both(Texts.Of(person ? "st.collectPerson" : "st.collect"), lang) + "</p>"
             + StatusPages.NoteHtml(c.Where, lang)
             + (c.Station is { } st ? "<p class=\"muted\">" + Name(st) + "</p>" : string.Empty)
-            + "<p class=\"muted\">" + Enc(person
-                ? english ? "Bring your ID, and show the police your hand-over code (on this page of your phone)." : "请带上身份证件，并向民警出示您手机上的交接码。"
-                : english ? "Bring your ID; the station may ask about a detail only the owner knows." : "请带上身份证件；站点可能会问一个只有失主知道的细节。")
+            + "<p class=\"muted\">" + Enc(Texts.Get(lang, person ? "st.bringCode" : "st.bringId"))
             + "</p></div>";
     }
 }

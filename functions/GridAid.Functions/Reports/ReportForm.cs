@@ -1,5 +1,6 @@
 using GridAid.Core.Photos;
 using GridAid.Core.Reports;
+using GridAid.Core.Text;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace GridAid.Functions.Reports;
@@ -204,8 +205,8 @@ public static class ReportForm
 
         return WantsJson(req)
             ? status == StatusCodes.Status413PayloadTooLarge
-                ? ApiResults.Problem(status, "提交的内容过大：最多3张照片，每张不超过8 MB", "Too much was sent: at most 3 photos of 8 MB each", req.Language())
-                : ApiResults.Problem(status, "无法读取提交的内容", "The request could not be read", req.Language())
+                ? ApiResults.Problem(status, Texts.Of("problem.tooMuchWasSentAt"), req.Language())
+                : ApiResults.Problem(status, Texts.Of("problem.unreadable"), req.Language())
             : ReportFormPages.Refused(status, req.Language(), BackPath(req));
     }
 

@@ -122,9 +122,6 @@ public static class ReportFormPages
             status);
     }
 
-    internal static HtmlPageResult Page(bool english, string title, string body, int status, string head = "") =>
-        Page(english ? Language.English : Language.Chinese, title, body, status, head);
-
     /// <summary>The one-time hand-over code, for the reporter's eyes only (their receipt and their status page); empty without one.</summary>
     internal static string HandoverBox(string? handoverCode, string? lang) =>
         handoverCode is null
@@ -133,8 +130,6 @@ public static class ReportFormPages
               + "<p class=\"code\" id=\"hc-code\">" + Enc(handoverCode) + "</p>"
               + Paragraphs(Texts.Of("rc.handoverHint"), lang)
               + "</div>";
-
-    internal static string HandoverBox(string? handoverCode, bool english) => HandoverBox(handoverCode, english ? Language.English : Language.Chinese);
 
     /// <summary>
     /// The reader's language first, then the area's other main language (Chinese, or English for a Chinese reader),
@@ -152,15 +147,11 @@ public static class ReportFormPages
         return Enc(text.For(first)) + " <span lang=\"" + second + "\">· " + Enc(text.For(second)) + "</span>";
     }
 
-    internal static string Both(LocalizedText text, bool english) => Both(text, english ? Language.English : Language.Chinese);
-
     internal static string Paragraphs(LocalizedText text, string? lang)
     {
         var (first, second) = Languages(lang);
         return "<p>" + Enc(text.For(first)) + "</p><p lang=\"" + second + "\">" + Enc(text.For(second)) + "</p>";
     }
-
-    internal static string Paragraphs(LocalizedText text, bool english) => Paragraphs(text, english ? Language.English : Language.Chinese);
 
     internal static string Enc(string value) => WebUtility.HtmlEncode(value);
 }

@@ -1,4 +1,5 @@
 using GridAid.Core.Reports;
+using GridAid.Core.Text;
 using GridAid.Functions.Limits;
 using GridAid.Infrastructure.Tables;
 
@@ -56,11 +57,11 @@ public sealed class ReportFunctions(
                 StatusCodes.Status202Accepted),
             AcceptanceOutcome.Limited => LimitAnswers.TooManyReports(taken.Wait!.Value, valid.Lang),
             AcceptanceOutcome.RequestIdOverused => ApiResults.Problem(StatusCodes.Status409Conflict,
-                "此表单已用于提交过多份不同的报告,请刷新页面后重新填写", "This form has sent too many different reports: reload the page and start again", valid.Lang),
+                Texts.Of("problem.thisFormHasSentToo"), valid.Lang),
             AcceptanceOutcome.StorageBusy => ApiResults.Unavailable(
-                "系统繁忙,您的报告已保存在手机上,将自动重试", "Busy right now: your report is kept on your phone and will be sent again", valid.Lang),
+                Texts.Of("problem.busyRightNowYourReport"), valid.Lang),
             _ => ApiResults.Unavailable(
-                "系统暂时无法接收报告,您的报告已保存在手机上,将自动重试", "Reports cannot be taken right now: yours is kept on your phone and will be sent again", valid.Lang, retryAfterSeconds: 30),
+                Texts.Of("problem.reportsCannotBeTakenRight"), valid.Lang, retryAfterSeconds: 30),
         };
     }
 
@@ -122,7 +123,7 @@ public sealed class ReportFunctions(
         // A duplicate merged into another report answers that report's status, under its own code (and says so).
         if (TrackingCode.Normalize(trackingCode) is not { } code || await reports.FindFollowingMergesAsync(code, ct) is not var (asked, shown))
         {
-            return ApiResults.NotFound("未找到该查询码", "No report has this tracking code");
+            return ApiResults.NotFound(Texts.Of("problem.noReport"));
         }
 
         var area = await directory.GetAsync(shown.Report.AreaId, ct);

@@ -1,5 +1,6 @@
 using GridAid.Core.Directory;
 using GridAid.Core.Reports;
+using GridAid.Core.Text;
 using GridAid.Functions.Points;
 
 namespace GridAid.Functions.Reports;
@@ -13,7 +14,7 @@ public sealed record PointRef(string? Code, LocalizedText? Name);
 public sealed record TimelineView(DateTimeOffset At, ReportStatus Status, LocalizedText? Station, string? Note = null, LocalizedText? ToStation = null, LocalizedNote? Text = null)
 {
     /// <summary>How the admin is named where a station's name would be.</summary>
-    public static readonly LocalizedText AdminName = new("景区管理处", "Scenic area office");
+    public static LocalizedText AdminName => Texts.Of("name.areaOffice");
 
     public static TimelineView From(TimelineEntry t, AreaDirectory? d)
     {

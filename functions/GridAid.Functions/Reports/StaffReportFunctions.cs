@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using GridAid.Core.Custody;
 using GridAid.Core.Reports;
 using GridAid.Core.Serialization;
+using GridAid.Core.Text;
 using GridAid.Functions.Custody;
 using GridAid.Functions.Limits;
 using GridAid.Infrastructure.Tables;
@@ -41,12 +42,12 @@ public sealed class StaffReportFunctions(ReportAcceptance acceptance, CustodyAct
         }
         catch (JsonException)
         {
-            return ApiResults.Problem(StatusCodes.Status400BadRequest, "无法读取提交的内容", "The request could not be read", lang);
+            return ApiResults.Problem(StatusCodes.Status400BadRequest, Texts.Of("problem.unreadable"), lang);
         }
 
         if (submission is null)
         {
-            return ApiResults.Problem(StatusCodes.Status400BadRequest, "无法读取提交的内容", "The request could not be read", lang);
+            return ApiResults.Problem(StatusCodes.Status400BadRequest, Texts.Of("problem.unreadable"), lang);
         }
 
         submission.Area = areaId;
@@ -58,14 +59,14 @@ public sealed class StaffReportFunctions(ReportAcceptance acceptance, CustodyAct
 
         if (valid.PointCode is { } point && await directory.AreaOfPointAsync(point, ct) is { } pointArea && pointArea != areaId)
         {
-            return ApiResults.Problem(StatusCodes.Status400BadRequest, "该二维码点位不属于本景区", "That point is not in this area", valid.Lang);
+            return ApiResults.Problem(StatusCodes.Status400BadRequest, Texts.Of("problem.thatPointIsNotIn"), valid.Lang);
         }
 
         var storage = CustodyRules.CleanStorage(extras?.Custody?.Storage);
         if (valid.Kind == ReportKind.FoundItem && storage is null)
         {
             return ApiResults.Problem(StatusCodes.Status400BadRequest,
-                $"请填写物品的存放位置（最多{CustodyRules.MaxStorageLength}字）", $"Say where the item is kept (at most {CustodyRules.MaxStorageLength} characters)", valid.Lang);
+                Texts.Of("problem.sayWhereTheItemIs", ("maxStorageLength", CustodyRules.MaxStorageLength)), valid.Lang);
         }
 
         var (photos, photoErrors) = await ReportForm.PhotosAsync(req, ct);
@@ -81,7 +82,7 @@ public sealed class StaffReportFunctions(ReportAcceptance acceptance, CustodyAct
         {
             return taken.Outcome == AcceptanceOutcome.Limited
                 ? LimitAnswers.TooManyReports(taken.Wait!.Value, valid.Lang)
-                : ApiResults.Unavailable("系统繁忙，请稍后再提交", "Busy right now: send it again in a moment", valid.Lang);
+                : ApiResults.Unavailable(Texts.Of("problem.busyRightNowSendIt"), valid.Lang);
         }
 
         var code = taken.Result!.TrackingCode;

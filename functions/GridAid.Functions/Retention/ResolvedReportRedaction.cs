@@ -1,3 +1,4 @@
+using GridAid.Core.Figures;
 using GridAid.Core.Reports;
 using GridAid.Infrastructure.Blobs;
 using GridAid.Infrastructure.Queues;
@@ -8,13 +9,15 @@ namespace GridAid.Functions.Retention;
 
 /// <summary>
 /// Keeps the privacy notice's promise: once a report has been resolved for <see cref="RetentionPolicy.KeepResolvedFor"/>,
-/// its description, contact data, details and photos are removed from the report and from every station's alert. The wait is
+/// its description, contact data, details and photos are removed from the report and from every station's alert, and
+/// the comment of its feedback (the stars stay counted). The wait is
 /// a chain of scheduled checks (a queue message hides for at most 7 days). An admin can redact at once on request.
 /// </summary>
 public sealed class ResolvedReportRedaction(
     ReportStore reports,
     AlertStore alerts,
     PhotoStore photos,
+    FeedbackStore feedback,
     ScheduledCheckSender checks,
     IOptions<GridAidOptions> options,
     TimeProvider clock,
@@ -98,6 +101,11 @@ public sealed class ResolvedReportRedaction(
 
         // The request id and fingerprint kept with the code (its claim row) are made from what the reporter sent: they go too.
         await reports.ForgetRequestAsync(stored.Report.AreaId, stored.Report.TrackingCode, stored.Key, ct);
+        if (ReportFacts.ResolutionOf(stored.Report) is { } resolved)
+        {
+            await feedback.ClearCommentAsync(stored.Report.AreaId, resolved.By, stored.Report.TrackingCode, ct);
+        }
+
         if (update is { Changed: true })
         {
             logger.LogInformation("Redacted personal data of report {TrackingCode}", stored.Report.TrackingCode);

@@ -1,5 +1,6 @@
 using GridAid.Core.Reports;
 using GridAid.Core.Security;
+using GridAid.Core.Text;
 
 namespace GridAid.Functions.Stations;
 
@@ -29,21 +30,21 @@ public sealed class HandoverFunctions(HandoverCheck check)
         {
             HandoverOutcome.Matched => ApiResults.Json(new { matched = true }),
             HandoverOutcome.Wrong => ApiResults.Problem(StatusCodes.Status422UnprocessableEntity,
-                "交接码不一致：不要交接。请家长再看一下手机上的交接码。", "The hand-over code does not match: do not hand over. Ask the parent to look at the code on their phone again.", lang),
+                Texts.Of("problem.theHandOverCodeDoes"), lang),
             HandoverOutcome.Malformed => ApiResults.Problem(StatusCodes.Status400BadRequest,
-                $"交接码是{HandoverCode.Digits}位数字", $"The hand-over code has {HandoverCode.Digits} digits", lang),
+                Texts.Of("problem.theHandOverCodeHas", ("digits", HandoverCode.Digits)), lang),
             HandoverOutcome.NotAPolicePost => ApiResults.Problem(StatusCodes.Status403Forbidden,
-                "只有派出所核对交接码", "Only a police post checks a hand-over code", lang),
+                Texts.Of("problem.onlyAPolicePostChecks"), lang),
             HandoverOutcome.NoCode => ApiResults.Problem(StatusCodes.Status409Conflict,
-                "这份报告没有交接码（只有走失人员报告有）", "This report has no hand-over code (only a lost-person report has one)", lang),
+                Texts.Of("problem.thisReportHasNoHand"), lang),
             HandoverOutcome.Closed => ApiResults.Problem(StatusCodes.Status409Conflict,
-                "报告已结案", "The report is resolved", lang),
+                Texts.Of("problem.theReportIsResolved"), lang),
             HandoverOutcome.Limited => result.Wait is { } wait
                 ? ApiResults.RetryAfter(ApiResults.Problem(StatusCodes.Status429TooManyRequests,
-                    "错误次数太多，请稍后再试", "Too many wrong codes: wait a moment before the next one", lang), (int)Math.Ceiling(wait.TotalSeconds))
+                    Texts.Of("problem.tooManyWrongCodesWait"), lang), (int)Math.Ceiling(wait.TotalSeconds))
                 : ApiResults.Problem(StatusCodes.Status429TooManyRequests,
-                    "这份报告的错误交接码太多，已停止核对：请联系管理员", "Too many wrong codes for this report: checking has stopped, call the admin", lang),
-            _ => ApiResults.NotFound("该站点没有这条警报", "This station has no such alert"),
+                    Texts.Of("problem.tooManyWrongCodesFor"), lang),
+            _ => ApiResults.NotFound(Texts.Of("problem.thisStationHasNoSuch2")),
         };
     }
 }

@@ -1,5 +1,6 @@
 using GridAid.Core.Alerts;
 using GridAid.Core.Reports;
+using GridAid.Core.Text;
 using GridAid.Infrastructure.Tables;
 
 namespace GridAid.Functions.Stations;
@@ -75,7 +76,7 @@ public sealed class StationFunctions(AlertActions actions, DirectoryCache direct
 
         if (body.ToStationId is not { Length: > 0 } target)
         {
-            return ApiResults.Problem(StatusCodes.Status400BadRequest, "请选择要转交的站点", "Choose the station to hand this to", req.Language());
+            return ApiResults.Problem(StatusCodes.Status400BadRequest, Texts.Of("problem.chooseTheStationToHand"), req.Language());
         }
 
         // The reason is optional: plain text, the replies' limits (staff only: the receiving station's inbox, the timeline).
@@ -91,9 +92,9 @@ public sealed class StationFunctions(AlertActions actions, DirectoryCache direct
         return result.Outcome switch
         {
             TransferOutcome.Transferred => ApiResults.Json(result.Alert!),
-            TransferOutcome.AlreadyThere => ApiResults.Problem(StatusCodes.Status409Conflict, "该站点已经收到这条报告", "That station already has this report"),
-            TransferOutcome.Closed => ApiResults.Problem(StatusCodes.Status409Conflict, "报告已解决，无需转交", "The report is resolved: there is nothing to hand over"),
-            _ => ApiResults.NotFound("该站点没有这条警报，或目标站点不存在", "This station has no such alert, or the target station does not exist"),
+            TransferOutcome.AlreadyThere => ApiResults.Problem(StatusCodes.Status409Conflict, Texts.Of("problem.thatStationAlreadyHasThis")),
+            TransferOutcome.Closed => ApiResults.Problem(StatusCodes.Status409Conflict, Texts.Of("problem.theReportIsResolvedThere")),
+            _ => ApiResults.NotFound(Texts.Of("problem.thisStationHasNoSuch")),
         };
     }
 
@@ -120,7 +121,7 @@ public sealed class StationFunctions(AlertActions actions, DirectoryCache direct
             if (note is { IsTooLong: true })
             {
                 return ApiResults.Problem(StatusCodes.Status400BadRequest,
-                    $"说明最多{LocalizedNote.MaxLength}字", $"Keep the note to {LocalizedNote.MaxLength} characters", req.Language());
+                    Texts.Of("problem.keepTheNoteToMaxlength", ("maxLength", LocalizedNote.MaxLength)), req.Language());
             }
         }
 
@@ -136,7 +137,7 @@ public sealed class StationFunctions(AlertActions actions, DirectoryCache direct
         string trackingCode, CancellationToken ct) =>
         TrackingCode.Normalize(trackingCode) is { } code && await actions.ResolveAsAdminAsync(req.Caller().AreaId, code, ct) is { } alerts
             ? ApiResults.Json(alerts)
-            : ApiResults.NotFound("未找到该查询码", "No report has this tracking code");
+            : ApiResults.NotFound(Texts.Of("problem.noReport"));
 
     private async Task<IActionResult> StepAsync(HttpRequest req, string stationId, string reportId, StationAction action, CancellationToken ct, LocalizedNote? note = null)
     {
@@ -147,10 +148,10 @@ public sealed class StationFunctions(AlertActions actions, DirectoryCache direct
         {
             { Alert: { } alert } => ApiResults.Json(alert),
             { Refusal: ActionRefusal.PoliceResolveOnly } => ApiResults.Problem(StatusCodes.Status403Forbidden,
-                "走失人员只能由派出所或管理员结案；找到后请点“已找到，正在移交”", "Only a police post or the admin resolves a lost person: mark them \"found, handing over\"", req.Language()),
+                Texts.Of("problem.onlyAPolicePostOr"), req.Language()),
             { Refusal: ActionRefusal.NotALostPerson } => ApiResults.Problem(StatusCodes.Status409Conflict,
-                "“已找到，正在移交”只用于走失人员", "\"Found, handing over\" is for lost persons only", req.Language()),
-            _ => ApiResults.NotFound("该站点没有这条警报", "This station has no such alert"),
+                Texts.Of("problem.foundHandingOverIsFor"), req.Language()),
+            _ => ApiResults.NotFound(Texts.Of("problem.thisStationHasNoSuch2")),
         };
     }
 }

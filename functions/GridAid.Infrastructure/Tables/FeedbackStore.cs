@@ -73,6 +73,21 @@ public sealed class FeedbackStore(StorageClients storage)
         return got.HasValue ? Of(got.Value!) : null;
     }
 
+    /// <summary>
+    /// Clears the comment of a report's feedback (the 90-day redaction: a comment is free text a tourist wrote), keeping
+    /// the stars. ETag-conditional, so a comment is never written back; safe to repeat.
+    /// </summary>
+    public async Task ClearCommentAsync(string areaId, string stationId, string trackingCode, CancellationToken ct)
+    {
+        var got = await _table.GetEntityIfExistsAsync<FeedbackEntity>(PartitionOf(areaId, stationId), trackingCode, cancellationToken: ct);
+        if (got.HasValue && got.Value!.Comment is not null)
+        {
+            var entity = got.Value;
+            entity.Comment = null;
+            await _table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, ct);
+        }
+    }
+
     /// <summary>A station's feedback between two instants, newest first, at most <paramref name="max"/>.</summary>
     public async Task<IReadOnlyList<StoredFeedback>> ListAsync(string areaId, string stationId, DateTimeOffset from, DateTimeOffset to, int max, CancellationToken ct)
     {

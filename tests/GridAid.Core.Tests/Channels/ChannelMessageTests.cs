@@ -69,6 +69,24 @@ public class ChannelMessageTests
     }
 
     [Fact]
+    public void A_korean_channel_reads_korean_first_then_the_areas_chinese()
+    {
+        var notice = Notice();
+        var content = JsonDocument.Parse(ChannelMessages.Build(new Channel(ChannelType.Wecom, "https://qyapi.weixin.qq.com/x?key=k", null, "ko"), notice, T0).Body)
+            .RootElement.GetProperty("markdown").GetProperty("content").GetString()!;
+        var chinese = JsonDocument.Parse(ChannelMessages.Build(new Channel(ChannelType.Wecom, "https://qyapi.weixin.qq.com/x?key=k"), notice, T0).Body)
+            .RootElement.GetProperty("markdown").GetProperty("content").GetString()!;
+
+        // The robots' markdown turns brackets full-width (Safe), so no reporter text can make a link.
+        Assert.StartsWith("## ［긴급］ 실종자 · 【紧急】走失的人", content, StringComparison.Ordinal);
+        Assert.Contains("**장소 · 地点**", content, StringComparison.Ordinal);
+        Assert.Contains("[받은 편지함 열기 · 打开收件箱](https://gridaid.example/station.html?s=ts-daiding-police)", content, StringComparison.Ordinal);
+        Assert.DoesNotContain("Place", content, StringComparison.Ordinal);
+        Assert.StartsWith("## 【紧急】走失的人 · Urgent: Lost person", chinese, StringComparison.Ordinal);
+        Assert.Contains("**地点 · Place**", chinese, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reporter_text_cannot_mention_link_or_format_in_a_robots_markdown()
     {
         var markdown = ChannelMessages.Markdown(Notice(LostChild("<@all> [click](http://evil.example) **bold** # big")));

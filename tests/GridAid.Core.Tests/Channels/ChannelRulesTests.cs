@@ -42,6 +42,17 @@ public class ChannelRulesTests
     }
 
     [Fact]
+    public void A_channel_may_name_a_listed_language_and_no_other()
+    {
+        var (valid, _) = ChannelRules.Check([new("wecom", "https://qyapi.weixin.qq.com/x?key=k", null, "KO"), new("wecom", "https://qyapi.weixin.qq.com/y?key=k", null)], false);
+        var (refused, errors) = ChannelRules.Check([new("wecom", "https://qyapi.weixin.qq.com/x?key=k", null, "fr")], false);
+
+        Assert.Equal(["ko", null], valid!.Select(c => c.Lang));
+        Assert.Null(refused);
+        Assert.Equal(["lang_unknown"], errors.Codes()["channels[0].lang"]);
+    }
+
+    [Fact]
     public void At_most_five_channels_and_none_is_fine()
     {
         var six = Enumerable.Range(0, 6).Select(_ => (ChannelInput?)new ChannelInput("wecom", "https://qyapi.weixin.qq.com/x?key=k", null)).ToList();

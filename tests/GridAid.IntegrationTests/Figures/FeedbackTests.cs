@@ -67,6 +67,40 @@ public sealed class FeedbackTests(GridAidFixture f)
     }
 
     [Fact]
+    public async Task The_redaction_of_a_resolved_report_clears_its_feedback_comment_and_keeps_the_stars()
+    {
+        var code = await RoutedTipAsync();
+        await ResolveAsync(code);
+        using var given = await f.SendAsync(HttpMethod.Post, $"/api/reports/{code}/feedback", body: new { stars = 5, comment = "王老师帮我找到了，电话 13800138000" });
+        Assert.Equal(HttpStatusCode.Created, given.StatusCode);
+        var other = await RoutedTipAsync();
+        await ResolveAsync(other);
+
+        using var redact = await f.SendAsync(HttpMethod.Post, $"/api/admin/reports/{code}/redact", GridAidFixture.TaishanAdmin);
+        using var redactOther = await f.SendAsync(HttpMethod.Post, $"/api/admin/reports/{other}/redact", GridAidFixture.TaishanAdmin);
+        using var late = await f.SendAsync(HttpMethod.Post, $"/api/reports/{other}/feedback", body: new { stars = 2, comment = "李先生 13900139000" });
+        using var again = await f.SendAsync(HttpMethod.Post, $"/api/admin/reports/{code}/redact", GridAidFixture.TaishanAdmin);
+
+        redact.EnsureSuccessStatusCode();
+        redactOther.EnsureSuccessStatusCode();
+        again.EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.Created, late.StatusCode);
+        var list = (await f.GetJsonAsync($"/api/admin/feedback?from={Today}&to={Today}&station={Station}", GridAidFixture.TaishanAdmin)).EnumerateArray().ToList();
+        var cleared = Assert.Single(list, x => x.GetProperty("trackingCode").GetString() == code);
+        var notKept = Assert.Single(list, x => x.GetProperty("trackingCode").GetString() == other);
+        Assert.Equal(5, cleared.GetProperty("stars").GetInt32());
+        Assert.Equal(2, notKept.GetProperty("stars").GetInt32());
+        foreach (var x in new[] { cleared, notKept })
+        {
+            Assert.True(!x.TryGetProperty("comment", out var c) || c.ValueKind == JsonValueKind.Null, x.ToString());
+        }
+
+        var shown = await f.GetJsonAsync($"/api/reports/{code}");
+        Assert.Equal(5, shown.GetProperty("feedback").GetProperty("stars").GetInt32());
+        Assert.DoesNotContain("13800138000", shown.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_javascript_the_status_page_asks_once_and_answers_a_second_form_post_clearly()
     {
         var code = await RoutedTipAsync();

@@ -88,10 +88,12 @@ public sealed class DisputeWarningTests(GridAidFixture f)
         Assert.Equal(Today(), closed.GetProperty("outcomeOn").GetString());
 
         var store = f.Host.Services.GetRequiredService<FigureStore>();
-        var now = DateTimeOffset.UtcNow;
-        var facts = (await store.ListAsync("taishan", now.AddDays(-1), now.AddDays(1), CancellationToken.None).ToListAsync()).Where(x => x.FactId == id).ToList();
-        Assert.Single(facts, x => x.Metric == FigureMetrics.DisputesFiled && x.StationId == Filer);
-        Assert.Single(facts, x => x.Metric == FigureMetrics.DisputesMediated && x.StationId == Police);
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(store.LocalOffset).DateTime);
+        async Task<List<string>> CountedAt(string metric) =>
+            [.. await store.StationsCountingAsync("taishan", metric, id, today, CancellationToken.None),
+             .. await store.StationsCountingAsync("taishan", metric, id, today.AddDays(-1), CancellationToken.None)];
+        Assert.Equal([Filer], await CountedAt(FigureMetrics.DisputesFiled));
+        Assert.Equal([Police], await CountedAt(FigureMetrics.DisputesMediated));
     }
 
     [Theory]

@@ -140,8 +140,7 @@ public sealed class InspectionFlowTests(GridAidFixture f)
 
         // Counted overdue once, however many sweeps pass; the venue's page shows it still open until a pass closes it.
         await Task.Delay(TestTimings.SweepPeriod);
-        var facts = await FactsAsync(id);
-        Assert.Single(facts, x => x.Metric == FigureMetrics.RectificationsOverdue);
+        Assert.Single(await CountedAtAsync(FigureMetrics.RectificationsOverdue, id));
         var (_, fixedNow) = await InspectAsync(Inspection(NewId("i"), venue));
         Assert.Equal([id], Ids(fixedNow.GetProperty("closed")));
     }
@@ -160,9 +159,10 @@ public sealed class InspectionFlowTests(GridAidFixture f)
         Assert.Equal(HttpStatusCode.OK, second);
         Assert.Equal([$"{id}.evacuation-plan", $"{id}.wiring"], Ids(again.GetProperty("opened")));
         Assert.Single((await VenueAsync(venue)).GetProperty("inspections").EnumerateArray());
-        var facts = await FactsAsync(id);
-        Assert.Single(facts, x => x.Metric == FigureMetrics.InspectionsDone && x.FactId == id && x.StationId == Member);
-        Assert.Equal([$"{id}.evacuation-plan", $"{id}.wiring"], facts.Where(x => x.Metric == FigureMetrics.RectificationsOpened).Select(x => x.FactId).Order(StringComparer.Ordinal));
+        Assert.Equal([Member], await CountedAtAsync(FigureMetrics.InspectionsDone, id));
+        Assert.Single(await CountedAtAsync(FigureMetrics.RectificationsOpened, $"{id}.evacuation-plan"));
+        Assert.Single(await CountedAtAsync(FigureMetrics.RectificationsOpened, $"{id}.wiring"));
+        Assert.Empty(await CountedAtAsync(FigureMetrics.RectificationsOpened, $"{id}.extinguishers"));
 
         // The same id from another station is somebody else's inspection: refused, nothing changes.
         using var taken = await f.SendAsync(HttpMethod.Post, "/api/stations/ts-tianjie-grid/inspections", GridAidFixture.Station("ts-tianjie-grid"), body);
@@ -215,11 +215,12 @@ public sealed class InspectionFlowTests(GridAidFixture f)
         Assert.Equal("venue_unknown", wrong.GetProperty("codes").GetProperty("venueId")[0].GetString());
     }
 
-    private async Task<List<FigureFact>> FactsAsync(string idPrefix)
+    /// <summary>The stations whose roll-ups of today or yesterday (local time) counted the fact: one when it was counted once.</summary>
+    private async Task<List<string>> CountedAtAsync(string metric, string factId)
     {
         var store = f.Host.Services.GetRequiredService<FigureStore>();
-        var now = DateTimeOffset.UtcNow;
-        var facts = await store.ListAsync("taishan", now.AddDays(-1), now.AddDays(1), CancellationToken.None).ToListAsync();
-        return [.. facts.Where(x => x.FactId.StartsWith(idPrefix, StringComparison.Ordinal))];
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(store.LocalOffset).DateTime);
+        return [.. await store.StationsCountingAsync("taishan", metric, factId, today, CancellationToken.None),
+            .. await store.StationsCountingAsync("taishan", metric, factId, today.AddDays(-1), CancellationToken.None)];
     }
 }
