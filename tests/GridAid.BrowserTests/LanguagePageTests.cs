@@ -11,6 +11,27 @@ namespace GridAid.BrowserTests;
 public sealed class LanguagePageTests(BrowserFixture fx)
 {
     [Fact]
+    public async Task The_privacy_notice_is_read_in_the_phones_language_from_the_files_with_english_beside_it()
+    {
+        await using var context = await fx.NewContextAsync("ko-KR");
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(360, 740);
+        await page.GotoAsync("/privacy.html");
+
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ko");
+        await Assertions.Expect(page.Locator("#own-h")).ToHaveTextAsync("개인정보 처리 안내");
+        await Assertions.Expect(page.Locator("[data-i='pv.keep.p']")).ToContainTextAsync("90일");
+        await Assertions.Expect(page.Locator("#pv-en")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#langs .machine")).ToHaveTextAsync("기계 번역 · 검토 전");
+        await FormDriver.ScreenshotAsync(page, "privacy-360-ko", copyToDocs: false);
+
+        // An English reader reads it once, not twice.
+        await page.Locator("#langs button", new() { HasText = "English" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#own-h")).ToHaveTextAsync("Privacy notice");
+        await Assertions.Expect(page.Locator("#pv-en")).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task A_korean_phone_reads_the_form_in_korean_marked_machine_assisted_and_a_tapped_language_stays()
     {
         await using var context = await fx.NewContextAsync("ko-KR");

@@ -10,7 +10,7 @@ namespace GridAid.BrowserTests;
 /// </summary>
 public sealed partial class StringsFilesTests
 {
-    private static readonly string[] FileKinds = ["{0}.json", "staff.{0}.json", "server.{0}.json"];
+    private static readonly string[] FileKinds = ["{0}.json", "staff.{0}.json", "server.{0}.json", "privacy.{0}.json"];
 
     public static IReadOnlyList<(string Code, string Name, string? Review)> Languages()
     {

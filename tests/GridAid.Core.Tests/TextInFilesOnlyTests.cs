@@ -20,7 +20,6 @@ public sealed partial class TextInFilesOnlyTests
         ["functions/GridAid.Cli/CliApp.cs"] = "the operator's command line: the default name of a new area's duty station, given on the command line in Chinese and English",
         ["functions/GridAid.LocalHost/Outbox/LocalOutbox.cs"] = "the local host's developer page of captured channel posts, never deployed",
         ["web/js/staff.js"] = "the sign-in form's bilingual fallback until the strings load, replaced through data-i like the pages' HTML fallbacks",
-        ["web/privacy.html"] = "the privacy notice, a reviewed legal text in Chinese and English (docs/languages.md: to be translated per language)",
     };
 
     /// <summary>Places in a page's HTML that stay as they are on purpose.</summary>

@@ -1,5 +1,5 @@
 // GridAid strings: one file per language in /i18n/{lang}.json (+ /i18n/staff.{lang}.json for station and admin
-// pages); the languages are listed in /i18n/languages.json. A new language is its files and its line there: no code.
+// pages, /i18n/privacy.{lang}.json for the privacy notice); the languages are listed in /i18n/languages.json. A new language is its files and its line there: no code.
 (() => {
   'use strict';
   const KEY = 'gridaid.lang';
@@ -82,9 +82,11 @@
         : G.t('status.' + e.status) + (e.note === 'transferred' && e.toStation ? ' · ' + G.t('st.transferred', { s: G.n(e.toStation) }) : '');
     },
     async use(lang) {
-      // Tourist pages load the tourist strings only; staff pages (<html data-strings="staff">) add their own file.
+      // Tourist pages load the tourist strings only; a page with strings of its own (<html data-strings="staff">, the
+      // station and admin pages; "privacy", the privacy notice) adds its file.
       const files = ['/i18n/' + lang + '.json'];
-      if (document.documentElement.dataset.strings === 'staff') files.push('/i18n/staff.' + lang + '.json');
+      const own = document.documentElement.dataset.strings;
+      if (own) files.push('/i18n/' + own + '.' + lang + '.json');
       const parts = await Promise.all(files.map(async f => {
         const r = await fetch(f);
         if (!r.ok) throw new Error('strings ' + r.status);

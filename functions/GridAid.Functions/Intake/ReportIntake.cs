@@ -182,8 +182,14 @@ public sealed class ReportIntake(
         }
 
         message = message with { TraceParent = message.TraceParent ?? Infrastructure.Telemetry.TraceContext.Current() };
-        var queued = await queue.SendAsync(message, ct, ReportRouting.OnIntakeGuardDelay);
-        if (await routing.RouteOnIntakeAsync(message, ct))
+        // The guarantee is sent while the report is routed (one wait fewer before the stations hear): an instance that
+        // dies before the send is done leaves the report "received" without a message, which the stranded-report sweep
+        // drives again (Routing/StrandedReportSweeper.cs); a send that fails fails the request, and the phone's retry
+        // finds the report routed.
+        var queuing = queue.SendAsync(message, ct, ReportRouting.OnIntakeGuardDelay);
+        var routed = await routing.RouteOnIntakeAsync(message, ct);
+        var queued = await queuing;
+        if (routed)
         {
             // Routed: the guarantee is not needed, and taking it back saves its delivery (a receive, a read, a delete).
             // Best effort: a message left behind finds the report routed (one read) and does nothing.

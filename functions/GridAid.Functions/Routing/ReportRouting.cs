@@ -174,9 +174,12 @@ public sealed class ReportRouting(
             : r => ReportLifecycle.Routed(r, decision.StationIds, now);
         // One transaction marks it routed and moves it from the "still received" index to the "open" one, which the
         // unattended-closing sweep reads (a report nobody resolves is closed after GridAid:Retention:CloseOpenAfter).
+        // The events go out while the report is marked (one wait, not two): the alerts they announce are in the inboxes
+        // already. A retry publishes again, as before (events are at least once, each with its alert's fixed id).
+        var publishing = publisher.PublishAsync(routed, ct);
         var marked = await reports.RouteAsync(report.AreaId, key, step, ct, known)
             ?? throw new InvalidOperationException($"Report {report.TrackingCode} has no row.");
-        await publisher.PublishAsync(routed, ct);
+        await publishing;
         await figures.RecordAsync(report, marked.Report, marked.Changed, ct);
         if (marked.Changed)
         {
