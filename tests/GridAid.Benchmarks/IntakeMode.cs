@@ -1,18 +1,12 @@
 using System.Diagnostics;
 using GridAid.Infrastructure.Storage;
-using GridAid.LocalHost.Queues;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace GridAid.Benchmarks;
 
-/// <summary>
-/// POST /api/reports at fixed rates (open loop), then as fast as <c>Concurrency</c> clients can (closed loop); with the
-/// in-process host, the closed loop once more with its queue listeners stopped (not in a quick run).
-/// </summary>
+/// <summary>POST /api/reports at fixed rates (open loop), then as fast as <c>Concurrency</c> clients can (closed loop).</summary>
 public static class IntakeMode
 {
-    public static async Task<IntakeResult> RunAsync(Workload workload, StorageClients? storage, BenchHost? host, BenchmarkOptions o, CeilingResult? ceiling, Progress log, CancellationToken ct)
+    public static async Task<IntakeResult> RunAsync(Workload workload, StorageClients? storage, BenchmarkOptions o, CeilingResult? ceiling, Progress log, CancellationToken ct)
     {
         var rows = new List<RateRow>();
         foreach (var rate in o.OpenLoopRates)
@@ -33,40 +27,10 @@ public static class IntakeMode
         }
 
         var emulator = storage is null ? null : await EmulatorProbe.MeasureAsync(storage, ct);
-        var (closed, lanes, load) = await ClosedLoopAsync(workload, host, o, log, "intake closed loop", ct);
-        log.Line($"intake saturation: {closed.AcceptedPerSecond}/s accepted, p99 {closed.LatencyMs.P99} ms, errors {closed.Errors}");
-        var result = new IntakeResult(rows, closed, null, null, emulator, lanes, load);
-
-        if (host is not null && !o.Quick)
-        {
-            // The router's share of the emulator taken away (benchmark only): the host's queue listeners stop, the same
-            // closed loop runs again, and they start again so that the backlog drains before the ceiling.
-            var listeners = host.App.Services.GetServices<IHostedService>().OfType<QueueFunctionListener>().ToList();
-            await Task.WhenAll(listeners.Select(l => l.StopAsync(ct)));
-            try
-            {
-                var (paused, pausedLanes, pausedLoad) = await ClosedLoopAsync(workload, host, o, log, "intake closed loop, queue listeners stopped", ct);
-                log.Line($"intake saturation, listeners stopped: {paused.AcceptedPerSecond}/s accepted, p99 {paused.LatencyMs.P99} ms");
-                result = result with { RouterPaused = paused, RouterPausedLanes = pausedLanes, RouterPausedStorage = pausedLoad };
-            }
-            finally
-            {
-                await Task.WhenAll(listeners.Select(l => l.StartAsync(ct)));
-            }
-        }
-
-        return WithRatios(result, ceiling);
-    }
-
-    /// <summary><c>Concurrency</c> clients submitting as fast as they are answered, for <c>ClosedLoopDuration</c>.</summary>
-    private static async Task<(ClosedLoopRow Row, IReadOnlyList<LaneRow> Lanes, StorageLoad? Load)> ClosedLoopAsync(
-        Workload workload, BenchHost? host, BenchmarkOptions o, Progress log, string name, CancellationToken ct)
-    {
         var all = new List<Submission>();
-        var before = host?.Counter.Snapshot();
         var started = Stopwatch.GetTimestamp();
         var deadline = started + (long)(o.ClosedLoopDuration.TotalSeconds * Stopwatch.Frequency);
-        using (log.Ticker($"{name}, {o.Concurrency} clients", () => { lock (all) { return $"{all.Count} done"; } }))
+        using (log.Ticker($"intake closed loop, {o.Concurrency} clients", () => { lock (all) { return $"{all.Count} done"; } }))
         {
             await Task.WhenAll(Enumerable.Range(0, o.Concurrency).Select(async _ =>
             {
@@ -83,26 +47,11 @@ public static class IntakeMode
 
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var ok = all.Where(r => r.Accepted).ToList();
-        var row = new ClosedLoopRow(o.Concurrency, Math.Round(elapsed, 2), ok.Count, Math.Round(ok.Count / elapsed, 1), all.Count - ok.Count,
+        var closed = new ClosedLoopRow(o.Concurrency, Math.Round(elapsed, 2), ok.Count, Math.Round(ok.Count / elapsed, 1), all.Count - ok.Count,
             Percentiles.Of(ok.Select(r => r.LatencyMs)));
-        var lanes = ok.GroupBy(r => Functions.Lanes.UrgentFirst.IsUrgent(r.Plan.Kind) ? "urgent" : "other").OrderBy(g => g.Key)
-            .Select(g => new LaneRow(g.Key, g.Count(), Math.Round(g.Count() / elapsed, 1), Percentiles.Of(g.Select(r => r.LatencyMs))))
-            .ToList();
-        StorageLoad? load = null;
-        if (host is not null && before is not null && ok.Count > 0)
-        {
-            var diff = StorageOpCounter.Diff(before, host.Counter.Snapshot());
-            double Sum(Func<OpKey, bool> which) => diff.Where(kv => which(kv.Key)).Sum(kv => kv.Value);
-            load = new StorageLoad(
-                Math.Round(Sum(k => k.Step == "intake") / ok.Count, 2),
-                Math.Round(Sum(k => k.Step == StorageOpCounter.Router) / ok.Count, 2),
-                Math.Round(Sum(k => k.Step == StorageOpCounter.IdlePoll) / elapsed, 1),
-                Math.Round(Sum(_ => true) / elapsed, 0),
-                diff.Where(kv => kv.Key.Step == "intake").OrderByDescending(kv => kv.Value)
-                    .ToDictionary(kv => kv.Key.Operation, kv => Math.Round((double)kv.Value / ok.Count, 2)));
-        }
+        log.Line($"intake saturation: {closed.AcceptedPerSecond}/s accepted, p99 {closed.LatencyMs.P99} ms, errors {closed.Errors}");
 
-        return (row, lanes, load);
+        return WithRatios(new IntakeResult(rows, closed, null, null, emulator), ceiling);
     }
 
     /// <summary>The saturation rate as a fraction of the storage ceilings measured in the same run.</summary>
@@ -113,9 +62,6 @@ public static class IntakeMode
         {
             RatioToQueueSendCeiling = Ratio(ceiling?.QueueSendsPerSecond),
             RatioToIntakeSequenceCeiling = Ratio(ceiling?.IntakeSequencesPerSecond),
-            RouterPausedRatioToQueueSendCeiling = intake.RouterPaused is { } paused && ceiling?.QueueSendsPerSecond is > 0
-                ? Math.Round(paused.AcceptedPerSecond / ceiling.QueueSendsPerSecond, 3)
-                : null,
         };
     }
 }

@@ -38,11 +38,7 @@ public static class MarkdownReport
             L("|---|---:|");
             L($"| Queue sends (1.2 KB) | {F(c.QueueSendsPerSecond, "F0")} |");
             L($"| Table upserts (one partition) | {F(c.TableUpsertsPerSecond, "F0")} |");
-            L($"| Intake sequence without HTTP, as the intake makes it (claim + report transaction ∥ code insert, then send) | {F(c.IntakeSequencesPerSecond, "F0")} |");
-            if (c.ThreeCallSequencesPerSecond is { } three)
-            {
-                L($"| The same calls one after another (code insert, report transaction, send: the intake before) | {F(three, "F0")} |");
-            }
+            L($"| Intake sequence without HTTP (insert, insert, send) | {F(c.IntakeSequencesPerSecond, "F0")} |");
         }
         else
         {
@@ -63,33 +59,8 @@ public static class MarkdownReport
 
             var cl = i.ClosedLoop;
             L($"| closed loop, {cl.Concurrency} clients, {F(cl.DurationSeconds, "F0")} s | **{F(cl.AcceptedPerSecond)}** | {P(cl.LatencyMs)} | {cl.Errors} |");
-            foreach (var lane in i.ClosedLoopLanes ?? [])
-            {
-                L($"| … of which the {lane.Lane} lane ({lane.Accepted}) | {F(lane.AcceptedPerSecond)} | {P(lane.LatencyMs)} | |");
-            }
-
-            if (i.RouterPaused is { } rp)
-            {
-                L($"| closed loop with the host's queue listeners stopped (benchmark only), {rp.Concurrency} clients, {F(rp.DurationSeconds, "F0")} s | {F(rp.AcceptedPerSecond)} | {P(rp.LatencyMs)} | {rp.Errors} |");
-                foreach (var lane in i.RouterPausedLanes ?? [])
-                {
-                    L($"| … of which the {lane.Lane} lane ({lane.Accepted}) | {F(lane.AcceptedPerSecond)} | {P(lane.LatencyMs)} | |");
-                }
-            }
-
             L();
-            L($"Saturation ÷ queue-send ceiling: **{X(i.RatioToQueueSendCeiling)}**; ÷ intake-sequence ceiling (the intake's own storage calls without HTTP): {X(i.RatioToIntakeSequenceCeiling)}" +
-              (i.RouterPausedRatioToQueueSendCeiling is { } pr ? $"; with the queue listeners stopped ÷ queue-send ceiling: {X(pr)}." : "."));
-            foreach (var (label, load) in new[] { ("closed loop", i.ClosedLoopStorage), ("closed loop with the listeners stopped", i.RouterPausedStorage) })
-            {
-                if (load is not null)
-                {
-                    L();
-                    L($"Storage requests during the {label}: {F(load.IntakePerReport)} per accepted report inside the intake (the urgent kinds' routing on the intake path included), " +
-                      $"{F(load.RouterPerReport)} by the queue listeners and the router, {F(load.IdlePollsPerSecond)} idle polls/s; {F(load.RequestsPerSecond, "F0")} requests/s in all on the one Azurite." +
-                      (load.IntakeByOperation is { Count: > 0 } ops ? " Inside the intake, per report: " + string.Join(", ", ops.Select(kv => $"{kv.Key} {F(kv.Value, "F2")}")) + "." : string.Empty));
-                }
-            }
+            L($"Saturation ÷ queue-send ceiling: **{X(i.RatioToQueueSendCeiling)}**; ÷ intake-sequence ceiling (the same three storage calls without HTTP): {X(i.RatioToIntakeSequenceCeiling)}.");
             if (i.EmulatorAtClosedLoop is { } e)
             {
                 L();

@@ -52,49 +52,18 @@ public sealed class BenchmarkResults
 
 public sealed record MachineInfo(int Cores, string Cpu, double MemoryGb, string Os, string Dotnet, string Azurite, string HostJsonQueues);
 
-/// <summary>
-/// The storage ceilings: <see cref="IntakeSequencesPerSecond"/> is the intake's storage calls as it makes them (the claim and
-/// report transaction beside the code's look-up insert, then the send), <see cref="ThreeCallSequencesPerSecond"/> the three
-/// calls one after another, as the intake made them before.
-/// </summary>
-public sealed record CeilingResult(
-    int Concurrency, double DurationSeconds, double QueueSendsPerSecond, double TableUpsertsPerSecond, double IntakeSequencesPerSecond, long Errors,
-    double? ThreeCallSequencesPerSecond = null);
+public sealed record CeilingResult(int Concurrency, double DurationSeconds, double QueueSendsPerSecond, double TableUpsertsPerSecond, double IntakeSequencesPerSecond, long Errors);
 
 public sealed record RateRow(double OfferedPerSecond, int Sent, int Accepted, double AcceptedPerSecond, int Errors, Percentiles LatencyMs);
 
 public sealed record ClosedLoopRow(int Concurrency, double DurationSeconds, int Accepted, double AcceptedPerSecond, int Errors, Percentiles LatencyMs);
 
-/// <summary>
-/// The intake at fixed rates and saturated. <see cref="ClosedLoopLanes"/> splits the closed loop by lane (a lost or found
-/// person takes no slot; the other kinds share <c>GridAid:Lanes:OtherIntakeSlots</c>), <see cref="ClosedLoopStorage"/> counts
-/// the storage requests the host made meanwhile (the intake's and the router's, on the same emulator).
-/// <see cref="RouterPaused"/>: the same closed loop again with the host's queue listeners stopped (a benchmark-only
-/// condition: the router's share of the emulator taken away; urgent kinds are still routed on the intake path).
-/// </summary>
 public sealed record IntakeResult(
     IReadOnlyList<RateRow> OpenLoop,
     ClosedLoopRow ClosedLoop,
     double? RatioToQueueSendCeiling,
     double? RatioToIntakeSequenceCeiling,
-    EmulatorState? EmulatorAtClosedLoop = null,
-    IReadOnlyList<LaneRow>? ClosedLoopLanes = null,
-    StorageLoad? ClosedLoopStorage = null,
-    ClosedLoopRow? RouterPaused = null,
-    IReadOnlyList<LaneRow>? RouterPausedLanes = null,
-    StorageLoad? RouterPausedStorage = null,
-    double? RouterPausedRatioToQueueSendCeiling = null);
-
-/// <summary>One lane's share of a closed loop: <c>urgent</c> (lost and found persons, routed on the intake path) or <c>other</c>.</summary>
-public sealed record LaneRow(string Lane, int Accepted, double AcceptedPerSecond, Percentiles LatencyMs);
-
-/// <summary>
-/// Storage requests the host's clients made during a closed loop: inside <c>POST /api/reports</c> (intake, including the
-/// urgent kinds' routing on the intake path) and by the queue listeners and router, per accepted report; idle polls and
-/// every request, per second.
-/// </summary>
-public sealed record StorageLoad(
-    double IntakePerReport, double RouterPerReport, double IdlePollsPerSecond, double RequestsPerSecond, IReadOnlyDictionary<string, double>? IntakeByOperation = null);
+    EmulatorState? EmulatorAtClosedLoop = null);
 
 /// <summary>Messages the app's queues held in the emulator, and how long its receive on an empty queue then took.</summary>
 public sealed record EmulatorState(long MessagesHeld, Percentiles EmptyReceiveMs);

@@ -84,34 +84,23 @@ public sealed class ReportIntake(
         {
             var code = TrackingCode.For(key, areaId, requestId, attempt);
             var now = clock.GetUtcNow();
-            var handover = HandoverOf(valid.Kind, key, areaId, code, requestId);
-            var report = WithHandover(Report.Receive(valid, areaId, code, now), handover);
-            // The report is written in the claim's own transaction (one wait on storage for both), unless it has photos:
-            // they go up first, at fixed blob names, so only once the code is known to be this report's. From the claim
-            // on, finish even if the phone hangs up (but not past the budget): a half-accepted report would wait for a
-            // retry that may never come.
-            var withClaim = photos.Count == 0;
-            var claim = await reports.ClaimCodeAsync(code, areaId, ReportKeys.For(now, code), requestId, fingerprint, budget, withClaim ? report : null);
+            var claim = await reports.ClaimCodeAsync(code, areaId, ReportKeys.For(now, code), requestId, fingerprint, ct);
             if (claim.Claimed)
             {
+                // Once the code is claimed, finish even if the phone hangs up (but not past the budget): a half-accepted
+                // report would wait for a retry that may never come.
+                var handover = HandoverOf(valid.Kind, key, areaId, code, requestId);
+                var report = WithHandover(Report.Receive(valid, areaId, code, now), handover);
                 GridAidTelemetry.Tagged(Activity.Current, report);
-                if (withClaim)
-                {
-                    await QueueAndRouteAsync(new RoutingMessage(report, claim.Version), budget);
-                }
-                else
-                {
-                    await StoreAndQueueAsync(report, photos, budget);
-                }
-
+                await StoreAndQueueAsync(report, photos, budget);
                 GridAidTelemetry.CountAccepted(report);
                 logger.LogInformation("Accepted {Kind} report {TrackingCode} in {AreaId}", valid.Kind, code, areaId);
                 return new IntakeResult(code, ReportStatus.Received, handover);
             }
 
-            if (claim.Owner.ClientRequestId == requestId && claim.Owner.AreaId == areaId && (claim.Owner.Fingerprint ?? fingerprint) == fingerprint)
+            if (claim.Entry.ClientRequestId == requestId && claim.Entry.AreaId == areaId && (claim.Entry.Fingerprint ?? fingerprint) == fingerprint)
             {
-                return await ResumeAsync(valid, photos, claim.Owner, budget);
+                return await ResumeAsync(valid, photos, claim.Entry, budget);
             }
 
             logger.LogWarning("Tracking code {TrackingCode} is taken (attempt {Attempt}): a collision, or the request id came with other content", code, attempt);
@@ -121,17 +110,16 @@ public sealed class ReportIntake(
     }
 
     /// <summary>A repeat of an accepted submission: finish whatever the first attempt may not have finished.</summary>
-    private async Task<IntakeResult> ResumeAsync(ValidReport valid, IReadOnlyList<CleanPhoto> photos, CodeOwner owner, CancellationToken ct)
+    private async Task<IntakeResult> ResumeAsync(ValidReport valid, IReadOnlyList<CleanPhoto> photos, TrackingCodeEntity entry, CancellationToken ct)
     {
-        var stored = await reports.GetAsync(owner.AreaId, owner.ReportKey, ct);
+        var stored = await reports.GetAsync(entry.AreaId, entry.ReportKey, ct);
         // The same request id gives the same hand-over code: the repeat's receipt shows what the first one would have.
-        var handover = owner.ClientRequestId is { } requestId
-            ? HandoverOf(valid.Kind, await trackingKey.GetAsync(ct), owner.AreaId, owner.Code, requestId)
+        var handover = entry.ClientRequestId is { } requestId
+            ? HandoverOf(valid.Kind, await trackingKey.GetAsync(ct), entry.AreaId, entry.PartitionKey, requestId)
             : null;
         if (stored is null)
         {
-            // Claimed alone (a report with photos) by an attempt that stopped before writing the report.
-            var report = WithHandover(Report.Receive(valid, owner.AreaId, owner.Code, ReportKeys.SubmittedAt(owner.ReportKey)), handover);
+            var report = WithHandover(Report.Receive(valid, entry.AreaId, entry.PartitionKey, ReportKeys.SubmittedAt(entry.ReportKey)), handover);
             await StoreAndQueueAsync(report, photos, ct);
             return new IntakeResult(report.TrackingCode, ReportStatus.Received, handover);
         }

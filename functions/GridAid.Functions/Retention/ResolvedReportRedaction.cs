@@ -79,8 +79,7 @@ public sealed class ResolvedReportRedaction(
 
     /// <summary>
     /// The photos' blobs first (a crash then leaves links to nothing, never photos nobody lists), every station's alert,
-    /// then the report, then the alerts of stations the report gained meanwhile, then the request id and fingerprint kept
-    /// with its code (a transfer or an
+    /// then the report, then the alerts of stations the report gained meanwhile (a transfer or an
     /// escalation that changed the report makes this conditional write re-read it). Alerts such a step adds after this
     /// pass are redacted by the step itself (<see cref="RedactLateAlertsAsync"/>). Every step is safe to repeat, so a
     /// retry after a crash finishes the job.
@@ -99,8 +98,6 @@ public sealed class ResolvedReportRedaction(
             await RedactAlertAsync(stored, stationId, ct);
         }
 
-        // The request id and fingerprint kept with the code (its claim row) are made from what the reporter sent: they go too.
-        await reports.ForgetRequestAsync(stored.Report.AreaId, stored.Report.TrackingCode, stored.Key, ct);
         if (ReportFacts.ResolutionOf(stored.Report) is { } resolved)
         {
             await feedback.ClearCommentAsync(stored.Report.AreaId, resolved.By, stored.Report.TrackingCode, ct);

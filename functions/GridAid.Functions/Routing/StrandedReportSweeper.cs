@@ -77,8 +77,6 @@ public sealed class StrandedReportSweeper(
 
             if (await reports.MarkRedrivenAsync(entry, now, ct))
             {
-                // The intake writes the code's look-up row beside the report: an intake that died between the two left none.
-                await reports.EnsureLookupAsync(areaId, stored.Report.TrackingCode, stored.Key, ct);
                 await queue.SendAsync(new RoutingMessage(stored.Report, stored.Version), ct);
                 redriven++;
                 logger.LogWarning("Re-drove stranded report {TrackingCode} in {AreaId} (re-drive {Redrives})", entry.TrackingCode, areaId, entry.Redrives);

@@ -118,11 +118,7 @@ public sealed class ReportEntity : ITableEntity
     }
 }
 
-/// <summary>
-/// Maps a tracking code to its report: partition = code (<c>trackingcodes</c>), what a status look-up reads first.
-/// Inserting it is what makes a code unique across areas. Rows written before the claim moved into the area's partition
-/// (<see cref="CodeClaimEntity"/>) also carry the request id and fingerprint.
-/// </summary>
+/// <summary>Maps a tracking code to its report: partition = code. Inserting it is what makes a code unique.</summary>
 public sealed class TrackingCodeEntity : ITableEntity
 {
     public string PartitionKey { get; set; } = string.Empty;
@@ -140,29 +136,6 @@ public sealed class TrackingCodeEntity : ITableEntity
     public string? ClientRequestId { get; set; }
 
     /// <summary>The <c>ReportFingerprint</c> of the report first sent with this request id (null on rows written before it existed).</summary>
-    public string? Fingerprint { get; set; }
-}
-
-/// <summary>
-/// Who holds a tracking code in an area: row <see cref="ReportKeys.Claim"/> of the area's partition of <c>reports</c>,
-/// written in the same entity-group transaction as the report, so a repeated request fails the whole write on it and
-/// reads back the report it made. Its request id and fingerprint go when the report is redacted.
-/// </summary>
-public sealed class CodeClaimEntity : ITableEntity
-{
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
-    public string ReportKey { get; set; } = string.Empty;
-
-    public string? ClientRequestId { get; set; }
-
-    /// <summary>The <c>ReportFingerprint</c> of the report first sent with this request id.</summary>
     public string? Fingerprint { get; set; }
 }
 

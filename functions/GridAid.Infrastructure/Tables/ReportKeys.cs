@@ -36,14 +36,6 @@ public static class ReportKeys
 
     private const string OpenPrefix = "~open_";
 
-    /// <summary>
-    /// The row of a tracking code's claim in its area's partition (<see cref="CodeClaimEntity"/>), written in the same
-    /// transaction as the report; '~' keeps it out of report listings, and "~code_" out of the index ranges.
-    /// </summary>
-    public static string Claim(string trackingCode) => ClaimPrefix + trackingCode;
-
-    private const string ClaimPrefix = "~code_";
-
     /// <summary>Every report row sorts before this.</summary>
     public const string AfterReports = "~";
 

@@ -5,14 +5,8 @@ using GridAid.Infrastructure.Storage;
 
 namespace GridAid.Infrastructure.Tables;
 
-/// <summary>Who holds a tracking code: its area, its report's row key, and the request that claimed it (null once redacted).</summary>
-public sealed record CodeOwner(string AreaId, string Code, string ReportKey, string? ClientRequestId, string? Fingerprint);
-
-/// <summary>
-/// The outcome of claiming a tracking code: claimed (with the report's version when the report was written with the
-/// claim), or taken, with who holds it.
-/// </summary>
-public sealed record CodeClaim(bool Claimed, CodeOwner Owner, string? Version = null);
+/// <summary>The outcome of claiming a tracking code.</summary>
+public sealed record CodeClaim(bool Claimed, TrackingCodeEntity Entry);
 
 public sealed record ReportFilter(ReportKind? Kind = null, ReportStatus? Status = null, string? StationId = null);
 
@@ -21,182 +15,33 @@ public sealed record ReportPage(IReadOnlyList<Report> Items, string? Continuatio
 /// <summary>The report after an update, and whether this update changed it.</summary>
 public sealed record ReportUpdate(Report Report, bool Changed);
 
-/// <summary>Reports in Table storage: one row per report in its area's partition (with its code's claim row), plus the tracking-code look-up.</summary>
+/// <summary>Reports in Table storage: one row per report in its area's partition, plus the tracking-code index.</summary>
 public sealed class ReportStore(StorageClients storage)
 {
     private readonly TableClient _reports = storage.Table(TableNames.Reports);
     private readonly TableClient _codes = storage.Table(TableNames.TrackingCodes);
 
-    /// <summary>
-    /// Claims <paramref name="code"/> for a report in <paramref name="areaId"/>, with the report itself when it is given:
-    /// one entity-group transaction in the area's partition writes the report, its "still received" entry and the claim
-    /// row (<see cref="ReportKeys.Claim"/>), while the code's look-up row in <c>trackingcodes</c> is inserted at the same
-    /// time, so the caller waits on storage once where it waited twice. The claim row makes a repeated request fail the
-    /// whole transaction and read back the report it made; the look-up row keeps the code unique across areas and a
-    /// status look-up at two reads. When the look-up row names another report (another area's, ~1 in 10^11, or one
-    /// accepted before claims were kept in the area), what the transaction wrote is taken back (nothing was queued yet)
-    /// and the code is reported taken. docs/benchmarks.md, "Intake at half the ceiling", walks through every case.
-    /// </summary>
-    public async Task<CodeClaim> ClaimCodeAsync(
-        string code, string areaId, string reportKey, string? clientRequestId, string fingerprint, CancellationToken ct, Report? report = null)
+    /// <summary>Inserts the code's index row; when the code is taken, returns the row that holds it.</summary>
+    public async Task<CodeClaim> ClaimCodeAsync(string code, string areaId, string reportKey, string? clientRequestId, string fingerprint, CancellationToken ct)
     {
-        if (report is not null && (report.AreaId != areaId || report.TrackingCode != code || ReportKeys.For(report.SubmittedAt, code) != reportKey))
+        var entry = new TrackingCodeEntity
         {
-            throw new ArgumentException("The report must be the one the claim is for.", nameof(report));
-        }
-
-        var mine = new CodeOwner(areaId, code, reportKey, clientRequestId, fingerprint);
-        var claiming = WriteClaimAsync(mine, report, ct);
-        var looking = AddLookupAsync(mine, ct);
-        await Task.WhenAll(claiming, looking);
-        var (claimed, version) = await claiming;
-        var (inserted, lookup) = await looking;
-        if (claimed)
-        {
-            if (inserted || (lookup.AreaId == areaId && lookup.ReportKey == reportKey))
-            {
-                return new CodeClaim(true, mine, version);
-            }
-
-            if (lookup.AreaId == areaId && lookup.ClientRequestId is null)
-            {
-                // Left by an attempt whose transaction never committed (else its claim row would have stopped this one).
-                await RepointAsync(lookup, reportKey, ct);
-                return new CodeClaim(true, mine, version);
-            }
-
-            await WithdrawClaimAsync(mine, report is not null, ct);
-            return new CodeClaim(false, OwnerOf(lookup));
-        }
-
-        var owner = await ReadClaimAsync(areaId, code, ct)
-            ?? (inserted ? mine with { ClientRequestId = null, Fingerprint = null } : OwnerOf(lookup));
-        if (owner.AreaId == areaId && lookup.AreaId == areaId && lookup.ReportKey != owner.ReportKey && (inserted || lookup.ClientRequestId is null))
-        {
-            // The look-up row names a report the claim does not (this attempt's own insert, or a lost attempt's): the claim is the truth.
-            await RepointAsync(lookup, owner.ReportKey, ct);
-        }
-
-        return new CodeClaim(false, owner);
-    }
-
-    /// <summary>The claim row, with the report and its "still received" entry when given, in one transaction; false when the code is claimed in the area.</summary>
-    private async Task<(bool Claimed, string? Version)> WriteClaimAsync(CodeOwner claim, Report? report, CancellationToken ct)
-    {
-        var row = new CodeClaimEntity
-        {
-            PartitionKey = claim.AreaId,
-            RowKey = ReportKeys.Claim(claim.Code),
-            ReportKey = claim.ReportKey,
-            ClientRequestId = claim.ClientRequestId,
-            Fingerprint = claim.Fingerprint,
+            PartitionKey = code,
+            RowKey = ReportKeys.TrackingCodeRow,
+            AreaId = areaId,
+            ReportKey = reportKey,
+            ClientRequestId = clientRequestId,
+            Fingerprint = fingerprint,
         };
-        List<TableTransactionAction> actions = [.. report is null ? [] : NewReportActions(report), new(TableTransactionActionType.Add, row)];
         try
         {
-            var response = await _reports.SubmitTransactionAsync(actions, ct);
-            return (true, report is null ? null : response.Value[0].Headers.ETag?.ToString());
-        }
-        catch (TableTransactionFailedException e) when (e.Status == 409)
-        {
-            return (false, null);
-        }
-    }
-
-    /// <summary>Inserts the code's look-up row (code → area, report); when the code has one, returns it.</summary>
-    private async Task<(bool Inserted, TrackingCodeEntity Row)> AddLookupAsync(CodeOwner claim, CancellationToken ct)
-    {
-        var entry = new TrackingCodeEntity { PartitionKey = claim.Code, RowKey = ReportKeys.TrackingCodeRow, AreaId = claim.AreaId, ReportKey = claim.ReportKey };
-        try
-        {
-            var response = await _codes.AddEntityAsync(entry, ct);
-            entry.ETag = response.Headers.ETag ?? ETag.All;
-            return (true, entry);
+            await _codes.AddEntityAsync(entry, ct);
+            return new CodeClaim(true, entry);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            return (false, (await _codes.GetEntityAsync<TrackingCodeEntity>(claim.Code, ReportKeys.TrackingCodeRow, cancellationToken: ct)).Value);
-        }
-    }
-
-    /// <summary>Writes the code's look-up row if it has none (a report re-driven after an intake that died before writing it).</summary>
-    public async Task EnsureLookupAsync(string areaId, string code, string reportKey, CancellationToken ct)
-    {
-        try
-        {
-            await _codes.AddEntityAsync(new TrackingCodeEntity { PartitionKey = code, RowKey = ReportKeys.TrackingCodeRow, AreaId = areaId, ReportKey = reportKey }, ct);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            // Written by the intake, as usual.
-        }
-    }
-
-    /// <summary>Points a look-up row of this area at another of its reports, only if nobody changed it meanwhile.</summary>
-    private async Task RepointAsync(TrackingCodeEntity lookup, string reportKey, CancellationToken ct)
-    {
-        var repointed = new TrackingCodeEntity { PartitionKey = lookup.PartitionKey, RowKey = lookup.RowKey, AreaId = lookup.AreaId, ReportKey = reportKey };
-        try
-        {
-            await _codes.UpdateEntityAsync(repointed, lookup.ETag, TableUpdateMode.Replace, ct);
-        }
-        catch (RequestFailedException e) when (e.Status is 412 or 404)
-        {
-            // Another attempt of the same code repointed it first; the next repeat sees what it wrote.
-        }
-    }
-
-    /// <summary>Takes back a claim (and the report written with it) whose code turned out to be another report's; nothing was queued for it.</summary>
-    private async Task WithdrawClaimAsync(CodeOwner claim, bool withReport, CancellationToken ct)
-    {
-        List<TableTransactionAction> actions = [new(TableTransactionActionType.Delete, new TableEntity(claim.AreaId, ReportKeys.Claim(claim.Code)), ETag.All)];
-        if (withReport)
-        {
-            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(claim.AreaId, claim.ReportKey), ETag.All));
-            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(claim.AreaId, ReportKeys.Received(claim.ReportKey)), ETag.All));
-        }
-
-        await _reports.SubmitTransactionAsync(actions, ct);
-    }
-
-    private async Task<CodeOwner?> ReadClaimAsync(string areaId, string code, CancellationToken ct)
-    {
-        var claim = await _reports.GetEntityIfExistsAsync<CodeClaimEntity>(areaId, ReportKeys.Claim(code), cancellationToken: ct);
-        return claim.HasValue && claim.Value is { } c ? new CodeOwner(areaId, code, c.ReportKey, c.ClientRequestId, c.Fingerprint) : null;
-    }
-
-    private static CodeOwner OwnerOf(TrackingCodeEntity lookup) =>
-        new(lookup.AreaId, lookup.PartitionKey, lookup.ReportKey, lookup.ClientRequestId, lookup.Fingerprint);
-
-    /// <summary>
-    /// Forgets the request id and fingerprint kept with a report's code — its claim row, and a look-up row written before
-    /// claims were kept in the area — when the report is redacted (they are made from what the reporter sent). Safe to repeat.
-    /// </summary>
-    public async Task ForgetRequestAsync(string areaId, string code, string reportKey, CancellationToken ct)
-    {
-        var claiming = _reports.GetEntityIfExistsAsync<CodeClaimEntity>(areaId, ReportKeys.Claim(code), cancellationToken: ct);
-        var looking = _codes.GetEntityIfExistsAsync<TrackingCodeEntity>(code, ReportKeys.TrackingCodeRow, cancellationToken: ct);
-        var (claim, lookup) = (await claiming, await looking);
-        if (claim.HasValue && claim.Value is { } c && c.ReportKey == reportKey && (c.ClientRequestId ?? c.Fingerprint) is not null)
-        {
-            await ReplaceUnlessChangedAsync(_reports, new CodeClaimEntity { PartitionKey = areaId, RowKey = c.RowKey, ReportKey = reportKey }, c.ETag, ct);
-        }
-
-        if (lookup.HasValue && lookup.Value is { } l && l.AreaId == areaId && l.ReportKey == reportKey && (l.ClientRequestId ?? l.Fingerprint) is not null)
-        {
-            await ReplaceUnlessChangedAsync(_codes, new TrackingCodeEntity { PartitionKey = code, RowKey = l.RowKey, AreaId = areaId, ReportKey = reportKey }, l.ETag, ct);
-        }
-    }
-
-    private static async Task ReplaceUnlessChangedAsync(TableClient table, ITableEntity entity, ETag version, CancellationToken ct)
-    {
-        try
-        {
-            await table.UpdateEntityAsync(entity, version, TableUpdateMode.Replace, ct);
-        }
-        catch (RequestFailedException e) when (e.Status is 412 or 404)
-        {
-            // Changed or gone meanwhile: a repeat of the redaction reads it again.
+            var existing = await _codes.GetEntityAsync<TrackingCodeEntity>(code, ReportKeys.TrackingCodeRow, cancellationToken: ct);
+            return new CodeClaim(false, existing.Value);
         }
     }
 
@@ -206,20 +51,6 @@ public sealed class ReportStore(StorageClients storage)
     /// </summary>
     public async Task<string?> AddAsync(Report report, CancellationToken ct)
     {
-        try
-        {
-            var response = await _reports.SubmitTransactionAsync(NewReportActions(report), ct);
-            return response.Value[0].Headers.ETag?.ToString();
-        }
-        catch (TableTransactionFailedException e) when (e.Status == 409)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>A new report's row and its "still received" index entry (the report first: its version is the first answer).</summary>
-    private static List<TableTransactionAction> NewReportActions(Report report)
-    {
         var row = ReportEntity.From(report);
         var index = new ReceivedIndexEntity
         {
@@ -228,7 +59,16 @@ public sealed class ReportStore(StorageClients storage)
             ReportKey = row.RowKey,
             TrackingCode = report.TrackingCode,
         };
-        return [new(TableTransactionActionType.Add, row), new(TableTransactionActionType.Add, index)];
+        try
+        {
+            var response = await _reports.SubmitTransactionAsync(
+                [new TableTransactionAction(TableTransactionActionType.Add, row), new TableTransactionAction(TableTransactionActionType.Add, index)], ct);
+            return response.Value[0].Headers.ETag?.ToString();
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            return null;
+        }
     }
 
     /// <summary>
