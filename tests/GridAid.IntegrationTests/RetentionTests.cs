@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using GridAid.Infrastructure.Storage;
+using GridAid.Infrastructure.Tables;
 using GridAid.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GridAid.IntegrationTests;
 
@@ -78,10 +81,19 @@ public class RetentionTests(GridAidFixture f)
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, otherArea.StatusCode);
         Assert.True(HasPersonalData(await AdminViewAsync(code)));
+        Assert.NotNull((await LookupAsync(code)).Fingerprint);
 
         using var redact = await f.SendAsync(HttpMethod.Post, $"/api/admin/reports/{code}/redact", GridAidFixture.TaishanAdmin);
 
         Assert.Equal(HttpStatusCode.NoContent, redact.StatusCode);
         Assert.False(HasPersonalData(await AdminViewAsync(code)));
+        // The look-up row kept the request id and a hash of what was written, for retries: both are gone.
+        var lookup = await LookupAsync(code);
+        Assert.Equal<(string?, string?)>((null, null), (lookup.ClientRequestId, lookup.Fingerprint));
+        Assert.Equal("lost_item", (await f.GetJsonAsync($"/api/reports/{code}")).GetProperty("kind").GetString());
     }
+
+    private async Task<TrackingCodeEntity> LookupAsync(string code) =>
+        (await f.Host.Services.GetRequiredService<StorageClients>().Table(TableNames.TrackingCodes)
+            .GetEntityAsync<TrackingCodeEntity>(code, ReportKeys.TrackingCodeRow)).Value;
 }

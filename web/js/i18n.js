@@ -1,5 +1,5 @@
 // GridAid strings: one file per language in /i18n/{lang}.json (+ /i18n/staff.{lang}.json for station and admin
-// pages, /i18n/privacy.{lang}.json for the privacy notice); the languages are listed in /i18n/languages.json. A new language is its files and its line there: no code.
+// pages); the languages are listed in /i18n/languages.json. A new language is its files and its line there: no code.
 (() => {
   'use strict';
   const KEY = 'gridaid.lang';
@@ -82,10 +82,8 @@
         : G.t('status.' + e.status) + (e.note === 'transferred' && e.toStation ? ' · ' + G.t('st.transferred', { s: G.n(e.toStation) }) : '');
     },
     async use(lang) {
-      // Tourist pages load the tourist strings only; a page with strings of its own (<html data-strings="staff">, the
-      // station and admin pages; "privacy", the privacy notice) adds its file.
-      const files = ['/i18n/' + lang + '.json'];
-      const own = document.documentElement.dataset.strings;
+      // Tourist pages load the tourist strings only; pages with their own (<html data-strings="staff">) add them.
+      const files = ['/i18n/' + lang + '.json'], own = document.documentElement.dataset.strings;
       if (own) files.push('/i18n/' + own + '.' + lang + '.json');
       const parts = await Promise.all(files.map(async f => {
         const r = await fetch(f);

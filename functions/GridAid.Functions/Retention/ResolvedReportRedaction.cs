@@ -10,7 +10,8 @@ namespace GridAid.Functions.Retention;
 /// <summary>
 /// Keeps the privacy notice's promise: once a report has been resolved for <see cref="RetentionPolicy.KeepResolvedFor"/>,
 /// its description, contact data, details and photos are removed from the report and from every station's alert, and
-/// the comment of its feedback (the stars stay counted). The wait is
+/// the comment of its feedback (the stars stay counted), and the request id and fingerprint its tracking code's look-up
+/// row kept for retries. The wait is
 /// a chain of scheduled checks (a queue message hides for at most 7 days). An admin can redact at once on request.
 /// </summary>
 public sealed class ResolvedReportRedaction(
@@ -98,6 +99,7 @@ public sealed class ResolvedReportRedaction(
             await RedactAlertAsync(stored, stationId, ct);
         }
 
+        await reports.ForgetRequestAsync(stored.Report.TrackingCode, ct);
         if (ReportFacts.ResolutionOf(stored.Report) is { } resolved)
         {
             await feedback.ClearCommentAsync(stored.Report.AreaId, resolved.By, stored.Report.TrackingCode, ct);

@@ -151,6 +151,22 @@ public sealed class ReportStore(StorageClients storage)
         return response.HasValue && response.Value is { } e ? new StoredReport(e.ToReport(), e.RowKey, e.ETag.ToString()) : null;
     }
 
+    /// <summary>
+    /// Forgets the request id and fingerprint a code's look-up row keeps so that a retried submission finds its report
+    /// (the redaction: the fingerprint is a hash of what the reporter wrote, and a retry 90 days on is no retry).
+    /// Conditional on the row as read; safe to repeat.
+    /// </summary>
+    public async Task ForgetRequestAsync(string code, CancellationToken ct)
+    {
+        var got = await _codes.GetEntityIfExistsAsync<TrackingCodeEntity>(code, ReportKeys.TrackingCodeRow, cancellationToken: ct);
+        if (got.HasValue && got.Value is { } entry && (entry.ClientRequestId is not null || entry.Fingerprint is not null))
+        {
+            entry.ClientRequestId = null;
+            entry.Fingerprint = null;
+            await _codes.UpdateEntityAsync(entry, entry.ETag, TableUpdateMode.Replace, ct);
+        }
+    }
+
     public async Task<StoredReport?> FindByCodeAsync(string code, CancellationToken ct)
     {
         var index = await _codes.GetEntityIfExistsAsync<TrackingCodeEntity>(code, ReportKeys.TrackingCodeRow, cancellationToken: ct);
