@@ -94,15 +94,21 @@ public sealed class FigureStore(StorageClients storage, IOptions<FigureStoreOpti
         return (int)(h % Shards);
     }
 
-    public async Task RecordAsync(FigureFact fact, CancellationToken ct)
+    /// <summary>Where a fact is counted: its partition, its local day and month, and the two roll-up rows of its station and shard.</summary>
+    private readonly record struct RowsOfFact(string Partition, string Day, string Month, string DayRow, string MonthRow);
+
+    private RowsOfFact RowsOf(FigureFact fact)
     {
-        var partition = PartitionOf(fact.AreaId, fact.At);
         var local = fact.At.ToOffset(LocalOffset);
         var shard = ShardOf(fact.FactId);
         var day = local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var month = local.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        var dayKey = DayRowOf(day, fact.StationId, shard);
-        var monthKey = MonthRowOf(month, fact.StationId, shard);
+        return new(PartitionOf(fact.AreaId, fact.At), day, month, DayRowOf(day, fact.StationId, shard), MonthRowOf(month, fact.StationId, shard));
+    }
+
+    public async Task RecordAsync(FigureFact fact, CancellationToken ct)
+    {
+        var (partition, day, month, dayKey, monthKey) = RowsOf(fact);
         for (var attempt = 1; ; attempt++)
         {
             var dayRead = _table.GetEntityIfExistsAsync<TableEntity>(partition, dayKey, cancellationToken: ct);
@@ -218,15 +224,11 @@ public sealed class FigureStore(StorageClients storage, IOptions<FigureStoreOpti
         var months = new Dictionary<(string Partition, string Row), (string Station, string Month, Dictionary<string, double> Counts)>();
         foreach (var fact in facts)
         {
-            var partition = PartitionOf(fact.AreaId, fact.At);
-            var local = fact.At.ToOffset(LocalOffset);
-            var shard = ShardOf(fact.FactId);
-            var day = local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var month = local.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-            var dayKey = (partition, DayRowOf(day, fact.StationId, shard));
+            var rows = RowsOf(fact);
+            var dayKey = (rows.Partition, rows.DayRow);
             if (!days.TryGetValue(dayKey, out var d))
             {
-                days[dayKey] = d = (fact.StationId, day, Empty(), new StringBuilder(), new HashSet<string>(StringComparer.Ordinal));
+                days[dayKey] = d = (fact.StationId, rows.Day, Empty(), new StringBuilder(), new HashSet<string>(StringComparer.Ordinal));
             }
 
             var mark = MarkOf(fact);
@@ -237,10 +239,10 @@ public sealed class FigureStore(StorageClients storage, IOptions<FigureStoreOpti
 
             d.Marks.Append(mark);
             FigureRollup.Add(d.Counts, fact);
-            var monthKey = (partition, MonthRowOf(month, fact.StationId, shard));
+            var monthKey = (rows.Partition, rows.MonthRow);
             if (!months.TryGetValue(monthKey, out var m))
             {
-                months[monthKey] = m = (fact.StationId, month, Empty());
+                months[monthKey] = m = (fact.StationId, rows.Month, Empty());
             }
 
             FigureRollup.Add(m.Counts, fact);

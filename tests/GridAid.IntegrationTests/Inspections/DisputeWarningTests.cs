@@ -1,3 +1,4 @@
+using GridAid.IntegrationTests.Figures;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -88,12 +89,8 @@ public sealed class DisputeWarningTests(GridAidFixture f)
         Assert.Equal(Today(), closed.GetProperty("outcomeOn").GetString());
 
         var store = f.Host.Services.GetRequiredService<FigureStore>();
-        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(store.LocalOffset).DateTime);
-        async Task<List<string>> CountedAt(string metric) =>
-            [.. await store.StationsCountingAsync("taishan", metric, id, today, CancellationToken.None),
-             .. await store.StationsCountingAsync("taishan", metric, id, today.AddDays(-1), CancellationToken.None)];
-        Assert.Equal([Filer], await CountedAt(FigureMetrics.DisputesFiled));
-        Assert.Equal([Police], await CountedAt(FigureMetrics.DisputesMediated));
+        Assert.Equal([Filer], await store.StationsCountingLatelyAsync("taishan", FigureMetrics.DisputesFiled, id));
+        Assert.Equal([Police], await store.StationsCountingLatelyAsync("taishan", FigureMetrics.DisputesMediated, id));
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using GridAid.IntegrationTests.Figures;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -215,12 +216,6 @@ public sealed class InspectionFlowTests(GridAidFixture f)
         Assert.Equal("venue_unknown", wrong.GetProperty("codes").GetProperty("venueId")[0].GetString());
     }
 
-    /// <summary>The stations whose roll-ups of today or yesterday (local time) counted the fact: one when it was counted once.</summary>
-    private async Task<List<string>> CountedAtAsync(string metric, string factId)
-    {
-        var store = f.Host.Services.GetRequiredService<FigureStore>();
-        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(store.LocalOffset).DateTime);
-        return [.. await store.StationsCountingAsync("taishan", metric, factId, today, CancellationToken.None),
-            .. await store.StationsCountingAsync("taishan", metric, factId, today.AddDays(-1), CancellationToken.None)];
-    }
+    private Task<List<string>> CountedAtAsync(string metric, string factId) =>
+        f.Host.Services.GetRequiredService<FigureStore>().StationsCountingLatelyAsync("taishan", metric, factId);
 }
